@@ -1,0 +1,325 @@
+//! `ApiBase` and `WebBase`: where the REST API lives, and the web address `config.sh --url` needs.
+//!
+//! Three deployments are known (github.com, GitHub Enterprise Server at `/api/v3`, and GHE.com
+//! data residency at `api.SUBDOMAIN.ghe.com`); for those the web base is derived, for anything
+//! else the user names it. Only https is accepted, except plain http to this machine.
+
+use std::fmt;
+
+pub const DEFAULT_API: &str = "https://api.github.com";
+
+/// A checked API base URL without a trailing slash, e.g. `https://ghes.example.com/api/v3`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiBase {
+    scheme: &'static str,
+    /// Host, lower-cased, with `:port` when one was given.
+    authority: String,
+    /// Empty, or starting with `/` and not ending with one.
+    path: String,
+}
+
+/// The web address of the GitHub instance, e.g. `https://github.com`; no trailing slash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WebBase(String);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UrlError {
+    Empty,
+    NotAUrl,
+    UnsupportedScheme(String),
+    /// `http://` to a host other than this machine: the token would cross the network in clear.
+    InsecureHttp(String),
+    Credentials,
+    QueryOrFragment,
+    InvalidHost,
+    /// A web base has no path: `https://ghes.example.com`, not `.../orgs/x`.
+    PathNotAllowed,
+}
+
+impl fmt::Display for UrlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("Enter a URL, e.g. https://api.github.com."),
+            Self::NotAUrl => f.write_str("This is not a URL. Enter one starting with https://, e.g. https://ghes.example.com/api/v3."),
+            Self::UnsupportedScheme(s) => write!(f, "\u{201c}{s}:\u{201d} URLs are not allowed here. Use an https:// URL."),
+            Self::InsecureHttp(host) => write!(f, "Plain http:// would send your token to {host} unencrypted. Use https:// (plain http is allowed only for localhost)."),
+            Self::Credentials => f.write_str("Remove the user name and password from the URL; the access token is the only credential sent."),
+            Self::QueryOrFragment => f.write_str("Remove the ?query or #fragment from the URL."),
+            Self::InvalidHost => f.write_str("The host name in this URL is not valid."),
+            Self::PathNotAllowed => f.write_str("Enter only the server's address, e.g. https://ghes.example.com, without a path."),
+        }
+    }
+}
+
+/// The scheme, authority and path of an http(s) URL, checked but not yet interpreted.
+struct Parts<'a> {
+    scheme: &'static str,
+    authority: String,
+    path: &'a str,
+}
+
+fn split_url(input: &str) -> Result<Parts<'_>, UrlError> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Err(UrlError::Empty);
+    }
+    let Some((scheme, rest)) = input.split_once(':') else {
+        return Err(UrlError::NotAUrl);
+    };
+    let scheme = match scheme.to_ascii_lowercase().as_str() {
+        "https" => "https",
+        "http" => "http",
+        s if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) => {
+            return Err(UrlError::UnsupportedScheme(s.to_string()))
+        }
+        _ => return Err(UrlError::NotAUrl),
+    };
+    let Some(rest) = rest.strip_prefix("//") else {
+        return Err(UrlError::NotAUrl);
+    };
+    if rest.contains(['?', '#']) {
+        return Err(UrlError::QueryOrFragment);
+    }
+    let (authority, path) = rest.find('/').map_or((rest, ""), |i| rest.split_at(i));
+    if authority.contains('@') {
+        return Err(UrlError::Credentials);
+    }
+    let (host, port) = split_port(authority)?;
+    let host = host.to_ascii_lowercase();
+    if !valid_host(&host) {
+        return Err(UrlError::InvalidHost);
+    }
+    if scheme == "http" && !is_loopback(&host) {
+        return Err(UrlError::InsecureHttp(host));
+    }
+    if path.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
+        return Err(UrlError::NotAUrl);
+    }
+    let authority = match port {
+        Some(p) => format!("{host}:{p}"),
+        None => host.clone(),
+    };
+    Ok(Parts { scheme, authority, path })
+}
+
+fn split_port(authority: &str) -> Result<(&str, Option<u16>), UrlError> {
+    let (host, port) = if authority.starts_with('[') {
+        let end = authority.find(']').ok_or(UrlError::InvalidHost)?;
+        let (h, rest) = authority.split_at(end + 1);
+        (h, rest.strip_prefix(':'))
+    } else {
+        match authority.rsplit_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (authority, None),
+        }
+    };
+    let port = match port {
+        Some(p) => Some(p.parse::<u16>().map_err(|_| UrlError::InvalidHost)?),
+        None => None,
+    };
+    Ok((host, port))
+}
+
+fn valid_host(host: &str) -> bool {
+    if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return !inner.is_empty() && inner.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+    }
+    !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+}
+
+/// This machine: `localhost`, `*.localhost`, 127.0.0.0/8 or `[::1]`.
+pub fn is_loopback(host: &str) -> bool {
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host == "[::1]"
+        || (host.starts_with("127.") && host.split('.').count() == 4 && host.split('.').all(|o| o.parse::<u8>().is_ok()))
+}
+
+/// Percent-encodes one path segment: everything but RFC 3986's unreserved characters.
+pub fn path_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+impl ApiBase {
+    pub fn parse(input: &str) -> Result<Self, UrlError> {
+        let parts = split_url(input)?;
+        Ok(Self {
+            scheme: parts.scheme,
+            authority: parts.authority,
+            path: parts.path.trim_end_matches('/').to_string(),
+        })
+    }
+
+    /// The full URL of an API path such as `/orgs/x/actions/runners/registration-token`.
+    pub fn endpoint(&self, path: &str) -> String {
+        format!("{self}{path}")
+    }
+
+    /// The web base for `config.sh --url`, where the deployment tells it.
+    pub fn web_base(&self) -> Option<WebBase> {
+        let host = self.authority.as_str();
+        let web = |authority: &str| Some(WebBase(format!("{}://{authority}", self.scheme)));
+        match self.path.as_str() {
+            "" if host == "api.github.com" => web("github.com"),
+            "" => host
+                .strip_prefix("api.")
+                .filter(|rest| rest.ends_with(".ghe.com"))
+                .and_then(web),
+            "/api/v3" => web(host),
+            _ => None,
+        }
+    }
+
+    pub fn is_default(&self) -> bool {
+        self.to_string() == DEFAULT_API
+    }
+}
+
+impl fmt::Display for ApiBase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}://{}{}", self.scheme, self.authority, self.path)
+    }
+}
+
+impl WebBase {
+    /// A server address typed by the user: scheme and host only.
+    pub fn parse(input: &str) -> Result<Self, UrlError> {
+        let parts = split_url(input)?;
+        if !parts.path.trim_end_matches('/').is_empty() {
+            return Err(UrlError::PathNotAllowed);
+        }
+        Ok(Self(format!("{}://{}", parts.scheme, parts.authority)))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for WebBase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn web(api: &str) -> Option<String> {
+        ApiBase::parse(api).unwrap().web_base().map(|w| w.0)
+    }
+
+    #[test]
+    fn derives_the_web_base_of_each_known_deployment() {
+        assert_eq!(web("https://api.github.com").as_deref(), Some("https://github.com"));
+        assert_eq!(web("https://API.GitHub.com/").as_deref(), Some("https://github.com"));
+        assert_eq!(web("https://ghes.example.com/api/v3").as_deref(), Some("https://ghes.example.com"));
+        assert_eq!(web("https://ghes.example.com:8443/api/v3/").as_deref(), Some("https://ghes.example.com:8443"));
+        assert_eq!(web("https://api.octocorp.ghe.com").as_deref(), Some("https://octocorp.ghe.com"));
+        assert_eq!(web("http://127.0.0.1:9000/api/v3").as_deref(), Some("http://127.0.0.1:9000"));
+    }
+
+    #[test]
+    fn unknown_layouts_have_no_derived_web_base() {
+        assert_eq!(web("https://proxy.example.com/github"), None);
+        assert_eq!(web("https://api.example.com"), None);
+        assert_eq!(web("http://localhost:9000"), None);
+    }
+
+    #[test]
+    fn trailing_slashes_are_dropped_and_endpoints_joined_once() {
+        let api = ApiBase::parse("https://ghes.example.com/api/v3/").unwrap();
+        assert_eq!(api.to_string(), "https://ghes.example.com/api/v3");
+        assert_eq!(api.endpoint("/orgs/x"), "https://ghes.example.com/api/v3/orgs/x");
+        assert!(ApiBase::parse(" https://api.github.com/ ").unwrap().is_default());
+    }
+
+    #[test]
+    fn refuses_unsafe_or_malformed_urls_with_a_reason() {
+        use UrlError::*;
+        let cases: &[(&str, UrlError)] = &[
+            ("", Empty),
+            ("api.github.com", NotAUrl),
+            ("javascript:alert(1)", UnsupportedScheme("javascript".into())),
+            ("data:text/html,hi", UnsupportedScheme("data".into())),
+            ("ftp://example.com", UnsupportedScheme("ftp".into())),
+            ("http://ghes.example.com/api/v3", InsecureHttp("ghes.example.com".into())),
+            ("http://10.0.0.5/api/v3", InsecureHttp("10.0.0.5".into())),
+            ("https://user:pass@ghes.example.com/api/v3", Credentials),
+            ("https://ghes.example.com/api/v3?x=1", QueryOrFragment),
+            ("https://ghes.example.com/#top", QueryOrFragment),
+            ("https://bad_host.example.com", InvalidHost),
+            ("https://ghes.example.com:99999", InvalidHost),
+            ("https://", InvalidHost),
+            ("https://ghes.example.com/api v3", NotAUrl),
+        ];
+        for (input, want) in cases {
+            assert_eq!(ApiBase::parse(input).as_ref(), Err(want), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn plain_http_is_allowed_to_loopback_only() {
+        for ok in ["http://localhost:8080", "http://127.0.0.1:1", "http://[::1]:9000/api/v3", "http://app.localhost"] {
+            assert!(ApiBase::parse(ok).is_ok(), "{ok}");
+        }
+        assert!(ApiBase::parse("http://127.0.0.1.evil.com").is_err());
+    }
+
+    #[test]
+    fn web_base_input_takes_an_origin_only() {
+        assert_eq!(WebBase::parse("https://ghes.example.com/").unwrap().as_str(), "https://ghes.example.com");
+        assert_eq!(WebBase::parse("https://ghes.example.com/orgs/x"), Err(UrlError::PathNotAllowed));
+        assert_eq!(WebBase::parse("javascript:alert(1)"), Err(UrlError::UnsupportedScheme("javascript".into())));
+    }
+
+    #[test]
+    fn path_segments_cannot_escape_their_segment() {
+        assert_eq!(path_segment("octo-org"), "octo-org");
+        assert_eq!(path_segment("../x/y z"), "..%2Fx%2Fy%20z");
+        assert_eq!(path_segment("é"), "%C3%A9");
+    }
+
+    proptest! {
+        #[test]
+        fn encoded_segments_hold_no_separator(s in "\\PC{0,30}") {
+            let e = path_segment(&s);
+            prop_assert!(!e.contains(['/', '?', '#', ' ']));
+        }
+
+        #[test]
+        fn accepted_api_bases_are_https_or_loopback_and_reparse_to_themselves(s in "\\PC{0,60}") {
+            if let Ok(api) = ApiBase::parse(&s) {
+                let text = api.to_string();
+                prop_assert!(text.starts_with("https://") || text.starts_with("http://"));
+                prop_assert!(!text.ends_with('/'));
+                prop_assert!(!text.contains(['@', '?', '#', ' ']));
+                prop_assert_eq!(ApiBase::parse(&text), Ok(api));
+            }
+        }
+
+        #[test]
+        fn any_https_host_with_api_v3_derives_its_own_origin(host in "[a-z][a-z0-9]{0,10}(\\.[a-z][a-z0-9]{0,10}){0,3}") {
+            let api = ApiBase::parse(&format!("https://{host}/api/v3")).unwrap();
+            prop_assert_eq!(api.web_base().map(|w| w.0), Some(format!("https://{host}")));
+        }
+    }
+}

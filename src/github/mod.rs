@@ -1,0 +1,20 @@
+//! The GitHub REST client: base URLs, request inputs, response types and `ApiError`. No UI.
+//!
+//! Everything here but `client` is plain Rust, unit-tested natively; `client` is the browser
+//! transport (fetch through gloo-net).
+
+pub mod access_token;
+pub mod api_base;
+pub mod client;
+pub mod error;
+pub mod json;
+pub mod organization;
+pub mod registration;
+pub mod secret;
+
+pub use access_token::{AccessToken, AccessTokenError, TokenKind};
+pub use api_base::{ApiBase, UrlError, WebBase, DEFAULT_API};
+pub use error::{ApiError, ErrorKind};
+pub use organization::{Organization, OrganizationError};
+pub use registration::{RegistrationToken, Repository, RepositoryScope};
+pub use secret::{Secret, MASK};
