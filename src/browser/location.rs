@@ -1,0 +1,30 @@
+//! The address bar: reads the deep link once at start and removes any secret from it at once.
+
+use crate::deep_link::DeepLink;
+
+/// Reads `?org=&api=`; a secret-looking parameter is removed from the address bar (and so from
+/// this history entry) before anything else runs.
+pub fn take_deep_link() -> DeepLink {
+    let Some(window) = web_sys::window() else { return DeepLink::default() };
+    let location = window.location();
+    let search = location.search().unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return DeepLink::default() };
+    let mut pairs = Vec::new();
+    for entry in js_sys::try_iter(&params).ok().flatten().into_iter().flatten() {
+        let Ok(entry) = entry else { continue };
+        let entry = js_sys::Array::from(&entry);
+        if let (Some(k), Some(v)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
+            pairs.push((k, v));
+        }
+    }
+    let link = DeepLink::from_pairs(&pairs, |s| String::from(js_sys::encode_uri_component(s)));
+    if !link.removed.is_empty() {
+        let path = location.pathname().unwrap_or_default();
+        let hash = location.hash().unwrap_or_default();
+        let clean = format!("{path}{}{hash}", link.clean_query);
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+        }
+    }
+    link
+}

@@ -1,0 +1,110 @@
+//! The GitHub client: one transport function that owns the headers, the time limit (a real
+//! abort), redirects, and the status-to-`ApiError` mapping. Endpoints are thin calls of it.
+
+use super::access_token::AccessToken;
+use super::api_base::{path_segment, ApiBase};
+use super::error::{ApiError, ResponseMeta};
+use super::organization::Organization;
+use super::registration::{parse_registration_token, RegistrationToken};
+use gloo_net::http::{Request, Response};
+use leptos::prelude::set_timeout_with_handle;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+use web_sys::{AbortController, ReferrerPolicy, RequestCache, RequestCredentials, RequestRedirect, ResponseType};
+
+/// GitHub's default REST API version; sent explicitly so an upgrade cannot change the answer.
+pub const API_VERSION: &str = "2022-11-28";
+/// A request that has not fully answered in this time is aborted.
+pub const TIMEOUT_SECONDS: u32 = 30;
+
+/// Everything needed to mint an organization registration token.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OrgRequest {
+    pub api: ApiBase,
+    pub org: Organization,
+    pub token: AccessToken,
+}
+
+pub async fn create_registration_token(req: &OrgRequest) -> Result<RegistrationToken, ApiError> {
+    let path = format!("/orgs/{}/actions/runners/registration-token", path_segment(req.org.as_str()));
+    let answer = send(&req.api, &path, &req.token).await?;
+    parse_registration_token(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
+}
+
+/// A response with a success status, its body read in full.
+struct Answer {
+    status: u16,
+    meta: ResponseMeta,
+    body: String,
+}
+
+/// POSTs to `path`. A refused preflight looks like any network failure (status 0), and older
+/// GitHub Enterprise Server versions may refuse the API version header there, so a network
+/// failure is retried once without it.
+async fn send(api: &ApiBase, path: &str, token: &AccessToken) -> Result<Answer, ApiError> {
+    match send_once(api, path, token, true).await {
+        Err(ApiError { kind: super::error::ErrorKind::Network { .. }, .. }) => send_once(api, path, token, false).await,
+        other => other,
+    }
+}
+
+async fn send_once(api: &ApiBase, path: &str, token: &AccessToken, with_version: bool) -> Result<Answer, ApiError> {
+    let url = api.endpoint(path);
+    let network_error = || ApiError::network(api.to_string());
+    let controller = AbortController::new().map_err(|_| network_error())?;
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            Duration::from_secs(TIMEOUT_SECONDS.into()),
+        )
+        .ok()
+    };
+    let mut request = Request::post(&url)
+        .header("Accept", "application/vnd.github+json")
+        .header("Authorization", &token.authorization());
+    if with_version {
+        request = request.header("X-GitHub-Api-Version", API_VERSION);
+    }
+    let request = request
+        .abort_signal(Some(&controller.signal()))
+        .credentials(RequestCredentials::Omit)
+        .referrer_policy(ReferrerPolicy::NoReferrer)
+        .cache(RequestCache::NoStore)
+        .redirect(RequestRedirect::Manual);
+    // The body is read under the same time limit: a server that drips bytes is cut off too.
+    let result = async {
+        let response = request.send().await?;
+        let body = response.text().await?;
+        Ok::<_, gloo_net::Error>((response, body))
+    }
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    let (response, body) = match result {
+        Ok(ok) => ok,
+        Err(_) if timed_out.get() => return Err(ApiError::timeout(TIMEOUT_SECONDS)),
+        Err(_) => return Err(network_error()),
+    };
+    if response.type_() == ResponseType::Opaqueredirect {
+        return Err(ApiError::redirected());
+    }
+    let status = response.status();
+    let meta = read_meta(&response);
+    if (200..300).contains(&status) {
+        Ok(Answer { status, meta, body })
+    } else {
+        Err(ApiError::from_response(status, &meta, &body))
+    }
+}
+
+fn read_meta(response: &Response) -> ResponseMeta {
+    let headers = response.headers();
+    ResponseMeta::from_headers(|name| headers.get(name))
+}

@@ -1,0 +1,123 @@
+//! `App`: the form's state, the submit flow, and what follows it (a result or an error).
+
+use super::enterprise_section::EnterpriseSection;
+use super::error_alert::{ErrorAlert, ErrorContext};
+use super::field::Field;
+use super::link_warning::LinkWarning;
+use super::result_panel::ResultPanel;
+use super::token_field::TokenField;
+use crate::browser::{clock, focus::focus, location, preferences};
+use crate::form::{FieldErrors, FormInput};
+use crate::github::client::create_registration_token;
+use crate::github::{ApiBase, ApiError, RegistrationToken, DEFAULT_API};
+use crate::runner::ConfigCommand;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+
+/// What the last request produced.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// A token, and the command for the same scope that minted it.
+    Minted { token: RegistrationToken, command: ConfigCommand },
+    Failed { error: ApiError, context: ErrorContext },
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let link = location::take_deep_link();
+    let saved = preferences::load();
+    let org = RwSignal::new(link.org.or(saved.org).unwrap_or_default());
+    let api = RwSignal::new(link.api.or(saved.api).unwrap_or_else(|| DEFAULT_API.to_string()));
+    let token = RwSignal::new(String::new());
+    let server = RwSignal::new(String::new());
+    let attempted = RwSignal::new(false);
+    let pending = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Outcome>);
+
+    // One ticker drives every countdown on the page.
+    let now = RwSignal::new(clock::now_ms());
+    if let Ok(ticker) = set_interval_with_handle(move || now.set(clock::now_ms()), Duration::from_secs(1)) {
+        on_cleanup(move || ticker.clear());
+    }
+
+    let input = Memo::new(move |_| FormInput { org: org.get(), token: token.get(), api: api.get(), server: server.get() });
+    let validated = Memo::new(move |_| input.with(FormInput::validate));
+    // Messages appear once the user has tried to submit, then follow every keystroke.
+    let errors = Memo::new(move |_| match (attempted.get(), validated.get()) {
+        (true, Err(errors)) => errors,
+        _ => FieldErrors::default(),
+    });
+    let error_of = move |pick: fn(&FieldErrors) -> Option<String>| Signal::derive(move || errors.with(pick));
+
+    let submit = move || {
+        if pending.get_untracked() {
+            return;
+        }
+        attempted.set(true);
+        let valid = match validated.get_untracked() {
+            Ok(valid) => valid,
+            Err(errors) => {
+                if let Some(id) = errors.first_invalid() {
+                    focus(id);
+                }
+                return;
+            }
+        };
+        preferences::save(valid.request.org.as_str(), &valid.request.api.to_string());
+        pending.set(true);
+        outcome.set(None);
+        spawn_local(async move {
+            let result = create_registration_token(&valid.request).await;
+            let context = ErrorContext::of(&valid);
+            // The countdown starts from this instant, not the last tick.
+            now.set(clock::now_ms());
+            outcome.set(Some(match result {
+                Ok(token) => Outcome::Minted {
+                    command: ConfigCommand { web_base: valid.web_base, org: valid.request.org, token: token.token.clone() },
+                    token,
+                },
+                Err(error) => Outcome::Failed { error, context },
+            }));
+            pending.set(false);
+        });
+    };
+
+    let api_shown = move || ApiBase::parse(&api.get()).map_or_else(|_| api.get(), |a| a.to_string());
+
+    view! {
+        <main class="page">
+            <header class="masthead">
+                <h1>"Runner registration token"</h1>
+                <p class="lede">
+                    "Create a token that registers a self-hosted GitHub Actions runner with your organization, "
+                    "and copy the ready-to-paste " <code>"config.sh"</code> " command."
+                </p>
+            </header>
+            <LinkWarning removed=link.removed />
+            <form class="card" novalidate on:submit=move |ev| {
+                ev.prevent_default();
+                submit();
+            }>
+                <Field id="org" label="Organization" value=org error=error_of(|e| e.org.clone())
+                    placeholder="octo-org" autocomplete="organization" />
+                <TokenField value=token api=api error=error_of(|e| e.token.clone()) />
+                <EnterpriseSection api=api server=server
+                    api_error=error_of(|e| e.api.clone()) server_error=error_of(|e| e.server.clone()) />
+                <button type="submit" class="primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+                    {move || if pending.get() { "Creating registration token…" } else { "Create registration token" }}
+                </button>
+                <p class="privacy">
+                    "Your access token stays in this tab's memory and is sent only to "
+                    <code>{api_shown}</code> ". Nothing is stored but the organization and API URL."
+                </p>
+            </form>
+            {move || outcome.get().map(|o| match o {
+                Outcome::Minted { token, command } => view! {
+                    <ResultPanel token=token command=command now=now.into() on_renew=Callback::new(move |()| submit()) />
+                }.into_any(),
+                Outcome::Failed { error, context } => view! { <ErrorAlert error=error context=context /> }.into_any(),
+            })}
+        </main>
+    }
+}

@@ -1,0 +1,56 @@
+//! `EnterpriseSection`: the API URL for GitHub Enterprise Server or GHE.com, the web address
+//! derived from it, and a Server URL input when it cannot be derived.
+
+use super::field::Field;
+use crate::form::{FormInput, WebBaseSource};
+use crate::github::{ApiBase, DEFAULT_API};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn EnterpriseSection(
+    api: RwSignal<String>,
+    server: RwSignal<String>,
+    #[prop(into)] api_error: Signal<Option<String>>,
+    #[prop(into)] server_error: Signal<Option<String>>,
+) -> impl IntoView {
+    let is_default = move || api.with(|a| ApiBase::parse(a).is_ok_and(|a| a.is_default()));
+    let open = RwSignal::new(!is_default());
+    // Open whenever the value is not github.com's; closing is left to the user.
+    Effect::new(move |_| {
+        if !is_default() {
+            open.set(true);
+        }
+    });
+    let source = Memo::new(move |_| api.with(|a| FormInput { api: a.clone(), ..Default::default() }.web_base_source()));
+    view! {
+        <details class="enterprise" prop:open=move || open.get() on:toggle=move |ev| {
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                open.set(d.open());
+            }
+        }>
+            <summary>"GitHub Enterprise Server"</summary>
+            <Field id="api" label="API URL" value=api error=api_error placeholder=DEFAULT_API autocomplete="url" hint_id="api-hint">
+                <p class="hint" id="api-hint">
+                    "github.com: " <code>"https://api.github.com"</code>
+                    " · Enterprise Server: " <code>"https://HOST/api/v3"</code>
+                    " · GHE.com: " <code>"https://api.SUBDOMAIN.ghe.com"</code>
+                </p>
+            </Field>
+            {move || match source.get() {
+                WebBaseSource::Derived(web) => view! {
+                    <p class="derived">"Runners will register with " <code>{web.to_string()}</code></p>
+                }.into_any(),
+                WebBaseSource::NeedsInput => view! {
+                    <Field id="server" label="Server URL" value=server error=server_error
+                        placeholder="https://ghes.example.com" autocomplete="url" hint_id="server-hint">
+                        <p class="hint" id="server-hint">
+                            "The web address of your GitHub server, used for " <code>"config.sh --url"</code> "."
+                        </p>
+                    </Field>
+                }.into_any(),
+                WebBaseSource::Unknown => ().into_any(),
+            }}
+        </details>
+    }
+}

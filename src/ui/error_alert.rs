@@ -1,0 +1,238 @@
+//! `ErrorAlert`: an `ApiError` in words: what happened, what to do next, GitHub's own message
+//! and the request id. [`explain`] is pure and unit-tested; the component only lays it out.
+
+use crate::browser::clock::local_date_time;
+use crate::form::ValidForm;
+use crate::github::{ApiError, ErrorKind, TokenKind};
+use leptos::prelude::*;
+
+/// The request that failed, as far as the wording needs it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorContext {
+    pub org: String,
+    pub api: String,
+    pub web: String,
+    pub token_kind: TokenKind,
+}
+
+impl ErrorContext {
+    pub fn of(form: &ValidForm) -> Self {
+        Self {
+            org: form.request.org.to_string(),
+            api: form.request.api.to_string(),
+            web: form.web_base.to_string(),
+            token_kind: form.request.token.kind(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    pub title: String,
+    pub next: String,
+    /// A link that helps with the next step: (text, href).
+    pub link: Option<(String, String)>,
+}
+
+/// Words for `error`. `local_time` turns Unix milliseconds into the reader's local time.
+pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> String) -> Explanation {
+    let ErrorContext { org, api, web, token_kind } = cx;
+    let new_classic = || ("Create a classic token with admin:org".to_string(), format!("{web}/settings/tokens/new?scopes=admin:org&description=Runner%20registration"));
+    let new_fine_grained = || ("Create a fine-grained token".to_string(), format!("{web}/settings/personal-access-tokens/new"));
+    let new_token = || if *token_kind == TokenKind::FineGrained { new_fine_grained() } else { new_classic() };
+    let status = error.status.map_or_else(String::new, |s| format!(" ({s})"));
+    let (title, next, link) = match &error.kind {
+        ErrorKind::BadCredentials => (
+            "GitHub rejected the access token (401 Bad credentials).".to_string(),
+            "The token is mistyped, expired or revoked. Paste it again in full, or create a new one.".to_string(),
+            Some(new_token()),
+        ),
+        ErrorKind::SsoRequired { authorize_url } => (
+            format!("{org} uses SAML single sign-on, and this token is not authorized for it."),
+            "Authorize the token for the organization (Configure SSO, then Authorize), then try again.".to_string(),
+            Some(match authorize_url {
+                Some(url) => ("Authorize this token for single sign-on".to_string(), url.clone()),
+                None => ("Open your tokens to authorize single sign-on".to_string(), format!("{web}/settings/tokens")),
+            }),
+        ),
+        ErrorKind::ClassicTokenForbidden => (
+            format!("{org} does not accept personal access tokens (classic)."),
+            "Use a fine-grained token owned by the organization with the permission \u{201c}Self-hosted runners\u{201d}: Read and write, or a GitHub App token.".to_string(),
+            Some(new_fine_grained()),
+        ),
+        ErrorKind::TokenLifetimeTooLong => (
+            format!("{org} refuses fine-grained tokens that live longer than its policy allows."),
+            "Create a token with a shorter expiration (within the organization's limit, at most 366 days) and try again.".to_string(),
+            Some(new_fine_grained()),
+        ),
+        ErrorKind::MissingPermission { token_scopes } => {
+            let has = match token_scopes.as_deref().map(str::trim) {
+                Some("") => " This token has no scopes at all.".to_string(),
+                Some(scopes) => format!(" This token has: {scopes}."),
+                None => String::new(),
+            };
+            (
+                "The token is not allowed to create runner registration tokens.".to_string(),
+                format!("A {} {}{has}", token_kind.label().to_lowercase(), token_kind.requirement()),
+                Some(new_token()),
+            )
+        }
+        ErrorKind::NotOrgAdmin => (
+            format!("The token's account is not an owner of {org}."),
+            "Only organization owners can register organization runners. Ask an owner, or use a token of an owner's account.".to_string(),
+            None,
+        ),
+        ErrorKind::PrimaryRateLimit { reset_at } => (
+            "The API rate limit for this token is used up.".to_string(),
+            match reset_at {
+                Some(secs) => format!("Try again after {}.", local_time(secs.saturating_mul(1000))),
+                None => "Try again in an hour, when the limit resets.".to_string(),
+            },
+            None,
+        ),
+        ErrorKind::SecondaryRateLimit { retry_after } => (
+            "GitHub is throttling requests from this token (secondary rate limit).".to_string(),
+            match retry_after {
+                Some(secs) => format!("Wait {secs} seconds, then try again."),
+                None => "Wait at least a minute, then try again.".to_string(),
+            },
+            None,
+        ),
+        ErrorKind::Forbidden => (
+            format!("GitHub refused the request{status}."),
+            "Check the token's permissions and the organization's token policies; GitHub's message says more.".to_string(),
+            None,
+        ),
+        ErrorKind::NotFound => (
+            format!("No organization \u{201c}{org}\u{201d} that this token can administer was found (404)."),
+            format!("Check the organization's spelling and the API URL ({api}). If both are right, the token's account is not an owner of the organization or the token cannot see it: GitHub does not say which."),
+            None,
+        ),
+        ErrorKind::BadRequest => (
+            format!("The server rejected the request as malformed{status}."),
+            "An older GitHub Enterprise Server may not support API version 2022-11-28: check the API URL and the server's version.".to_string(),
+            None,
+        ),
+        ErrorKind::ServerError => (
+            format!("The server had an internal error{status}."),
+            "This is usually temporary: try again in a minute. If it keeps happening, check the service's status page.".to_string(),
+            None,
+        ),
+        ErrorKind::Redirected => (
+            format!("{api} answered with a redirect instead of the API."),
+            "Check the API URL: for GitHub Enterprise Server it is https://HOST/api/v3.".to_string(),
+            None,
+        ),
+        ErrorKind::UnexpectedStatus => (
+            format!("The server answered with an unexpected status{status}."),
+            "Check the API URL, then try again.".to_string(),
+            None,
+        ),
+        ErrorKind::BadBody(problem) => (
+            format!("The server's answer could not be used: {problem}."),
+            format!("Check that {api} is a GitHub API address, then try again."),
+            None,
+        ),
+        ErrorKind::Network { url } => (
+            format!("Could not reach {url}."),
+            "Check your connection and the API URL. If the address works elsewhere, a proxy or firewall may block it, or the server may refuse requests from this page (CORS).".to_string(),
+            None,
+        ),
+        ErrorKind::Timeout { seconds } => (
+            format!("{api} did not answer within {seconds} seconds; the request was cancelled."),
+            "Try again. If it keeps happening, the server or a proxy in between is too slow or stuck.".to_string(),
+            None,
+        ),
+    };
+    Explanation { title, next, link }
+}
+
+#[component]
+pub fn ErrorAlert(error: ApiError, context: ErrorContext) -> impl IntoView {
+    let Explanation { title, next, link } = explain(&error, &context, &local_date_time);
+    view! {
+        <div class="alert error" role="alert">
+            <p class="alert-title"><strong>{title}</strong></p>
+            <p>{next}</p>
+            {link.map(|(text, href)| view! { <p><a href=href target="_blank" rel="noopener noreferrer">{text}</a></p> })}
+            {error.message.map(|m| view! { <p class="github-message">"GitHub said: " <q>{m}</q></p> })}
+            {error.request_id.map(|id| view! { <p class="request-id">"Request ID: " <code>{id}</code></p> })}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::github::error::ResponseMeta;
+    use crate::github::registration::BodyProblem;
+
+    fn cx(kind: TokenKind) -> ErrorContext {
+        ErrorContext { org: "octo-org".into(), api: "https://api.github.com".into(), web: "https://github.com".into(), token_kind: kind }
+    }
+
+    fn words(kind: ErrorKind, token: TokenKind) -> Explanation {
+        let error = ApiError { kind, status: Some(403), message: None, request_id: None };
+        explain(&error, &cx(token), &|ms| format!("T{ms}"))
+    }
+
+    #[test]
+    fn every_kind_says_what_happened_and_what_to_do() {
+        let kinds = [
+            ErrorKind::BadCredentials,
+            ErrorKind::SsoRequired { authorize_url: None },
+            ErrorKind::ClassicTokenForbidden,
+            ErrorKind::TokenLifetimeTooLong,
+            ErrorKind::MissingPermission { token_scopes: None },
+            ErrorKind::NotOrgAdmin,
+            ErrorKind::PrimaryRateLimit { reset_at: None },
+            ErrorKind::SecondaryRateLimit { retry_after: None },
+            ErrorKind::Forbidden,
+            ErrorKind::NotFound,
+            ErrorKind::BadRequest,
+            ErrorKind::ServerError,
+            ErrorKind::Redirected,
+            ErrorKind::UnexpectedStatus,
+            ErrorKind::BadBody(BodyProblem::NotJson),
+            ErrorKind::Network { url: "https://api.github.com".into() },
+            ErrorKind::Timeout { seconds: 30 },
+        ];
+        let mut titles = std::collections::HashSet::new();
+        for kind in kinds {
+            let e = words(kind.clone(), TokenKind::Classic);
+            assert!(e.title.ends_with('.') && e.next.ends_with('.'), "{kind:?}: {e:?}");
+            assert!(titles.insert(e.title.clone()), "two kinds share the title {:?}", e.title);
+        }
+    }
+
+    #[test]
+    fn missing_permission_names_the_grant_for_the_token_kind_and_what_it_has() {
+        let classic = words(ErrorKind::MissingPermission { token_scopes: Some("repo, read:org".into()) }, TokenKind::Classic);
+        assert!(classic.next.contains("admin:org") && classic.next.contains("This token has: repo, read:org."), "{}", classic.next);
+        let fine = words(ErrorKind::MissingPermission { token_scopes: None }, TokenKind::FineGrained);
+        assert!(fine.next.contains("Self-hosted runners") && fine.next.contains("Read and write"), "{}", fine.next);
+        assert_eq!(fine.link.unwrap().1, "https://github.com/settings/personal-access-tokens/new");
+        let none = words(ErrorKind::MissingPermission { token_scopes: Some(String::new()) }, TokenKind::Classic);
+        assert!(none.next.contains("no scopes"));
+    }
+
+    #[test]
+    fn sso_links_to_githubs_authorization_page() {
+        let url = "https://github.com/orgs/octo-org/sso?authorization_request=AB";
+        let e = words(ErrorKind::SsoRequired { authorize_url: Some(url.into()) }, TokenKind::Classic);
+        assert_eq!(e.link.unwrap().1, url);
+    }
+
+    #[test]
+    fn rate_limits_say_when_to_retry() {
+        assert_eq!(words(ErrorKind::PrimaryRateLimit { reset_at: Some(1_700_000_000) }, TokenKind::Classic).next, "Try again after T1700000000000.");
+        assert_eq!(words(ErrorKind::SecondaryRateLimit { retry_after: Some(42) }, TokenKind::Classic).next, "Wait 42 seconds, then try again.");
+    }
+
+    #[test]
+    fn a_real_404_names_the_org_and_the_api() {
+        let error = ApiError::from_response(404, &ResponseMeta::default(), r#"{"message":"Not Found"}"#);
+        let e = explain(&error, &cx(TokenKind::Classic), &|_| String::new());
+        assert!(e.title.contains("octo-org") && e.next.contains("https://api.github.com"));
+    }
+}
