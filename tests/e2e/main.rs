@@ -1,0 +1,101 @@
+//! End-to-end tests: the built release page (dist/) in real headless Chromium, driven over
+//! WebDriver, talking across origins to the loopback mock GitHub API.
+//!
+//! One chromedriver and one static server for the run; each test gets a fresh browser session
+//! and its own mock, so tests run in parallel without seeing each other's requests. Everything
+//! started here is stopped before the process exits, pass or fail.
+
+mod core_flow;
+mod deep_link;
+mod errors;
+mod hygiene;
+mod page;
+mod webdriver;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use mock_github::StaticSite;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// What every test shares: the page's origin and the WebDriver endpoint.
+pub struct World {
+    pub site: StaticSite,
+    pub driver_url: String,
+    pub chrome_bin: String,
+}
+
+pub type Test = fn(&World) -> Result<(), Failed>;
+
+fn main() {
+    let args = Arguments::from_args();
+    let mut tests: Vec<(String, Test)> = Vec::new();
+    tests.extend(core_flow::tests());
+    tests.extend(deep_link::tests());
+    tests.extend(hygiene::tests());
+    let error_cases = errors::cases();
+
+    if args.list {
+        let trials = tests.iter().map(|(n, _)| Trial::test(n.clone(), || Ok(()))).chain(error_cases.iter().map(|c| Trial::test(c.name(), || Ok(()))));
+        libtest_mimic::run(&args, trials.collect()).exit();
+    }
+
+    let dist = std::env::var_os("RUNNER_TOKEN_DIST").map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"), PathBuf::from);
+    if !dist.join("index.html").exists() {
+        eprintln!("e2e: no built page at {}. Run scripts/test (it builds the release page first).", dist.display());
+        std::process::exit(1);
+    }
+    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let chrome_bin = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let (mut driver, driver_url) = match start_chromedriver(&chromedriver) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("e2e: cannot start {chromedriver}: {e}. Run scripts/test, which installs it.");
+            std::process::exit(1);
+        }
+    };
+    let site = StaticSite::start(&dist).expect("serve dist/ on loopback");
+    let world = Arc::new(World { site, driver_url, chrome_bin });
+
+    let mut trials: Vec<Trial> = tests
+        .into_iter()
+        .map(|(name, test)| {
+            let world = world.clone();
+            Trial::test(name, move || test(&world))
+        })
+        .collect();
+    trials.extend(error_cases.into_iter().map(|case| {
+        let world = world.clone();
+        Trial::test(case.name(), move || errors::run(&world, &case))
+    }));
+
+    let conclusion = libtest_mimic::run(&args, trials);
+    drop(world);
+    let _ = driver.kill();
+    let _ = driver.wait();
+    conclusion.exit();
+}
+
+fn start_chromedriver(path: &str) -> Result<(Child, String), String> {
+    let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| e.to_string())?.port();
+    let mut child = Command::new(path)
+        .arg(format!("--port={port}"))
+        .arg("--allowed-ips=127.0.0.1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let url = format!("http://127.0.0.1:{port}");
+    let agent: ureq::Agent = ureq::Agent::config_builder().timeout_global(Some(Duration::from_secs(2))).build().into();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(15) {
+        if agent.get(&format!("{url}/status")).call().is_ok() {
+            return Ok((child, url));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    Err("chromedriver did not answer within 15 s".into())
+}

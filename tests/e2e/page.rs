@@ -1,0 +1,147 @@
+//! The page as a person sees it: fields by their label, buttons by their name, alerts by role.
+
+use crate::webdriver::{Element, Result, Session};
+use crate::World;
+use mock_github::MockGithub;
+use serde_json::{json, Value};
+use std::time::Duration;
+
+/// A token the mock accepts; the tests check it never leaks anywhere.
+pub const ACCESS_TOKEN: &str = "ghp_e2eSecretAccessToken0123456789abcd";
+
+/// One test's browser and its own mock GitHub API.
+pub struct Page<'w> {
+    pub session: Session,
+    pub mock: MockGithub,
+    pub world: &'w World,
+}
+
+/// An XPath string literal for `s` (which must not contain both quote kinds).
+fn lit(s: &str) -> String {
+    if s.contains('\'') { format!("\"{s}\"") } else { format!("'{s}'") }
+}
+
+impl<'w> Page<'w> {
+    pub fn new(world: &'w World) -> Result<Self> {
+        let capabilities = json!({
+            "alwaysMatch": {
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": world.chrome_bin,
+                    "args": [
+                        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-default-apps", "--window-size=1100,1400",
+                    ],
+                },
+                "goog:loggingPrefs": { "browser": "ALL" },
+            }
+        });
+        let session = Session::new(&world.driver_url, capabilities)?;
+        let mock = MockGithub::start().map_err(|e| format!("mock: {e}"))?;
+        Ok(Self { session, mock, world })
+    }
+
+    /// Opens the page with `query` (e.g. `?org=x`) and waits for the app to be on screen.
+    pub fn visit(&self, query: &str) -> Result<()> {
+        self.session.goto(&format!("{}/{query}", self.world.site.url()))?;
+        self.button("Create registration token")?;
+        Ok(())
+    }
+
+    /// Opens the page pointed at this test's mock (Enterprise Server layout, so the web base is derived).
+    pub fn visit_with_mock(&self) -> Result<()> {
+        self.visit(&format!("?api={}", self.mock.ghes_url()))
+    }
+
+    /// The input whose `<label>` reads `label`.
+    pub fn field(&self, label: &str) -> Result<Element<'_>> {
+        self.session.find(&format!("//input[@id=//label[normalize-space(.)={}]/@for]", lit(label)))
+    }
+
+    pub fn button(&self, name: &str) -> Result<Element<'_>> {
+        self.session.find(&format!("//button[normalize-space(.)={}]", lit(name)))
+    }
+
+    /// The first visible element with role=alert whose text contains `text`.
+    pub fn alert_containing(&self, text: &str) -> Result<Element<'_>> {
+        self.session.find(&format!("//*[@role='alert'][contains(normalize-space(.), {})]", lit(text)))
+    }
+
+    pub fn alerts(&self) -> Result<Vec<String>> {
+        self.session.find_all("//*[@role='alert']")?.iter().map(Element::text).collect()
+    }
+
+    /// Waits until the page shows `text` somewhere.
+    pub fn wait_for_text(&self, text: &str) -> Result<()> {
+        let xpath = format!("//body[contains(normalize-space(.), {})]", lit(text));
+        self.session.find(&xpath).map(drop)
+    }
+
+    pub fn body_text(&self) -> Result<String> {
+        self.session.find("//body")?.text()
+    }
+
+    pub fn fill_form(&self, org: &str, token: &str) -> Result<()> {
+        self.field("Organization")?.fill(org)?;
+        self.field("Access token")?.fill(token)
+    }
+
+    /// Fills the form and presses the button, without waiting for anything.
+    pub fn submit(&self, org: &str, token: &str) -> Result<()> {
+        self.fill_form(org, token)?;
+        self.button("Create registration token")?.click()
+    }
+
+    /// Fills the form, presses the button and waits for a result or an alert.
+    pub fn create(&self, org: &str, token: &str) -> Result<()> {
+        self.submit(org, token)?;
+        self.wait_for_outcome()
+    }
+
+    pub fn wait_for_outcome(&self) -> Result<()> {
+        self.session.find("//section[@aria-labelledby='result-heading'] | //div[@role='alert']").map(drop)
+    }
+
+    /// What the clipboard holds (grants clipboard-read to the page's origin first).
+    pub fn clipboard(&self) -> Result<String> {
+        self.session.set_permission("clipboard-read", "granted")?;
+        let v = self.session.execute_async(
+            "const done = arguments[arguments.length - 1];\
+             navigator.clipboard.readText().then(done, e => done('CLIPBOARD ERROR: ' + e));",
+            vec![],
+        )?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+
+    /// The `config.sh` command this mock's token makes for `org`.
+    pub fn expected_command(&self, org: &str) -> String {
+        format!("./config.sh --url {}/{org} --token {}", self.mock.url(), mock_github::scenario::TOKEN)
+    }
+
+    /// Every place in the browser a token could linger, as text.
+    pub fn browser_traces(&self) -> Result<String> {
+        let v: Value = self.session.execute(
+            "const dump = s => { const o = {}; for (let i = 0; i < s.length; i++) { const k = s.key(i); o[k] = s.getItem(k); } return o; };\
+             return JSON.stringify({ local: dump(localStorage), session: dump(sessionStorage), cookies: document.cookie,\
+                                      url: location.href, history: history.length, title: document.title });",
+            vec![],
+        )?;
+        let console = self.session.console_log()?.join("\n");
+        Ok(format!("{}\n{console}", v.as_str().unwrap_or_default()))
+    }
+
+    pub fn wait(&self, what: &str, limit: Duration, probe: impl FnMut() -> Result<Option<()>>) -> Result<()> {
+        self.session.wait_for(what, limit, probe)
+    }
+}
+
+/// Fails with `message` unless `condition` holds.
+pub fn check(condition: bool, message: impl Into<String>) -> Result<()> {
+    if condition { Ok(()) } else { Err(message.into().into()) }
+}
+
+/// Fails unless `haystack` contains `needle`, showing both.
+pub fn check_contains(haystack: &str, needle: &str) -> Result<()> {
+    check(haystack.contains(needle), format!("expected {needle:?} in:\n{haystack}"))
+}

@@ -1,0 +1,204 @@
+//! A small synchronous W3C WebDriver client: exactly the commands these tests use, over ureq.
+
+use libtest_mimic::Failed;
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+pub type Result<T> = std::result::Result<T, Failed>;
+
+/// The W3C key under which an element reference travels.
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(60)))
+        .build()
+        .into()
+}
+
+/// A browser session. Closing it (or dropping it) quits the browser.
+pub struct Session {
+    base: String,
+    agent: ureq::Agent,
+}
+
+#[derive(Clone)]
+pub struct Element<'a> {
+    session: &'a Session,
+    id: String,
+}
+
+impl Session {
+    pub fn new(driver_url: &str, capabilities: Value) -> Result<Self> {
+        let agent = agent();
+        let value = call(&agent, "POST", &format!("{driver_url}/session"), Some(json!({ "capabilities": capabilities })))?;
+        let id = value["sessionId"].as_str().ok_or_else(|| format!("no session id in {value}"))?.to_string();
+        Ok(Self { base: format!("{driver_url}/session/{id}"), agent })
+    }
+
+    fn cmd(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
+        call(&self.agent, method, &format!("{}{path}", self.base), body)
+    }
+
+    pub fn goto(&self, url: &str) -> Result<()> {
+        self.cmd("POST", "/url", Some(json!({ "url": url }))).map(drop)
+    }
+
+    pub fn current_url(&self) -> Result<String> {
+        Ok(self.cmd("GET", "/url", None)?.as_str().unwrap_or_default().to_string())
+    }
+
+    pub fn find_all(&self, xpath: &str) -> Result<Vec<Element<'_>>> {
+        let found = self.cmd("POST", "/elements", Some(json!({ "using": "xpath", "value": xpath })))?;
+        Ok(found.as_array().into_iter().flatten().filter_map(|e| self.element(e)).collect())
+    }
+
+    fn element(&self, reference: &Value) -> Option<Element<'_>> {
+        let id = reference.as_object()?.values().next()?.as_str()?.to_string();
+        Some(Element { session: self, id })
+    }
+
+    /// Waits up to 10 s for exactly the first match of `xpath` to exist.
+    pub fn find(&self, xpath: &str) -> Result<Element<'_>> {
+        self.wait_for(&format!("an element matching {xpath}"), Duration::from_secs(10), || {
+            Ok(self.find_all(xpath)?.into_iter().next())
+        })
+    }
+
+    /// Polls `probe` until it yields `Some`, or fails naming `what` after `limit`.
+    pub fn wait_for<T>(&self, what: &str, limit: Duration, mut probe: impl FnMut() -> Result<Option<T>>) -> Result<T> {
+        let start = Instant::now();
+        loop {
+            if let Some(v) = probe()? {
+                return Ok(v);
+            }
+            if start.elapsed() > limit {
+                return Err(format!("timed out after {limit:?} waiting for {what}").into());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn execute(&self, script: &str, args: Vec<Value>) -> Result<Value> {
+        self.cmd("POST", "/execute/sync", Some(json!({ "script": script, "args": args })))
+    }
+
+    pub fn execute_async(&self, script: &str, args: Vec<Value>) -> Result<Value> {
+        self.cmd("POST", "/execute/async", Some(json!({ "script": script, "args": args })))
+    }
+
+    /// The Permissions extension command (chromedriver supports it).
+    pub fn set_permission(&self, name: &str, state: &str) -> Result<()> {
+        self.cmd("POST", "/permissions", Some(json!({ "descriptor": { "name": name }, "state": state }))).map(drop)
+    }
+
+    /// Console messages the browser logged since the last call (chromedriver's log endpoint).
+    pub fn console_log(&self) -> Result<Vec<String>> {
+        let entries = self.cmd("POST", "/se/log", Some(json!({ "type": "browser" })))?;
+        Ok(entries.as_array().into_iter().flatten().map(|e| e["message"].as_str().unwrap_or_default().to_string()).collect())
+    }
+
+    pub fn screenshot_png(&self) -> Result<Vec<u8>> {
+        let b64 = self.cmd("GET", "/screenshot", None)?;
+        decode_base64(b64.as_str().unwrap_or_default())
+    }
+
+    pub fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
+        self.cmd("POST", "/window/rect", Some(json!({ "width": width, "height": height }))).map(drop)
+    }
+
+    pub fn close(&self) {
+        let _ = self.cmd("DELETE", "", None);
+    }
+
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
+impl Element<'_> {
+    fn cmd(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
+        self.session.cmd(method, &format!("/element/{}{path}", self.id), body)
+    }
+
+    /// As a script argument.
+    pub fn as_arg(&self) -> Value {
+        json!({ ELEMENT_KEY: self.id })
+    }
+
+    pub fn click(&self) -> Result<()> {
+        self.cmd("POST", "/click", Some(json!({}))).map(drop)
+    }
+
+    pub fn clear(&self) -> Result<()> {
+        self.cmd("POST", "/clear", Some(json!({}))).map(drop)
+    }
+
+    pub fn type_text(&self, text: &str) -> Result<()> {
+        self.cmd("POST", "/value", Some(json!({ "text": text }))).map(drop)
+    }
+
+    /// Replaces the field's content with `text`, as a person selecting all and typing would.
+    pub fn fill(&self, text: &str) -> Result<()> {
+        self.clear()?;
+        self.type_text(text)
+    }
+
+    /// The rendered text, as a person reads it.
+    pub fn text(&self) -> Result<String> {
+        Ok(self.cmd("GET", "/text", None)?.as_str().unwrap_or_default().to_string())
+    }
+
+    pub fn attribute(&self, name: &str) -> Result<Option<String>> {
+        Ok(self.cmd("GET", &format!("/attribute/{name}"), None)?.as_str().map(str::to_string))
+    }
+
+    pub fn property(&self, name: &str) -> Result<Value> {
+        self.cmd("GET", &format!("/property/{name}"), None)
+    }
+
+    pub fn is_enabled(&self) -> Result<bool> {
+        Ok(self.cmd("GET", "/enabled", None)?.as_bool().unwrap_or(false))
+    }
+
+    /// The accessible name the browser computes (what a screen reader announces).
+    pub fn accessible_name(&self) -> Result<String> {
+        Ok(self.cmd("GET", "/computedlabel", None)?.as_str().unwrap_or_default().to_string())
+    }
+}
+
+fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Result<Value> {
+    let response = match (method, body) {
+        ("GET", _) => agent.get(url).call(),
+        ("DELETE", _) => agent.delete(url).call(),
+        (_, body) => agent.post(url).send_json(body.unwrap_or_else(|| json!({}))),
+    };
+    let mut response = response.map_err(|e| format!("WebDriver {method} {url}: {e}"))?;
+    let status = response.status();
+    let value: Value = response.body_mut().read_json().map_err(|e| format!("WebDriver {method} {url}: bad JSON: {e}"))?;
+    if !status.is_success() {
+        let v = &value["value"];
+        return Err(format!("WebDriver {method} {url} failed ({status}): {} {}", v["error"], v["message"]).into());
+    }
+    Ok(value["value"].clone())
+}
+
+fn decode_base64(s: &str) -> Result<Vec<u8>> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0);
+    for c in s.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=') {
+        let v = ALPHABET.iter().position(|&a| a == c).ok_or("bad base64 in screenshot")? as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    Ok(out)
+}

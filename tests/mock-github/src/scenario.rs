@@ -1,0 +1,168 @@
+//! What the mock answers, by organization name. Every body and header below is GitHub's own.
+
+use serde_json::{json, Value};
+use time::{Duration, OffsetDateTime};
+
+/// Request headers GitHub's CORS preflight allows, verbatim.
+pub const ALLOWED_HEADERS: &str = "Authorization, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, Accept-Encoding, X-GitHub-OTP, X-Requested-With, User-Agent, GraphQL-Features, X-Github-Next-Global-ID, X-GitHub-Api-Version, X-Fetch-Nonce";
+/// The same list as an older Enterprise Server might send it: without X-GitHub-Api-Version.
+pub const ALLOWED_HEADERS_OLD_GHES: &str = "Authorization, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, Accept-Encoding, X-GitHub-OTP, X-Requested-With, User-Agent";
+/// Response headers a browser may read, verbatim.
+pub const EXPOSED_HEADERS: &str = "ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, X-RateLimit-Reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval, X-GitHub-Media-Type, X-GitHub-SSO, X-GitHub-Request-Id, Deprecation, Sunset";
+
+/// Organizations with a special answer. Any other valid name gets a token.
+pub mod org {
+    /// 201 with repository_selection, repositories, permissions and single_file.
+    pub const SCOPED: &str = "scoped-org";
+    /// 201 with a token that expires 4 seconds later.
+    pub const EXPIRING: &str = "expiring-org";
+    pub const SSO: &str = "sso-org";
+    pub const NO_CLASSIC: &str = "no-classic-org";
+    pub const LIFETIME: &str = "lifetime-org";
+    pub const MISSING_PERMISSION: &str = "scope-org";
+    pub const NOT_ADMIN: &str = "member-org";
+    pub const RATE_LIMITED: &str = "rate-limited-org";
+    pub const SECONDARY_LIMIT: &str = "secondary-org";
+    pub const TOO_MANY: &str = "throttled-org";
+    pub const MISSING: &str = "missing-org";
+    pub const SERVER_ERROR: &str = "broken-org";
+    pub const BAD_GATEWAY: &str = "gateway-org";
+    pub const NOT_JSON: &str = "html-org";
+    pub const NO_TOKEN: &str = "no-token-org";
+    pub const EMPTY_BODY: &str = "empty-org";
+    pub const BAD_EXPIRY: &str = "bad-expiry-org";
+    /// Never answers; the client must give up.
+    pub const HANG: &str = "hang-org";
+    /// 502 on the first request, a token on the next.
+    pub const FLAKY: &str = "flaky-org";
+    /// The preflight refuses X-GitHub-Api-Version, like an older Enterprise Server.
+    pub const OLD_GHES: &str = "old-ghes-org";
+    pub const REDIRECT: &str = "redirect-org";
+}
+
+/// A token the mock treats as revoked: anything ending in `_revoked`.
+pub const REVOKED_SUFFIX: &str = "_revoked";
+
+/// One answer: status, extra headers, body (already serialised).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Reply {
+    fn json(status: u16, body: Value) -> Self {
+        Self { status, headers: vec![("Content-Type".into(), "application/json; charset=utf-8".into())], body: body.to_string() }
+    }
+
+    fn text(status: u16, content_type: &str, body: &str) -> Self {
+        Self { status, headers: vec![("Content-Type".into(), content_type.into())], body: body.into() }
+    }
+
+    fn header(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+}
+
+fn error(status: u16, message: &str, docs: &str) -> Reply {
+    Reply::json(status, json!({ "message": message, "documentation_url": docs, "status": status.to_string() }))
+}
+
+const DOCS: &str = "https://docs.github.com/rest/actions/self-hosted-runners#create-a-registration-token-for-an-organization";
+
+/// A registration token as GitHub writes it: 29 upper-case letters and digits.
+pub const TOKEN: &str = "AABF3JGZDX3P5PMEXLND6TS6FCWO6";
+
+/// `expires_at` as GitHub writes it: with a UTC offset (here -08:00) and milliseconds.
+pub fn expires_at(from_now: Duration) -> String {
+    let at = (OffsetDateTime::now_utc() + from_now).to_offset(time::macros::offset!(-8));
+    at.format(time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]-08:00"
+    ))
+    .expect("a fixed format always formats")
+}
+
+fn minted(from_now: Duration) -> Reply {
+    Reply::json(201, json!({ "token": TOKEN, "expires_at": expires_at(from_now) }))
+}
+
+/// What `POST /orgs/{org}/actions/runners/registration-token` answers. `token` is the bearer
+/// token sent; `attempt` counts this org's earlier requests to this mock (0 for the first).
+pub fn registration(org_name: &str, token: Option<&str>, attempt: usize) -> Reply {
+    let Some(token) = token else {
+        return error(401, "Requires authentication", "https://docs.github.com/rest");
+    };
+    if token.ends_with(REVOKED_SUFFIX) {
+        return error(401, "Bad credentials", "https://docs.github.com/rest");
+    }
+    let now = OffsetDateTime::now_utc().unix_timestamp();
+    match org_name {
+        org::SCOPED => Reply::json(201, json!({
+            "token": TOKEN,
+            "expires_at": expires_at(Duration::hours(1)),
+            "repository_selection": "selected",
+            "permissions": { "organization_self_hosted_runners": "write", "metadata": "read" },
+            "single_file": "runner.yml",
+            "repositories": [
+                { "id": 1296269, "name": "hello-world", "full_name": "scoped-org/hello-world", "private": false,
+                  "html_url": "https://github.com/scoped-org/hello-world", "owner": { "login": "scoped-org" } },
+                { "id": 1296270, "name": "secret-sauce", "full_name": "scoped-org/secret-sauce", "private": true,
+                  "html_url": "https://github.com/scoped-org/secret-sauce", "owner": { "login": "scoped-org" } },
+            ],
+        })),
+        org::EXPIRING => minted(Duration::seconds(4)),
+        org::SSO => error(403, "Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.", "https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/")
+            .header("X-GitHub-SSO", format!("required; url=https://github.com/orgs/{org_name}/sso?authorization_request=AZ1SAML0TOKEN")),
+        org::NO_CLASSIC => error(403, &format!("`{org_name}` forbids access via a personal access tokens (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions."), DOCS),
+        org::LIFETIME => error(403, &format!("The `{org_name}` organization forbids access via a fine-grained personal access tokens if the token's lifetime is greater than 366 days. Please adjust your token's lifetime at the following URL: https://github.com/settings/personal-access-tokens/1234"), DOCS),
+        org::MISSING_PERMISSION => {
+            let integration = token.starts_with("ghs_") || token.starts_with("ghu_");
+            let by = if integration { "integration" } else { "personal access token" };
+            let reply = error(403, &format!("Resource not accessible by {by}"), DOCS)
+                .header("X-Accepted-GitHub-Permissions", "organization_self_hosted_runners=write");
+            if token.starts_with("ghp_") || token.starts_with("gho_") {
+                reply.header("X-OAuth-Scopes", "read:org, repo").header("X-Accepted-OAuth-Scopes", "admin:org")
+            } else {
+                reply
+            }
+        }
+        org::NOT_ADMIN => error(403, "Must have admin rights to Repository.", DOCS),
+        org::RATE_LIMITED => error(403, "API rate limit exceeded for user ID 583231. If you reach out to GitHub Support for help, please include the request ID MOCK:1 and timestamp 2026-11-21 12:00:00 UTC.", "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api")
+            .header("X-RateLimit-Limit", "5000").header("X-RateLimit-Remaining", "0").header("X-RateLimit-Used", "5000")
+            .header("X-RateLimit-Resource", "core").header("X-RateLimit-Reset", (now + 1800).to_string()),
+        org::SECONDARY_LIMIT => error(403, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID MOCK:2.", "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits")
+            .header("Retry-After", "60").header("X-RateLimit-Remaining", "4990"),
+        org::TOO_MANY => error(429, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits")
+            .header("Retry-After", "30"),
+        org::MISSING => error(404, "Not Found", DOCS),
+        org::SERVER_ERROR => Reply::text(500, "text/html; charset=utf-8",
+            "<html><body><h1>500 Internal Server Error</h1><pre>NoMethodError: undefined method `runners' for nil:NilClass\n  app/controllers/api/actions_controller.rb:42</pre></body></html>"),
+        org::BAD_GATEWAY => Reply::text(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body>Bad Gateway</body></html>"),
+        org::FLAKY if attempt == 0 => Reply::text(502, "text/html", "<html><body>Bad Gateway</body></html>"),
+        org::NOT_JSON => Reply::text(201, "text/html", "<!DOCTYPE html><html><body>Sign in to your proxy</body></html>"),
+        org::NO_TOKEN => Reply::json(201, json!({ "expires_at": expires_at(Duration::hours(1)) })),
+        org::EMPTY_BODY => Reply::text(201, "application/json", ""),
+        org::BAD_EXPIRY => Reply::json(201, json!({ "token": TOKEN, "expires_at": 1_700_000_000 })),
+        org::REDIRECT => Reply::text(302, "text/html", "").header("Location", "https://example.invalid/login"),
+        _ => minted(Duration::hours(1)),
+    }
+}
+
+/// The answer for any path the mock does not know.
+pub fn not_found() -> Reply {
+    error(404, "Not Found", "https://docs.github.com/rest")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expires_at_has_githubs_offset_form() {
+        let s = expires_at(Duration::hours(1));
+        assert_eq!(s.len(), "2020-01-22T12:13:35.123-08:00".len(), "{s}");
+        assert!(s.ends_with("-08:00"));
+    }
+}

@@ -1,0 +1,188 @@
+//! The HTTP side of the mock: routing, CORS, request recording, its own runtime.
+
+use crate::scenario::{self, org, Reply};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response};
+use hyper_util::rt::TokioIo;
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use tokio::net::TcpListener;
+
+/// One request as the mock received it (preflights included).
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub method: String,
+    /// Path and query, as sent.
+    pub path: String,
+    /// Header names lower-cased, in arrival order.
+    pub headers: Vec<(String, String)>,
+}
+
+impl Recorded {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+}
+
+#[derive(Default)]
+struct State {
+    requests: Vec<Recorded>,
+    attempts: HashMap<String, usize>,
+}
+
+/// A running mock. Dropping it stops the server and every connection it holds.
+pub struct MockGithub {
+    addr: SocketAddr,
+    state: Arc<Mutex<State>>,
+    runtime: Option<tokio::runtime::Runtime>,
+}
+
+impl MockGithub {
+    /// Starts on a free loopback port.
+    pub fn start() -> std::io::Result<Self> {
+        Self::start_on(SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    pub fn start_on(addr: SocketAddr) -> std::io::Result<Self> {
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build()?;
+        let listener = runtime.block_on(TcpListener::bind(addr))?;
+        let addr = listener.local_addr()?;
+        let state = Arc::new(Mutex::new(State::default()));
+        let shared = state.clone();
+        runtime.spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let state = shared.clone();
+                tokio::spawn(async move {
+                    let service = service_fn(move |req| handle(req, state.clone()));
+                    let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
+                });
+            }
+        });
+        Ok(Self { addr, state, runtime: Some(runtime) })
+    }
+
+    /// `http://127.0.0.1:PORT`, the github.com-style API base.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// `http://127.0.0.1:PORT/api/v3`, the Enterprise Server-style API base.
+    pub fn ghes_url(&self) -> String {
+        format!("{}/api/v3", self.url())
+    }
+
+    /// Every request received so far, in order.
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.state.lock().map(|s| s.requests.clone()).unwrap_or_default()
+    }
+
+    /// Requests other than CORS preflights.
+    pub fn api_requests(&self) -> Vec<Recorded> {
+        self.requests().into_iter().filter(|r| r.method != "OPTIONS").collect()
+    }
+}
+
+impl Drop for MockGithub {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
+
+type Body = http_body_util::combinators::BoxBody<Bytes, Infallible>;
+
+fn full(body: impl Into<Bytes>) -> Body {
+    Full::new(body.into()).boxed()
+}
+
+async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Response<Body>, Infallible> {
+    let method = req.method().clone();
+    let path = req.uri().path_and_query().map_or_else(|| req.uri().path().to_string(), |p| p.to_string());
+    let headers: Vec<(String, String)> = req
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+        .collect();
+    let recorded = Recorded { method: method.to_string(), path: path.clone(), headers };
+    let route = path.split('?').next().unwrap_or("");
+    let route = route.strip_prefix("/api/v3").unwrap_or(route);
+    let org_name = route
+        .strip_prefix("/orgs/")
+        .and_then(|rest| rest.strip_suffix("/actions/runners/registration-token"))
+        .map(str::to_string);
+    let attempt = {
+        let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+        s.requests.push(recorded.clone());
+        match (&org_name, &method) {
+            (Some(name), &Method::POST) => {
+                let n = s.attempts.entry(name.clone()).or_default();
+                *n += 1;
+                *n - 1
+            }
+            _ => 0,
+        }
+    };
+    drain(req).await;
+
+    if method == Method::OPTIONS {
+        let allowed = if org_name.as_deref() == Some(org::OLD_GHES) { scenario::ALLOWED_HEADERS_OLD_GHES } else { scenario::ALLOWED_HEADERS };
+        return Ok(with_cors(Response::builder().status(204))
+            .header("Access-Control-Allow-Headers", allowed)
+            .header("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE")
+            .header("Access-Control-Max-Age", "86400")
+            .header("Vary", "Accept-Encoding, Accept, X-Requested-With")
+            .body(full(Bytes::new()))
+            .unwrap_or_default());
+    }
+
+    let reply = match (&method, org_name) {
+        (&Method::POST, Some(name)) => {
+            if name == org::HANG {
+                // Hold the connection open until the client gives up (or the mock is dropped).
+                std::future::pending::<()>().await;
+            }
+            let token = recorded.header("authorization").and_then(bearer);
+            scenario::registration(&name, token, attempt)
+        }
+        _ => scenario::not_found(),
+    };
+    Ok(respond(reply))
+}
+
+/// The token from `Bearer X` or `token X`.
+fn bearer(value: &str) -> Option<&str> {
+    let (scheme, token) = value.split_once(' ')?;
+    (scheme.eq_ignore_ascii_case("bearer") || scheme.eq_ignore_ascii_case("token")).then_some(token.trim())
+}
+
+/// Reads and drops the request body so the connection can be reused.
+async fn drain(req: Request<Incoming>) {
+    let _ = req.into_body().collect().await;
+}
+
+fn with_cors(builder: hyper::http::response::Builder) -> hyper::http::response::Builder {
+    builder
+        .header("Access-Control-Allow-Origin", "*")
+        .header("Access-Control-Expose-Headers", scenario::EXPOSED_HEADERS)
+}
+
+static REQUEST_COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn respond(reply: Reply) -> Response<Body> {
+    let id = REQUEST_COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let mut builder = with_cors(Response::builder().status(reply.status))
+        .header("X-GitHub-Media-Type", "github.v3; format=json")
+        .header("X-GitHub-Api-Version-Selected", "2022-11-28")
+        .header("X-GitHub-Request-Id", format!("C0DE:{id:04X}:5E1F:{:06X}:6740B2A1", id * 7919));
+    for (name, value) in &reply.headers {
+        builder = builder.header(name.as_str(), value.as_str());
+    }
+    builder.body(full(reply.body)).unwrap_or_default()
+}
