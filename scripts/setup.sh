@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Installs every tool runner-token needs, from package registries only, and skips what is
+# already there. Sourced by scripts/serve and scripts/test; safe to run again at any time.
+#   setup.sh build   wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen from npm)
+#   setup.sh test    the above plus Chromium and ChromeDriver from Debian
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+TOOLS_DIR="${RUNNER_TOKEN_TOOLS:-$HOME/.cache/runner-token-tools}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+# wasm-bindgen-cli must match the wasm-bindgen crate exactly; Cargo.toml pins it with "=".
+wasm_bindgen_version() {
+  sed -n 's/^wasm-bindgen *= *{[^}]*version *= *"=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen *= *"=\([0-9.]*\)".*/\1/p' \
+    "$ROOT/Cargo.toml" | head -n 1
+}
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
+    # Trunk 0.22 needs a newer rustc than this machine has; 0.21.14 is the last that builds.
+    say "installing trunk $TRUNK_VERSION (about 15 minutes on 2 cores, once)"
+    cargo install --quiet trunk --version "$TRUNK_VERSION" --locked
+  fi
+}
+
+ensure_wasm_bindgen() {
+  local want; want="$(wasm_bindgen_version)"
+  [ -n "$want" ] || { say "cannot read the pinned wasm-bindgen version from Cargo.toml"; exit 1; }
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $want\$"; then
+    # Without --locked on purpose: the crate's lock file names a version the registry no longer serves.
+    say "installing wasm-bindgen-cli $want (about 8 minutes, once)"
+    cargo install --quiet wasm-bindgen-cli --version "$want"
+  fi
+}
+
+ensure_wasm_opt() {
+  # Debian's binaryen (wasm-opt 108) emits a wasm that crashes at load; npm's build works.
+  local bin="$TOOLS_DIR/binaryen-$BINARYEN_VERSION/node_modules/.bin"
+  if ! "$bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+    say "installing wasm-opt (binaryen@$BINARYEN_VERSION from npm)"
+    mkdir -p "$TOOLS_DIR/binaryen-$BINARYEN_VERSION"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/binaryen-$BINARYEN_VERSION" "binaryen@$BINARYEN_VERSION"
+  fi
+  export PATH="$bin:$PATH"
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing chromium and chromium-driver from Debian"
+    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
+
+setup_build() {
+  export PATH="$HOME/.cargo/bin:$PATH"
+  ensure_wasm_target
+  ensure_wasm_bindgen
+  ensure_trunk
+  ensure_wasm_opt
+  # Trunk.toml sets offline = true, which makes cargo offline too: fetch the crates first.
+  (cd "$ROOT" && cargo fetch --quiet)
+}
+
+setup_test() {
+  setup_build
+  ensure_chromium
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  case "${1:-build}" in
+    build) setup_build ;;
+    test) setup_test ;;
+    *) echo "usage: $0 [build|test]" >&2; exit 2 ;;
+  esac
+fi
