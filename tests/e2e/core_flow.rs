@@ -118,7 +118,7 @@ fn expiry(world: &World) -> Result<()> {
     page.wait_for_text("Copied, but this token has expired")?;
     let before = page.mock.api_requests().len();
     page.button("Create a new token")?.click()?;
-    page.wait(&"a second request", Duration::from_secs(10), || Ok((page.mock.api_requests().len() == before + 1).then_some(())))?;
+    page.wait("a second request", Duration::from_secs(10), || Ok((page.mock.api_requests().len() == before + 1).then_some(())))?;
     page.wait_for_text("expires in")
 }
 
@@ -180,7 +180,7 @@ fn server_url(world: &World) -> Result<()> {
     page.fill_form("octo-org", ACCESS_TOKEN)?;
     page.button("Create registration token")?.click()?;
     let server = page.field("Server URL")?;
-    page.wait(&"a Server URL error", Duration::from_secs(5), || Ok((server.attribute("aria-invalid")?.as_deref() == Some("true")).then_some(())))?;
+    page.wait("a Server URL error", Duration::from_secs(5), || Ok((server.attribute("aria-invalid")?.as_deref() == Some("true")).then_some(())))?;
     check(page.mock.requests().is_empty(), "nothing sent without a web address")?;
     server.fill("https://ghes.example.com/")?;
     page.button("Create registration token")?.click()?;

@@ -1,18 +1,15 @@
 //! The HTTP side of the mock: routing, CORS, request recording, its own runtime.
 
+use crate::loopback::Loopback;
 use crate::scenario::{self, org, Reply};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
-use hyper::server::conn::http1;
-use hyper::service::service_fn;
 use hyper::{Method, Request, Response};
-use hyper_util::rt::TokioIo;
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use tokio::net::TcpListener;
 
 /// One request as the mock received it (preflights included).
 #[derive(Clone, Debug)]
@@ -38,9 +35,8 @@ struct State {
 
 /// A running mock. Dropping it stops the server and every connection it holds.
 pub struct MockGithub {
-    addr: SocketAddr,
+    server: Loopback,
     state: Arc<Mutex<State>>,
-    runtime: Option<tokio::runtime::Runtime>,
 }
 
 impl MockGithub {
@@ -50,26 +46,15 @@ impl MockGithub {
     }
 
     pub fn start_on(addr: SocketAddr) -> std::io::Result<Self> {
-        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build()?;
-        let listener = runtime.block_on(TcpListener::bind(addr))?;
-        let addr = listener.local_addr()?;
         let state = Arc::new(Mutex::new(State::default()));
         let shared = state.clone();
-        runtime.spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                let state = shared.clone();
-                tokio::spawn(async move {
-                    let service = service_fn(move |req| handle(req, state.clone()));
-                    let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
-                });
-            }
-        });
-        Ok(Self { addr, state, runtime: Some(runtime) })
+        let server = Loopback::start(addr, move |req| handle(req, shared.clone()))?;
+        Ok(Self { server, state })
     }
 
     /// `http://127.0.0.1:PORT`, the github.com-style API base.
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        self.server.url()
     }
 
     /// `http://127.0.0.1:PORT/api/v3`, the Enterprise Server-style API base.
@@ -85,14 +70,6 @@ impl MockGithub {
     /// Requests other than CORS preflights.
     pub fn api_requests(&self) -> Vec<Recorded> {
         self.requests().into_iter().filter(|r| r.method != "OPTIONS").collect()
-    }
-}
-
-impl Drop for MockGithub {
-    fn drop(&mut self) {
-        if let Some(runtime) = self.runtime.take() {
-            runtime.shutdown_background();
-        }
     }
 }
 

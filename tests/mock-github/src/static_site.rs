@@ -1,19 +1,15 @@
 //! A static file server for the built page, on its own loopback origin, like any static host.
 
+use crate::loopback::Loopback;
 use bytes::Bytes;
 use http_body_util::Full;
-use hyper::server::conn::http1;
-use hyper::service::service_fn;
 use hyper::{Request, Response};
-use hyper_util::rt::TokioIo;
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
-use tokio::net::TcpListener;
 
 pub struct StaticSite {
-    addr: SocketAddr,
-    runtime: Option<tokio::runtime::Runtime>,
+    server: Loopback,
 }
 
 impl StaticSite {
@@ -24,31 +20,12 @@ impl StaticSite {
 
     pub fn start_on(root: impl Into<PathBuf>, addr: SocketAddr) -> std::io::Result<Self> {
         let root: PathBuf = root.into();
-        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build()?;
-        let listener = runtime.block_on(TcpListener::bind(addr))?;
-        let addr = listener.local_addr()?;
-        runtime.spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                let root = root.clone();
-                tokio::spawn(async move {
-                    let service = service_fn(move |req| serve(req, root.clone()));
-                    let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
-                });
-            }
-        });
-        Ok(Self { addr, runtime: Some(runtime) })
+        let server = Loopback::start(addr, move |req| serve(req, root.clone()))?;
+        Ok(Self { server })
     }
 
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-}
-
-impl Drop for StaticSite {
-    fn drop(&mut self) {
-        if let Some(runtime) = self.runtime.take() {
-            runtime.shutdown_background();
-        }
+        self.server.url()
     }
 }
 
