@@ -49,19 +49,31 @@ pub enum WebBaseSource {
     Unknown,
 }
 
+impl WebBaseSource {
+    /// What the (already parsed) API URL says about the web base.
+    pub fn of(api: &Result<ApiBase, UrlError>) -> Self {
+        match api {
+            Ok(api) => api.web_base().map_or(Self::NeedsInput, Self::Derived),
+            Err(_) => Self::Unknown,
+        }
+    }
+}
+
 impl FormInput {
     pub fn web_base_source(&self) -> WebBaseSource {
-        match ApiBase::parse(&self.api) {
-            Ok(api) => api.web_base().map_or(WebBaseSource::NeedsInput, WebBaseSource::Derived),
-            Err(_) => WebBaseSource::Unknown,
-        }
+        WebBaseSource::of(&ApiBase::parse(&self.api))
     }
 
     pub fn validate(&self) -> Result<ValidForm, FieldErrors> {
+        self.validate_with(ApiBase::parse(&self.api))
+    }
+
+    /// [`Self::validate`] with the API URL already parsed (the page parses it once per edit and
+    /// shares the result); `api` must be `ApiBase::parse(&self.api)`.
+    pub fn validate_with(&self, api: Result<ApiBase, UrlError>) -> Result<ValidForm, FieldErrors> {
         let org = Organization::parse(&self.org);
         let token = AccessToken::parse(&self.token);
-        let api = ApiBase::parse(&self.api);
-        let web_base = match self.web_base_source() {
+        let web_base = match WebBaseSource::of(&api) {
             WebBaseSource::Derived(w) => Ok(w),
             WebBaseSource::NeedsInput if self.server.trim().is_empty() => Err(Some(
                 "This API URL is not one whose web address can be worked out: enter the server's web address, e.g. https://ghes.example.com.".to_string(),
@@ -74,7 +86,7 @@ impl FormInput {
             (org, token, api, web_base) => Err(FieldErrors {
                 org: org.err().map(|e| e.to_string()),
                 token: token.err().map(|e| e.to_string()),
-                api: api.err().map(|e: UrlError| e.to_string()),
+                api: api.err().map(|e| e.to_string()),
                 server: web_base.err().flatten(),
             }),
         }

@@ -41,6 +41,18 @@ impl TokenKind {
         }
     }
 
+    /// The kind as the subject of a sentence, with its article.
+    pub fn subject(self) -> &'static str {
+        match self {
+            Self::Classic => "A personal access token (classic)",
+            Self::FineGrained => "A fine-grained personal access token",
+            Self::OAuth => "An OAuth app token",
+            Self::AppUser => "A GitHub App user token",
+            Self::AppInstallation => "A GitHub App installation token",
+            Self::Unrecognised => "This token",
+        }
+    }
+
     /// What this kind of token must be granted to create an organization registration token.
     pub fn requirement(self) -> &'static str {
         match self {

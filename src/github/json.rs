@@ -8,7 +8,9 @@
 pub enum Json {
     Null,
     Bool(bool),
-    Number(f64),
+    /// The number as JSON.stringify / serde_json writes it: the parsers only ever show numbers,
+    /// and formatting an f64 in Rust would link core's float printer (about 8 KB of wasm).
+    Number(String),
     String(String),
     Array(Vec<Json>),
     Object(Vec<(String, Json)>),
@@ -54,7 +56,7 @@ impl Json {
         match self {
             Self::Null => "null".into(),
             Self::Bool(b) => b.to_string(),
-            Self::Number(n) => n.to_string(),
+            Self::Number(n) => n.clone(),
             Self::String(s) => s.clone(),
             Self::Array(_) => "[…]".into(),
             Self::Object(_) => "{…}".into(),
@@ -77,8 +79,8 @@ fn from_js(v: &wasm_bindgen::JsValue, depth: usize) -> Json {
         Json::Null
     } else if let Some(b) = v.as_bool() {
         Json::Bool(b)
-    } else if let Some(n) = v.as_f64() {
-        Json::Number(n)
+    } else if let Some(n) = v.dyn_ref::<js_sys::Number>() {
+        Json::Number(String::from(n.to_string_with_radix(10).unwrap_or_else(|_| "NaN".into())))
     } else if let Some(s) = v.as_string() {
         Json::String(s)
     } else if Array::is_array(v) {
@@ -108,7 +110,7 @@ fn from_serde(v: &serde_json::Value, depth: usize) -> Json {
         _ if depth > MAX_DEPTH => Json::Null,
         Value::Null => Json::Null,
         Value::Bool(b) => Json::Bool(*b),
-        Value::Number(n) => Json::Number(n.as_f64().unwrap_or(f64::NAN)),
+        Value::Number(n) => Json::Number(n.to_string()),
         Value::String(s) => Json::String(s.clone()),
         Value::Array(a) => Json::Array(a.iter().map(|x| from_serde(x, depth + 1)).collect()),
         Value::Object(o) => Json::Object(o.iter().map(|(k, x)| (k.clone(), from_serde(x, depth + 1))).collect()),
@@ -123,7 +125,7 @@ mod tests {
     fn reads_objects_arrays_and_scalars() {
         let v = parse(r#"{"a":[1,true,null,"x"],"b":{"c":2.5}}"#).unwrap();
         assert_eq!(v.get("a").unwrap().as_array().unwrap().len(), 4);
-        assert_eq!(v.get("b").unwrap().get("c"), Some(&Json::Number(2.5)));
+        assert_eq!(v.get("b").unwrap().get("c"), Some(&Json::Number("2.5".into())));
         assert_eq!(v.get("missing"), None);
         assert_eq!(parse("not json"), None);
     }

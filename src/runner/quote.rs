@@ -2,8 +2,16 @@
 
 /// Quotes `value` for a POSIX shell so it arrives as exactly one argument, byte for byte.
 /// Plain words stay unquoted for readability. NUL cannot be passed in an argument at all.
+///
+/// Inside single quotes a POSIX shell expands nothing; a single quote itself is written as
+/// `'\''` (close, escaped quote, reopen). Plain means only characters no shell treats specially
+/// in an argument (no `~`, which expands at a word's start).
 pub fn posix(value: &str) -> Option<String> {
-    shlex::try_quote(value).ok().map(|q| q.into_owned())
+    if value.contains('\0') {
+        return None;
+    }
+    let plain = !value.is_empty() && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"_@%+=:,./-".contains(&b));
+    Some(if plain { value.to_string() } else { format!("'{}'", value.replace('\'', "'\\''")) })
 }
 
 #[cfg(test)]
@@ -38,5 +46,8 @@ pub(crate) mod tests {
         assert_ne!(posix("a b").unwrap(), "a b");
         assert_ne!(posix("$(rm -rf ~)").unwrap(), "$(rm -rf ~)");
         assert_eq!(posix("a\0b"), None);
+        assert_eq!(posix("").unwrap(), "''");
+        assert_eq!(posix("it's").unwrap(), "'it'\\''s'");
+        assert_eq!(posix("~root").unwrap(), "'~root'");
     }
 }

@@ -41,8 +41,13 @@ pub fn App() -> impl IntoView {
         on_cleanup(move || ticker.clear());
     }
 
-    let input = Memo::new(move |_| FormInput { org: org.get(), token: token.get(), api: api.get(), server: server.get() });
-    let validated = Memo::new(move |_| input.with(FormInput::validate));
+    // The API URL is parsed once per edit; the form, the token hint, the Enterprise section and
+    // the privacy note all read this one result.
+    let api_base = Memo::new(move |_| api.with(|a| ApiBase::parse(a)));
+    let validated = Memo::new(move |_| {
+        let input = FormInput { org: org.get(), token: token.get(), api: api.get(), server: server.get() };
+        input.validate_with(api_base.get())
+    });
     // Messages appear once the user has tried to submit, then follow every keystroke.
     let errors = Memo::new(move |_| match (attempted.get(), validated.get()) {
         (true, Err(errors)) => errors,
@@ -83,7 +88,7 @@ pub fn App() -> impl IntoView {
         });
     };
 
-    let api_shown = move || ApiBase::parse(&api.get()).map_or_else(|_| api.get(), |a| a.to_string());
+    let api_shown = move || api_base.get().map_or_else(|_| api.get(), |a| a.to_string());
 
     view! {
         <main class="page">
@@ -101,8 +106,8 @@ pub fn App() -> impl IntoView {
             }>
                 <Field id="org" label="Organization" value=org error=error_of(|e| e.org.clone())
                     placeholder="octo-org" autocomplete="organization" />
-                <TokenField value=token api=api error=error_of(|e| e.token.clone()) />
-                <EnterpriseSection api=api server=server
+                <TokenField value=token api_base=api_base error=error_of(|e| e.token.clone()) />
+                <EnterpriseSection api=api api_base=api_base server=server
                     api_error=error_of(|e| e.api.clone()) server_error=error_of(|e| e.server.clone()) />
                 <button type="submit" class="primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
                     {move || if pending.get() { "Creating registration token…" } else { "Create registration token" }}

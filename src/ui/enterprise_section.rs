@@ -2,19 +2,20 @@
 //! derived from it, and a Server URL input when it cannot be derived.
 
 use super::field::Field;
-use crate::form::{FormInput, WebBaseSource};
-use crate::github::{ApiBase, DEFAULT_API};
+use crate::form::WebBaseSource;
+use crate::github::{ApiBase, UrlError, DEFAULT_API};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn EnterpriseSection(
     api: RwSignal<String>,
+    api_base: Memo<Result<ApiBase, UrlError>>,
     server: RwSignal<String>,
     #[prop(into)] api_error: Signal<Option<String>>,
     #[prop(into)] server_error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let is_default = move || api.with(|a| ApiBase::parse(a).is_ok_and(|a| a.is_default()));
+    let is_default = move || api_base.with(|a| a.as_ref().is_ok_and(ApiBase::is_default));
     let open = RwSignal::new(!is_default());
     // Open whenever the value is not github.com's; closing is left to the user.
     Effect::new(move |_| {
@@ -22,7 +23,9 @@ pub fn EnterpriseSection(
             open.set(true);
         }
     });
-    let source = Memo::new(move |_| api.with(|a| FormInput { api: a.clone(), ..Default::default() }.web_base_source()));
+    // A memo, so typing in the API URL does not rebuild the Server URL field while it stays needed.
+    let needs_server = Memo::new(move |_| api_base.with(|a| WebBaseSource::of(a) == WebBaseSource::NeedsInput));
+    let derived = move || api_base.with(|a| a.as_ref().ok().and_then(ApiBase::web_base));
     view! {
         <details class="enterprise" prop:open=move || open.get() on:toggle=move |ev| {
             if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
@@ -37,20 +40,17 @@ pub fn EnterpriseSection(
                     " · GHE.com: " <code>"https://api.SUBDOMAIN.ghe.com"</code>
                 </p>
             </Field>
-            {move || match source.get() {
-                WebBaseSource::Derived(web) => view! {
-                    <p class="derived">"Runners will register with " <code>{web.to_string()}</code></p>
-                }.into_any(),
-                WebBaseSource::NeedsInput => view! {
-                    <Field id="server" label="Server URL" value=server error=server_error
-                        placeholder="https://ghes.example.com" autocomplete="url" hint_id="server-hint">
-                        <p class="hint" id="server-hint">
-                            "The web address of your GitHub server, used for " <code>"config.sh --url"</code> "."
-                        </p>
-                    </Field>
-                }.into_any(),
-                WebBaseSource::Unknown => ().into_any(),
-            }}
+            {move || derived().map(|web| view! {
+                <p class="derived">"Runners will register with " <code>{web.to_string()}</code></p>
+            })}
+            {move || needs_server.get().then(|| view! {
+                <Field id="server" label="Server URL" value=server error=server_error
+                    placeholder="https://ghes.example.com" autocomplete="url" hint_id="server-hint">
+                    <p class="hint" id="server-hint">
+                        "The web address of your GitHub server, used for " <code>"config.sh --url"</code> "."
+                    </p>
+                </Field>
+            })}
         </details>
     }
 }

@@ -73,7 +73,7 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
             };
             (
                 "The token is not allowed to create runner registration tokens.".to_string(),
-                format!("A {} {}{has}", token_kind.label().to_lowercase(), token_kind.requirement()),
+                format!("{} {}{has}", token_kind.subject(), token_kind.requirement()),
                 Some(new_token()),
             )
         }
@@ -214,6 +214,10 @@ mod tests {
         assert_eq!(fine.link.unwrap().1, "https://github.com/settings/personal-access-tokens/new");
         let none = words(ErrorKind::MissingPermission { token_scopes: Some(String::new()) }, TokenKind::Classic);
         assert!(none.next.contains("no scopes"));
+        let oauth = words(ErrorKind::MissingPermission { token_scopes: None }, TokenKind::OAuth);
+        assert!(oauth.next.starts_with("An OAuth app token needs the admin:org scope"), "{}", oauth.next);
+        let app = words(ErrorKind::MissingPermission { token_scopes: None }, TokenKind::AppUser);
+        assert!(app.next.starts_with("A GitHub App user token needs"), "{}", app.next);
     }
 
     #[test]
