@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs every tool runner-token needs, from package registries only, and skips what is
 # already there. Sourced by scripts/serve and scripts/test; safe to run again at any time.
-#   setup.sh build   wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen from npm)
+#   setup.sh build   wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen from npm), terser (npm)
 #   setup.sh test    the above plus Chromium and ChromeDriver from Debian
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+# Must match TERSER_VERSION in scripts/post-build.mjs, which loads it from the same folder.
+TERSER_VERSION=5.51.2
 TOOLS_DIR="${RUNNER_TOKEN_TOOLS:-$HOME/.cache/runner-token-tools}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -54,6 +56,17 @@ ensure_wasm_opt() {
   export PATH="$bin:$PATH"
 }
 
+ensure_terser() {
+  # Minifies wasm-bindgen's JS glue in scripts/post-build.mjs (Trunk's minifier cannot parse it).
+  local dir="$TOOLS_DIR/terser-$TERSER_VERSION"
+  if ! grep -qs "\"version\": \"$TERSER_VERSION\"" "$dir/node_modules/terser/package.json"; then
+    say "installing terser@$TERSER_VERSION from npm"
+    mkdir -p "$dir"
+    npm install --silent --no-audit --no-fund --prefix "$dir" "terser@$TERSER_VERSION"
+  fi
+  export RUNNER_TOKEN_TOOLS="$TOOLS_DIR"
+}
+
 ensure_chromium() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing chromium and chromium-driver from Debian"
@@ -69,6 +82,7 @@ setup_build() {
   ensure_wasm_bindgen
   ensure_trunk
   ensure_wasm_opt
+  ensure_terser
   # Trunk.toml sets offline = true, which makes cargo offline too: fetch the crates first.
   (cd "$ROOT" && cargo fetch --quiet)
 }

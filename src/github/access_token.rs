@@ -65,6 +65,16 @@ impl TokenKind {
     }
 }
 
+/// The page that creates a classic token with `admin:org` preselected, on the server at `web`.
+pub fn new_classic_token_url(web: &str) -> String {
+    format!("{web}/settings/tokens/new?scopes=admin:org&description=Runner%20registration")
+}
+
+/// The page that creates a fine-grained token, on the server at `web`.
+pub fn new_fine_grained_token_url(web: &str) -> String {
+    format!("{web}/settings/personal-access-tokens/new")
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AccessTokenError {
     Empty,

@@ -49,11 +49,9 @@ pub fn App() -> impl IntoView {
         input.validate_with(api_base.get())
     });
     // Messages appear once the user has tried to submit, then follow every keystroke.
-    let errors = Memo::new(move |_| match (attempted.get(), validated.get()) {
-        (true, Err(errors)) => errors,
-        _ => FieldErrors::default(),
-    });
-    let error_of = move |pick: fn(&FieldErrors) -> Option<String>| Signal::derive(move || errors.with(pick));
+    let error_of = move |pick: fn(&FieldErrors) -> Option<String>| {
+        Signal::derive(move || if attempted.get() { validated.with(|v| v.as_ref().err().and_then(pick)) } else { None })
+    };
 
     let submit = move || {
         if pending.get_untracked() {

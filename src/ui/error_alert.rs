@@ -3,7 +3,9 @@
 
 use crate::browser::clock::local_date_time;
 use crate::form::ValidForm;
+use crate::github::access_token::{new_classic_token_url, new_fine_grained_token_url};
 use crate::github::{ApiError, ErrorKind, TokenKind};
+use super::token_field::{NEW_CLASSIC_TOKEN, NEW_FINE_GRAINED_TOKEN};
 use leptos::prelude::*;
 
 /// The request that failed, as far as the wording needs it.
@@ -37,8 +39,8 @@ pub struct Explanation {
 /// Words for `error`. `local_time` turns Unix milliseconds into the reader's local time.
 pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> String) -> Explanation {
     let ErrorContext { org, api, web, token_kind } = cx;
-    let new_classic = || ("Create a classic token with admin:org".to_string(), format!("{web}/settings/tokens/new?scopes=admin:org&description=Runner%20registration"));
-    let new_fine_grained = || ("Create a fine-grained token".to_string(), format!("{web}/settings/personal-access-tokens/new"));
+    let new_classic = || (NEW_CLASSIC_TOKEN.to_string(), new_classic_token_url(web));
+    let new_fine_grained = || (NEW_FINE_GRAINED_TOKEN.to_string(), new_fine_grained_token_url(web));
     let new_token = || if *token_kind == TokenKind::FineGrained { new_fine_grained() } else { new_classic() };
     let status = error.status.map_or_else(String::new, |s| format!(" ({s})"));
     let (title, next, link) = match &error.kind {

@@ -2,7 +2,12 @@
 //! kind, what it must be granted, and where to create one.
 
 use super::field::Field;
+use crate::github::access_token::{new_classic_token_url, new_fine_grained_token_url};
 use crate::github::{AccessToken, ApiBase, TokenKind, UrlError};
+
+/// Link texts, shared with the error messages that offer the same pages.
+pub const NEW_CLASSIC_TOKEN: &str = "Create a classic token with admin:org";
+pub const NEW_FINE_GRAINED_TOKEN: &str = "Create a fine-grained token";
 use leptos::prelude::*;
 
 #[component]
@@ -11,12 +16,12 @@ pub fn TokenField(
     api_base: Memo<Result<ApiBase, UrlError>>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let kind = Memo::new(move |_| value.with(|v| AccessToken::parse(v).ok().map(|t| t.kind())));
+    let kind = move || value.with(|v| AccessToken::parse(v).ok().map(|t| t.kind()));
     // Token pages live on the same server as the API; github.com when that cannot be told.
     let web = move || {
         api_base.with(|a| a.as_ref().ok().and_then(ApiBase::web_base)).map_or_else(|| "https://github.com".to_string(), |w| w.to_string())
     };
-    let hint = move || match kind.get() {
+    let hint = move || match kind() {
         Some(kind) => format!("{}: {}", kind.label(), kind.requirement()),
         None => format!(
             "A classic token {} A fine-grained token {}",
@@ -30,11 +35,9 @@ pub fn TokenField(
             <p class="hint" id="token-hint">
                 <span class="token-kind">{hint}</span>
                 " "
-                <a href=move || format!("{}/settings/tokens/new?scopes=admin:org&description=Runner%20registration", web())
-                    target="_blank" rel="noopener noreferrer">"Create a classic token with admin:org"</a>
+                <a href=move || new_classic_token_url(&web()) target="_blank" rel="noopener noreferrer">{NEW_CLASSIC_TOKEN}</a>
                 " · "
-                <a href=move || format!("{}/settings/personal-access-tokens/new", web())
-                    target="_blank" rel="noopener noreferrer">"Create a fine-grained token"</a>
+                <a href=move || new_fine_grained_token_url(&web()) target="_blank" rel="noopener noreferrer">{NEW_FINE_GRAINED_TOKEN}</a>
             </p>
         </Field>
     }
