@@ -1,5 +1,8 @@
-//! `DeepLink`: what a shared link may preset (`?org=NAME&api=URL`), and what it must never
-//! carry: a secret. Any secret-looking parameter is dropped unread and reported.
+//! `DeepLink`: what a shared link may preset (`?org=NAME&api=URL`, the runner platform and the
+//! non-secret runner options), and what it must never carry: a secret. Any secret-looking
+//! parameter is dropped unread and reported.
+
+use crate::runner::{Arch, OptionsInput, Os, RunnerPlatform};
 
 /// Parameter names that carry credentials.
 const SECRET_NAMES: [&str; 9] =
@@ -12,6 +15,13 @@ const SECRET_PREFIXES: [&str; 7] = ["ghp_", "github_pat_", "gho_", "ghu_", "ghs_
 pub struct DeepLink {
     pub org: Option<String>,
     pub api: Option<String>,
+    /// `os` and `arch` (`arch` alone keeps the visitor's OS); `None` unless the link names one.
+    pub os: Option<Os>,
+    pub arch: Option<Arch>,
+    /// Runner options: `name`, `labels` (comma-separated), `group`, `work`, and the switches
+    /// `nodefaultlabels`, `ephemeral`, `replace`, `unattended`, `disableupdate`, `service`
+    /// (`1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off`).
+    pub options: OptionsInput,
     /// Names of parameters removed because they looked secret, in order, without duplicates.
     pub removed: Vec<String>,
     /// The query to put back in the address bar (`?a=b&c=d`, or empty), secrets gone.
@@ -30,9 +40,22 @@ impl DeepLink {
                 }
                 continue;
             }
+            let o = &mut link.options;
             match name.as_str() {
                 "org" if link.org.is_none() => link.org = Some(value.clone()),
                 "api" if link.api.is_none() => link.api = Some(value.clone()),
+                "os" => link.os = Os::from_key(value),
+                "arch" => link.arch = Arch::from_key(value),
+                "name" => o.name = value.clone(),
+                "labels" => o.labels = value.split(',').map(str::trim).collect::<Vec<_>>().join("\n"),
+                "group" => o.group = value.clone(),
+                "work" => o.work = value.clone(),
+                "nodefaultlabels" => o.no_default_labels = switch(value),
+                "ephemeral" => o.ephemeral = switch(value),
+                "replace" => o.replace = switch(value),
+                "unattended" => o.unattended = Some(switch(value)),
+                "disableupdate" => o.disable_update = switch(value),
+                "service" => o.service = switch(value),
                 _ => {}
             }
             kept.push(format!("{}={}", encode(name), encode(value)));
@@ -42,6 +65,49 @@ impl DeepLink {
         }
         link
     }
+}
+
+impl DeepLink {
+    /// The platform the link asks for, on top of `detected` (an `arch` the OS lacks is ignored).
+    pub fn platform(&self, detected: RunnerPlatform) -> RunnerPlatform {
+        let os = self.os.unwrap_or(detected.os);
+        let base = detected.with_os(os);
+        self.arch.and_then(|a| RunnerPlatform::new(os, a)).unwrap_or(base)
+    }
+}
+
+/// The query of a link that presets `org`, `api` (when not github.com's) and every non-empty
+/// runner option, never a token. `encode` encodes one component.
+pub fn share_query(org: &str, api: Option<&str>, platform: RunnerPlatform, o: &OptionsInput, encode: impl Fn(&str) -> String) -> String {
+    let labels: Vec<&str> = o.labels.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let labels = labels.join(",");
+    let on = |b: bool| b.then_some("1");
+    let unattended = o.unattended.map(|u| if u { "1" } else { "0" });
+    let pairs = [
+        ("org", Some(org.trim())),
+        ("api", api),
+        ("os", Some(platform.os.key())),
+        ("arch", Some(platform.arch.api_name())),
+        ("name", Some(o.name.trim())),
+        ("labels", Some(labels.as_str())),
+        ("group", Some(o.group.trim())),
+        ("work", Some(o.work.trim())),
+        ("nodefaultlabels", on(o.no_default_labels)),
+        ("ephemeral", on(o.ephemeral)),
+        ("replace", on(o.replace)),
+        ("unattended", unattended),
+        ("disableupdate", on(o.disable_update)),
+        ("service", on(o.service)),
+    ];
+    let kept: Vec<String> = pairs
+        .into_iter()
+        .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| format!("{k}={}", encode(v))))
+        .collect();
+    format!("?{}", kept.join("&"))
+}
+
+fn switch(value: &str) -> bool {
+    matches!(value.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on")
 }
 
 fn is_secret(name: &str, value: &str) -> bool {
@@ -96,5 +162,38 @@ mod tests {
         assert_eq!(l.org, None);
         assert_eq!(l.removed, ["org"]);
         assert_eq!(l.clean_query, "");
+    }
+
+    #[test]
+    fn presets_the_platform_and_runner_options() {
+        let l = link(&[
+            ("os", "windows"), ("arch", "arm64"), ("name", "build-"), ("labels", "gpu, linux-large"),
+            ("group", "Release runners"), ("work", "_w"), ("ephemeral", "1"), ("unattended", "no"), ("service", "true"),
+        ]);
+        assert_eq!(l.platform(RunnerPlatform::default()), RunnerPlatform { os: Os::Windows, arch: Arch::Arm64 });
+        assert_eq!(l.options.name, "build-");
+        assert_eq!(l.options.labels, "gpu\nlinux-large");
+        assert_eq!(l.options.group, "Release runners");
+        assert!(l.options.ephemeral && l.options.service && !l.options.replace);
+        assert_eq!(l.options.unattended, Some(false));
+        // An architecture the OS lacks falls back to what that OS has.
+        assert_eq!(link(&[("os", "macos"), ("arch", "arm")]).platform(RunnerPlatform::default()).arch, Arch::X64);
+        assert_eq!(link(&[]).platform(RunnerPlatform { os: Os::MacOs, arch: Arch::Arm64 }), RunnerPlatform { os: Os::MacOs, arch: Arch::Arm64 });
+    }
+
+    #[test]
+    fn a_shared_link_round_trips_and_never_holds_a_token() {
+        let o = OptionsInput { name: "build 01".into(), labels: "gpu\n\nbig".into(), replace: true, unattended: Some(false), ..OptionsInput::default() };
+        let platform = RunnerPlatform { os: Os::Linux, arch: Arch::Arm };
+        let q = share_query("octo-org", None, platform, &o, |s| s.replace(' ', "%20"));
+        assert_eq!(q, "?org=octo-org&os=linux&arch=arm&name=build%2001&labels=gpu,big&replace=1&unattended=0");
+        let pairs: Vec<(String, String)> = q[1..].split('&').map(|p| {
+            let (k, v) = p.split_once('=').unwrap();
+            (k.to_string(), v.replace("%20", " "))
+        }).collect();
+        let back = DeepLink::from_pairs(&pairs, |s| s.to_string());
+        assert_eq!(back.platform(RunnerPlatform::default()), platform);
+        assert_eq!(back.options, OptionsInput { labels: "gpu\nbig".into(), ..o });
+        assert!(back.removed.is_empty());
     }
 }

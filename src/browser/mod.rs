@@ -1,8 +1,10 @@
-//! The browser edge: clipboard, address bar, non-secret preferences and the clock. The only
+//! The browser edge: clipboard, address bar, non-secret preferences, the clock and the
+//! visitor's platform. The only
 //! modules besides `github::client` that touch web-sys; each call is small and never panics.
 
 pub mod clipboard;
 pub mod clock;
 pub mod focus;
 pub mod location;
+pub mod platform;
 pub mod preferences;

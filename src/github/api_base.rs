@@ -143,6 +143,13 @@ pub fn is_loopback(host: &str) -> bool {
         || (host.starts_with("127.") && host.split('.').count() == 4 && host.split('.').all(|o| o.parse::<u8>().is_ok()))
 }
 
+/// An `http://` URL whose host is this machine (the only plain-http URLs the page accepts).
+pub fn is_loopback_http(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("http://") else { return false };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !authority.contains('@') && split_port(authority).is_ok_and(|(host, _)| is_loopback(&host.to_ascii_lowercase()))
+}
+
 /// Percent-encodes one path segment: everything but RFC 3986's unreserved characters.
 pub fn path_segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -167,6 +174,12 @@ impl ApiBase {
     }
 
     /// The full URL of an API path such as `/orgs/x/actions/runners/registration-token`.
+    /// Whether `url` is under this API base, so the access token may be sent to it (a `Link`
+    /// header from a hostile server must not lead the token elsewhere).
+    pub fn owns(&self, url: &str) -> bool {
+        url.strip_prefix(&self.to_string()).is_some_and(|rest| rest.starts_with('/'))
+    }
+
     pub fn endpoint(&self, path: &str) -> String {
         format!("{self}{path}")
     }
@@ -321,5 +334,26 @@ mod tests {
             let api = ApiBase::parse(&format!("https://{host}/api/v3")).unwrap();
             prop_assert_eq!(api.web_base().map(|w| w.0), Some(format!("https://{host}")));
         }
+    }
+
+    #[test]
+    fn owns_only_urls_under_the_api_base() {
+        let api = ApiBase::parse("https://ghes.example.com/api/v3").unwrap();
+        assert!(api.owns("https://ghes.example.com/api/v3/organizations/1/actions/runner-groups?page=2"));
+        assert!(!api.owns("https://ghes.example.com/api/v30/x"));
+        assert!(!api.owns("https://ghes.example.com.evil.com/api/v3/x"));
+        assert!(!api.owns("https://evil.com/https://ghes.example.com/api/v3/x"));
+        let dotcom = ApiBase::parse("https://api.github.com").unwrap();
+        assert!(dotcom.owns("https://api.github.com/organizations/9/actions/runner-groups?page=2"));
+        assert!(!dotcom.owns("https://api.github.com.evil.com/x"));
+    }
+
+    #[test]
+    fn loopback_http_urls() {
+        assert!(is_loopback_http("http://127.0.0.1:8787/r.tar.gz"));
+        assert!(is_loopback_http("http://localhost/r"));
+        assert!(!is_loopback_http("http://example.com/r"));
+        assert!(!is_loopback_http("http://127.0.0.1@evil.com/r"));
+        assert!(!is_loopback_http("https://127.0.0.1/r"));
     }
 }

@@ -3,6 +3,7 @@
 
 use super::access_token::AccessToken;
 use super::api_base::{path_segment, ApiBase};
+use super::downloads::{next_link, parse_runner_groups, RunnerGroup};
 use super::error::{ApiError, ResponseMeta};
 use super::organization::Organization;
 use super::registration::{parse_registration_token, RegistrationToken};
@@ -26,10 +27,45 @@ pub struct OrgRequest {
     pub token: AccessToken,
 }
 
+/// Most runner-group pages followed (100 groups each): far beyond any real organization.
+const MAX_PAGES: usize = 20;
+
 pub async fn create_registration_token(req: &OrgRequest) -> Result<RegistrationToken, ApiError> {
-    let path = format!("/orgs/{}/actions/runners/registration-token", path_segment(req.org.as_str()));
-    let answer = send(&req.api, &path, &req.token).await?;
+    let answer = send(&req.api, Method::Post, &req.endpoint("/actions/runners/registration-token"), &req.token).await?;
     parse_registration_token(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
+}
+
+/// The downloads answer's body, parsed later for whichever platform the user picks.
+pub async fn runner_downloads(req: &OrgRequest) -> Result<String, ApiError> {
+    Ok(send(&req.api, Method::Get, &req.endpoint("/actions/runners/downloads"), &req.token).await?.body)
+}
+
+/// Every runner group, following `Link: <...>; rel="next"` while it stays under the API base.
+pub async fn runner_groups(req: &OrgRequest) -> Result<Vec<RunnerGroup>, ApiError> {
+    let mut url = req.endpoint("/actions/runner-groups?per_page=100");
+    let mut groups = Vec::new();
+    for _ in 0..MAX_PAGES {
+        let answer = send(&req.api, Method::Get, &url, &req.token).await?;
+        groups.extend(parse_runner_groups(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?);
+        match answer.meta.link.as_deref().and_then(next_link) {
+            Some(next) if req.api.owns(next) => url = next.to_string(),
+            _ => break,
+        }
+    }
+    Ok(groups)
+}
+
+impl OrgRequest {
+    /// `{api}/orgs/{org}{rest}`, the org name encoded as one path segment.
+    fn endpoint(&self, rest: &str) -> String {
+        self.api.endpoint(&format!("/orgs/{}{rest}", path_segment(self.org.as_str())))
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Method {
+    Get,
+    Post,
 }
 
 /// A response with a success status, its body read in full.
@@ -39,18 +75,17 @@ struct Answer {
     body: String,
 }
 
-/// POSTs to `path`. A refused preflight looks like any network failure (status 0), and older
+/// Sends one request to `url` (always under `api`). A refused preflight looks like any network failure (status 0), and older
 /// GitHub Enterprise Server versions may refuse the API version header there, so a network
 /// failure is retried once without it.
-async fn send(api: &ApiBase, path: &str, token: &AccessToken) -> Result<Answer, ApiError> {
-    match send_once(api, path, token, true).await {
-        Err(ApiError { kind: super::error::ErrorKind::Network { .. }, .. }) => send_once(api, path, token, false).await,
+async fn send(api: &ApiBase, method: Method, url: &str, token: &AccessToken) -> Result<Answer, ApiError> {
+    match send_once(api, method, url, token, true).await {
+        Err(ApiError { kind: super::error::ErrorKind::Network { .. }, .. }) => send_once(api, method, url, token, false).await,
         other => other,
     }
 }
 
-async fn send_once(api: &ApiBase, path: &str, token: &AccessToken, with_version: bool) -> Result<Answer, ApiError> {
-    let url = api.endpoint(path);
+async fn send_once(api: &ApiBase, method: Method, url: &str, token: &AccessToken, with_version: bool) -> Result<Answer, ApiError> {
     let network_error = || ApiError::network(api.to_string());
     let controller = AbortController::new().map_err(|_| network_error())?;
     let timed_out = Rc::new(Cell::new(false));
@@ -65,7 +100,19 @@ async fn send_once(api: &ApiBase, path: &str, token: &AccessToken, with_version:
         )
         .ok()
     };
-    let mut request = Request::post(&url)
+    // gloo-net joins the URL's own query and its query parameters with `&`, leaving a stray
+    // `&` when it has none: hand it the query as parameters so the URL goes out as built.
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    let decode = |s: &str| js_sys::decode_uri_component(s).map_or_else(|_| s.to_string(), String::from);
+    let params: Vec<(String, String)> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .map(|(k, v)| (decode(k), decode(v)))
+        .collect();
+    let request = if method == Method::Post { Request::post(path) } else { Request::get(path) };
+    let mut request = request
+        .query(params.iter().map(|(k, v)| (k.as_str(), v)))
         .header("Accept", "application/vnd.github+json")
         .header("Authorization", &token.authorization());
     if with_version {

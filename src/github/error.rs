@@ -63,6 +63,8 @@ pub struct ResponseMeta {
     pub ratelimit_remaining: Option<String>,
     pub ratelimit_reset: Option<String>,
     pub retry_after: Option<String>,
+    /// Pagination: `<url>; rel="next"`.
+    pub link: Option<String>,
 }
 
 impl ResponseMeta {
@@ -75,6 +77,7 @@ impl ResponseMeta {
             ratelimit_remaining: get("x-ratelimit-remaining"),
             ratelimit_reset: get("x-ratelimit-reset"),
             retry_after: get("retry-after"),
+            link: get("link"),
         }
     }
 }

@@ -6,6 +6,7 @@
 pub mod access_token;
 pub mod api_base;
 pub mod client;
+pub mod downloads;
 pub mod error;
 pub mod json;
 pub mod organization;
@@ -14,6 +15,7 @@ pub mod secret;
 
 pub use access_token::{AccessToken, AccessTokenError, TokenKind};
 pub use api_base::{ApiBase, UrlError, WebBase, DEFAULT_API};
+pub use downloads::{RunnerGroup, RunnerPackage};
 pub use error::{ApiError, ErrorKind};
 pub use organization::{Organization, OrganizationError};
 pub use registration::{RegistrationToken, Repository, RepositoryScope};

@@ -54,13 +54,19 @@ pub enum BodyProblem {
     EmptyToken,
     MissingExpiry,
     BadExpiry(String),
+    /// The downloads answer was not a list.
+    NotAList,
+    /// The downloads answer has no usable package for this OS and architecture.
+    NoPackage { os: &'static str, arch: &'static str },
+    /// The runner-groups answer has no `runner_groups` list.
+    MissingRunnerGroups,
 }
 
 impl std::fmt::Display for BodyProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Empty => f.write_str("the response body was empty"),
-            Self::TooLarge(n) => write!(f, "the response was {n} bytes, far more than a token answer (at most {MAX_BODY})"),
+            Self::TooLarge(n) => write!(f, "the response was {n} bytes, far more than the API sends here (at most {MAX_BODY})"),
             Self::NotJson => f.write_str("the response was not JSON (a proxy or login page may have answered instead of the API)"),
             Self::NotAnObject => f.write_str("the response was JSON but not an object"),
             Self::MissingToken => f.write_str("the response has no \u{201c}token\u{201d} field"),
@@ -68,6 +74,9 @@ impl std::fmt::Display for BodyProblem {
             Self::EmptyToken => f.write_str("the \u{201c}token\u{201d} field is empty"),
             Self::MissingExpiry => f.write_str("the response has no \u{201c}expires_at\u{201d} text"),
             Self::BadExpiry(v) => write!(f, "\u{201c}expires_at\u{201d} is not a date and time: {v}"),
+            Self::NotAList => f.write_str("the response was not the expected list"),
+            Self::NoPackage { os, arch } => write!(f, "the answer has no usable runner package for {os} {arch}"),
+            Self::MissingRunnerGroups => f.write_str("the response has no \u{201c}runner_groups\u{201d} list"),
         }
     }
 }
@@ -95,17 +104,21 @@ pub fn parse_registration_token(body: &str) -> Result<RegistrationToken, BodyPro
     Ok(RegistrationToken { token, expires_at, scope: parse_scope(&obj) })
 }
 
-fn parse_object(body: &str) -> Result<Json, BodyProblem> {
+/// The body as JSON: bounded in size, empty and non-JSON bodies named as such.
+pub(crate) fn parse_body(body: &str) -> Result<Json, BodyProblem> {
     if body.len() > MAX_BODY {
         return Err(BodyProblem::TooLarge(body.len()));
     }
     if body.trim().is_empty() {
         return Err(BodyProblem::Empty);
     }
-    match json::parse(body) {
-        Some(obj @ Json::Object(_)) => Ok(obj),
-        Some(_) => Err(BodyProblem::NotAnObject),
-        None => Err(BodyProblem::NotJson),
+    json::parse(body).ok_or(BodyProblem::NotJson)
+}
+
+pub(crate) fn parse_object(body: &str) -> Result<Json, BodyProblem> {
+    match parse_body(body)? {
+        obj @ Json::Object(_) => Ok(obj),
+        _ => Err(BodyProblem::NotAnObject),
     }
 }
 

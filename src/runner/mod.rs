@@ -1,6 +1,13 @@
-//! Pure runner knowledge: the `config.sh` command that registers a runner, quoted for its shell.
+//! Pure runner knowledge: the seven platforms, the `config.sh` options, the setup script, and
+//! quoting for POSIX shells and PowerShell.
 
 pub mod command;
+pub mod options;
+pub mod platform;
 pub mod quote;
+pub mod script;
 
 pub use command::ConfigCommand;
+pub use options::{OptionErrors, OptionsInput, RunnerOptions};
+pub use platform::{Arch, Os, RunnerPlatform, Shell};
+pub use script::{SetupScript, Step};

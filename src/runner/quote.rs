@@ -14,6 +14,27 @@ pub fn posix(value: &str) -> Option<String> {
     Some(if plain { value.to_string() } else { format!("'{}'", value.replace('\'', "'\\''")) })
 }
 
+/// Quotes `value` as a PowerShell string literal that expands nothing: inside single quotes
+/// PowerShell expands no `$` and no backtick; a single quote is doubled. PowerShell also reads
+/// the typographic quotes U+2018, U+2019, U+201A and U+201B as single quotes, so those are
+/// doubled too. Plain words stay unquoted.
+pub fn powershell(value: &str) -> String {
+    let plain = !value.is_empty() && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"_./:\\-".contains(&b));
+    if plain {
+        return value.to_string();
+    }
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('\'');
+    for c in value.chars() {
+        if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}') {
+            out.push(c);
+        }
+        out.push(c);
+    }
+    out.push('\'');
+    out
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -49,5 +70,56 @@ pub(crate) mod tests {
         assert_eq!(posix("").unwrap(), "''");
         assert_eq!(posix("it's").unwrap(), "'it'\\''s'");
         assert_eq!(posix("~root").unwrap(), "'~root'");
+    }
+
+    #[test]
+    fn powershell_literals_expand_nothing() {
+        assert_eq!(powershell("build-01"), "build-01");
+        assert_eq!(powershell("D:\\runner\\_work"), "D:\\runner\\_work");
+        assert_eq!(powershell("it's"), "'it''s'");
+        assert_eq!(powershell("$env:PATH"), "'$env:PATH'");
+        assert_eq!(powershell("`whoami`"), "'`whoami`'");
+        assert_eq!(powershell("a; Remove-Item -Recurse C:\\"), "'a; Remove-Item -Recurse C:\\'");
+        assert_eq!(powershell("--%"), "'--%'");
+        assert_eq!(powershell("\u{2018}x\u{2019}"), "'\u{2018}\u{2018}x\u{2019}\u{2019}'");
+        assert_eq!(powershell(""), "''");
+        assert_eq!(powershell("@(1) $(2) {3} #4"), "'@(1) $(2) {3} #4'");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The PowerShell tokenizer rule for a single-quoted string: it ends at the first single
+        /// quote (of any of the four kinds) that is not doubled. Decoding by that rule must give
+        /// back the value, and nothing may follow the closing quote.
+        #[test]
+        fn powershell_quoting_round_trips(v in "\\PC{0,40}") {
+            let q = powershell(&v);
+            prop_assert_eq!(decode_powershell(&q), Some(v));
+        }
+    }
+
+    fn decode_powershell(q: &str) -> Option<String> {
+        let is_quote = |c: char| matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}');
+        let mut chars = q.chars().peekable();
+        if chars.peek().is_some_and(|c| *c != '\'') {
+            // A plain word: only characters PowerShell passes through untouched.
+            return q.chars().all(|c| c.is_ascii_alphanumeric() || "_./:\\-".contains(c)).then(|| q.to_string());
+        }
+        chars.next();
+        let mut out = String::new();
+        while let Some(c) = chars.next() {
+            if is_quote(c) {
+                match chars.peek() {
+                    Some(&n) if is_quote(n) => {
+                        out.push(n);
+                        chars.next();
+                    }
+                    _ => return chars.next().is_none().then_some(out),
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        None
     }
 }

@@ -5,10 +5,11 @@ use super::error_alert::{ErrorAlert, ErrorContext};
 use super::field::Field;
 use super::link_warning::LinkWarning;
 use super::result_panel::ResultPanel;
+use super::setup_state::{Load, SetupForm};
 use super::token_field::TokenField;
-use crate::browser::{clock, focus::focus, location, preferences};
+use crate::browser::{clock, focus::focus, location, platform, preferences};
 use crate::form::{FieldErrors, FormInput};
-use crate::github::client::create_registration_token;
+use crate::github::client::{create_registration_token, runner_downloads, runner_groups, OrgRequest};
 use crate::github::{ApiBase, ApiError, RegistrationToken, DEFAULT_API};
 use crate::runner::ConfigCommand;
 use leptos::prelude::*;
@@ -27,6 +28,7 @@ pub enum Outcome {
 pub fn App() -> impl IntoView {
     let link = location::take_deep_link();
     let saved = preferences::load();
+    let setup = SetupForm::new(&link, platform::detect());
     let org = RwSignal::new(link.org.or(saved.org).unwrap_or_default());
     let api = RwSignal::new(link.api.or(saved.api).unwrap_or_else(|| DEFAULT_API.to_string()));
     let token = RwSignal::new(String::new());
@@ -34,6 +36,8 @@ pub fn App() -> impl IntoView {
     let attempted = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Outcome>);
+    // The API URL and org whose downloads and runner groups were loaded (or are loading).
+    let setup_for = StoredValue::new(None::<String>);
 
     // One ticker drives every countdown on the page.
     let now = RwSignal::new(clock::now_ms());
@@ -75,6 +79,9 @@ pub fn App() -> impl IntoView {
             let context = ErrorContext::of(&valid);
             // The countdown starts from this instant, not the last tick.
             now.set(clock::now_ms());
+            if result.is_ok() {
+                load_setup_data(&valid.request, setup, setup_for);
+            }
             outcome.set(Some(match result {
                 Ok(token) => Outcome::Minted {
                     command: ConfigCommand { web_base: valid.web_base, org: valid.request.org, token: token.token.clone() },
@@ -117,10 +124,42 @@ pub fn App() -> impl IntoView {
             </form>
             {move || outcome.get().map(|o| match o {
                 Outcome::Minted { token, command } => view! {
-                    <ResultPanel token=token command=command now=now.into() on_renew=Callback::new(move |()| submit()) />
+                    <ResultPanel token=token command=command setup=setup now=now.into() on_renew=Callback::new(move |()| submit()) />
                 }.into_any(),
                 Outcome::Failed { error, context } => view! { <ErrorAlert error=error context=context /> }.into_any(),
             })}
         </main>
     }
+}
+
+/// Fetches the runner downloads and groups for `req`'s org, once per API URL and org: a new
+/// token for the same org reuses them unless loading failed. Answers for an org the user has
+/// since left are dropped.
+fn load_setup_data(req: &OrgRequest, setup: SetupForm, setup_for: StoredValue<Option<String>>) {
+    let key = format!("{} {}", req.api, req.org);
+    let failed = |l: &Load<_>| matches!(l, Load::Failed(_));
+    let reuse = setup_for.get_value().as_deref() == Some(key.as_str())
+        && !setup.downloads.with_untracked(failed)
+        && !setup.groups.with_untracked(|g| matches!(g, Load::Failed(_)));
+    if reuse {
+        return;
+    }
+    setup_for.set_value(Some(key.clone()));
+    setup.downloads.set(Load::Loading);
+    setup.groups.set(Load::Loading);
+    let current = move |key: &str| setup_for.get_value().as_deref() == Some(key);
+    let (req2, key2) = (req.clone(), key.clone());
+    let req = req.clone();
+    spawn_local(async move {
+        let answer = runner_downloads(&req).await;
+        if current(&key) {
+            setup.downloads.set(answer.map_or_else(Load::Failed, Load::Ready));
+        }
+    });
+    spawn_local(async move {
+        let answer = runner_groups(&req2).await;
+        if current(&key2) {
+            setup.groups.set(answer.map_or_else(Load::Failed, Load::Ready));
+        }
+    });
 }

@@ -1,37 +1,26 @@
-//! `CommandBlock`: the `config.sh` command as shown (token masked unless revealed) and a button
-//! that copies the real command, announcing the result to screen readers.
+//! `CommandBlock`: the configure command with every chosen option, as shown (token masked unless
+//! revealed), and a button that copies the real command.
 
-use crate::browser::clipboard;
-use crate::runner::ConfigCommand;
+use super::copy::copy_and_announce;
+use crate::runner::SetupScript;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use std::time::Duration;
 
 #[component]
-pub fn CommandBlock(command: ConfigCommand, revealed: Signal<bool>, expired: Signal<bool>) -> impl IntoView {
+pub fn CommandBlock(script: Signal<Option<SetupScript>>, revealed: Signal<bool>, expired: Signal<bool>) -> impl IntoView {
     let status = RwSignal::new(String::new());
-    let (full, masked) = (command.text(), command.masked_text());
-    let shown = move || if revealed.get() { full.clone() } else { masked.clone() };
+    let shown = move || script.with(|s| s.as_ref().map(|s| s.configure(revealed.get())));
     let copy = move |_| {
-        let text = command.text();
-        status.set(String::new());
-        spawn_local(async move {
-            let message = match (clipboard::copy(&text).await, expired.get_untracked()) {
-                (Ok(()), false) => "Copied",
-                (Ok(()), true) => "Copied, but this token has expired: config.sh will fail. Create a new token first.",
-                (Err(()), _) => "Could not copy: your browser refused clipboard access. Show the token and copy the command by hand.",
-            };
-            status.set(message.to_string());
-            set_timeout(move || status.update(|s| if s == message { s.clear() }), Duration::from_secs(6));
-        });
+        if let Some(text) = script.with_untracked(|s| s.as_ref().map(|s| s.configure(true))) {
+            copy_and_announce(text, expired.get_untracked(), status, "Copied");
+        }
     };
     view! {
         <section class="command" aria-labelledby="command-heading">
             <h3 id="command-heading">"Configure the runner"</h3>
             <p class="muted">"In the runner's folder (after downloading and extracting it), run:"</p>
             <div class="code-row">
-                <pre><code aria-labelledby="command-heading">{shown}</code></pre>
-                <button type="button" class="primary" on:click=copy>"Copy command"</button>
+                <pre><code aria-labelledby="command-heading">{move || shown().unwrap_or_else(|| "Fix the runner options above first.".into())}</code></pre>
+                <button type="button" class="primary" on:click=copy disabled=move || script.with(Option::is_none)>"Copy command"</button>
             </div>
             <p class="copy-status" role="status" aria-live="polite" class:warn=move || expired.get()>{move || status.get()}</p>
         </section>

@@ -149,6 +149,27 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
     Explanation { title, next, link }
 }
 
+/// A short phrase for an error of a secondary request (downloads, runner groups), where the
+/// full explanation would crowd out the result: what failed, with GitHub's message if any.
+pub fn short_reason(error: &ApiError) -> String {
+    let what = match &error.kind {
+        ErrorKind::Network { url } => format!("could not reach {url}"),
+        ErrorKind::Timeout { seconds } => format!("no answer within {seconds} seconds"),
+        ErrorKind::Redirected => "the server answered with a redirect".to_string(),
+        ErrorKind::BadBody(problem) => problem.to_string(),
+        ErrorKind::SsoRequired { .. } => "the token is not authorized for single sign-on".to_string(),
+        ErrorKind::PrimaryRateLimit { .. } | ErrorKind::SecondaryRateLimit { .. } => "rate limited".to_string(),
+        _ => match error.status {
+            Some(status) => format!("HTTP {status}"),
+            None => "no answer".to_string(),
+        },
+    };
+    match &error.message {
+        Some(m) => format!("{what}: \u{201c}{m}\u{201d}"),
+        None => what,
+    }
+}
+
 #[component]
 pub fn ErrorAlert(error: ApiError, context: ErrorContext) -> impl IntoView {
     let Explanation { title, next, link } = explain(&error, &context, &local_date_time);
@@ -233,6 +254,13 @@ mod tests {
     fn rate_limits_say_when_to_retry() {
         assert_eq!(words(ErrorKind::PrimaryRateLimit { reset_at: Some(1_700_000_000) }, TokenKind::Classic).next, "Try again after T1700000000000.");
         assert_eq!(words(ErrorKind::SecondaryRateLimit { retry_after: Some(42) }, TokenKind::Classic).next, "Wait 42 seconds, then try again.");
+    }
+
+    #[test]
+    fn short_reasons_name_the_failure_and_quote_github() {
+        let e = ApiError::from_response(403, &ResponseMeta::default(), r#"{"message":"Resource not accessible by integration"}"#);
+        assert_eq!(short_reason(&e), "HTTP 403: \u{201c}Resource not accessible by integration\u{201d}");
+        assert_eq!(short_reason(&ApiError::network("https://api.github.com")), "could not reach https://api.github.com");
     }
 
     #[test]

@@ -1,16 +1,23 @@
 //! `ResultPanel`: the minted token (masked until asked), its expiry, the repository selection and
-//! the command to paste.
+//! the runner setup (command and script) to paste.
 
-use super::command_block::CommandBlock;
 use super::expiry_line::ExpiryLine;
 use super::repository_selection::RepositorySelection;
+use super::runner_setup::RunnerSetup;
+use super::setup_state::SetupForm;
 use crate::expiry::Remaining;
 use crate::github::RegistrationToken;
 use crate::runner::ConfigCommand;
 use leptos::prelude::*;
 
 #[component]
-pub fn ResultPanel(token: RegistrationToken, command: ConfigCommand, now: Signal<i64>, on_renew: Callback<()>) -> impl IntoView {
+pub fn ResultPanel(
+    token: RegistrationToken,
+    command: ConfigCommand,
+    setup: SetupForm,
+    now: Signal<i64>,
+    on_renew: Callback<()>,
+) -> impl IntoView {
     let revealed = RwSignal::new(false);
     let expires_at = token.expires_at;
     let expired = Memo::new(move |_| Remaining::at(expires_at, now.get()).is_expired());
@@ -31,7 +38,7 @@ pub fn ResultPanel(token: RegistrationToken, command: ConfigCommand, now: Signal
             </div>
             <ExpiryLine expires_at=expires_at now=now expired=expired.into() on_renew=on_renew />
             <RepositorySelection scope=token.scope />
-            <CommandBlock command=command revealed=revealed.into() expired=expired.into() />
+            <RunnerSetup command=command setup=setup revealed=revealed.into() expired=expired.into() />
         </section>
     }
 }

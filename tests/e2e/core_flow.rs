@@ -59,7 +59,7 @@ fn request_headers(world: &World) -> Result<()> {
         preflight.header("access-control-request-headers") == Some("authorization,x-github-api-version"),
         format!("preflight asked for {:?}", preflight.header("access-control-request-headers")),
     )?;
-    let posts = page.mock.api_requests();
+    let posts = page.mock.token_requests();
     check(posts.len() == 1, format!("one POST expected, got {}", posts.len()))?;
     let post = &posts[0];
     check(post.method == "POST", "method is POST")?;
@@ -116,9 +116,9 @@ fn expiry(world: &World) -> Result<()> {
     })?;
     page.button("Copy command")?.click()?;
     page.wait_for_text("Copied, but this token has expired")?;
-    let before = page.mock.api_requests().len();
+    let before = page.mock.token_requests().len();
     page.button("Create a new token")?.click()?;
-    page.wait("a second request", Duration::from_secs(10), || Ok((page.mock.api_requests().len() == before + 1).then_some(())))?;
+    page.wait("a second request", Duration::from_secs(10), || Ok((page.mock.token_requests().len() == before + 1).then_some(())))?;
     page.wait_for_text("expires in")
 }
 
@@ -154,7 +154,7 @@ fn enter_submits(world: &World) -> Result<()> {
     page.fill_form("octo-org", ACCESS_TOKEN)?;
     page.field("Access token")?.type_text("\u{E007}")?;
     page.wait_for_text("Registration token for octo-org")?;
-    check(page.mock.api_requests().len() == 1, "Enter sent one request")
+    check(page.mock.token_requests().len() == 1, "Enter sent one request")
 }
 
 fn double_click(world: &World) -> Result<()> {
@@ -170,7 +170,7 @@ fn double_click(world: &World) -> Result<()> {
     busy.click().ok();
     page.field("Access token")?.type_text("\u{E007}")?;
     std::thread::sleep(Duration::from_millis(500));
-    let posts = page.mock.api_requests().len();
+    let posts = page.mock.token_requests().len();
     check(posts == 1, format!("exactly one request expected, the mock received {posts}"))
 }
 

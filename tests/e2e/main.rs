@@ -10,6 +10,7 @@ mod deep_link;
 mod errors;
 mod hygiene;
 mod page;
+mod setup_script;
 mod webdriver;
 
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -35,6 +36,7 @@ fn main() {
     tests.extend(core_flow::tests());
     tests.extend(deep_link::tests());
     tests.extend(hygiene::tests());
+    tests.extend(setup_script::tests());
     let error_cases = errors::cases();
 
     if args.list {

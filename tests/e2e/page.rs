@@ -54,9 +54,24 @@ impl<'w> Page<'w> {
         self.visit(&format!("?api={}", self.mock.ghes_url()))
     }
 
-    /// The input whose `<label>` reads `label`.
+    /// The form control (input, select or textarea) whose `<label>` reads `label`.
     pub fn field(&self, label: &str) -> Result<Element<'_>> {
-        self.session.find(&format!("//input[@id=//label[normalize-space(.)={}]/@for]", lit(label)))
+        self.session.find(&format!(
+            "//*[self::input or self::select or self::textarea][@id=//label[normalize-space(.)={}]/@for]",
+            lit(label)
+        ))
+    }
+
+    /// Picks the option reading `option` in the list labelled `label`.
+    pub fn choose(&self, label: &str, option: &str) -> Result<()> {
+        self.session
+            .find(&format!("//select[@id=//label[normalize-space(.)={}]/@for]/option[normalize-space(.)={}]", lit(label), lit(option)))?
+            .click()
+    }
+
+    /// The code of the setup step whose title reads `title` (e.g. "Download the runner").
+    pub fn step_code(&self, title: &str) -> Result<String> {
+        self.session.find(&format!("//li[p[substring-after(normalize-space(.), '. ')={}]]//code", lit(title)))?.text()
     }
 
     pub fn button(&self, name: &str) -> Result<Element<'_>> {

@@ -38,6 +38,124 @@ pub mod org {
     /// The preflight refuses X-GitHub-Api-Version, like an older Enterprise Server.
     pub const OLD_GHES: &str = "old-ghes-org";
     pub const REDIRECT: &str = "redirect-org";
+    /// A token as usual, but the downloads call is refused (403).
+    pub const DOWNLOADS_DENIED: &str = "no-downloads-org";
+    /// A token as usual, but the runner-groups call is refused (403).
+    pub const GROUPS_DENIED: &str = "no-groups-org";
+    /// 205 runner groups: three pages of 100, linked by `Link: rel="next"`.
+    pub const MANY_GROUPS: &str = "many-groups-org";
+    /// A `Link: rel="next"` that points away from the API base; the client must not follow it.
+    pub const LINK_ESCAPE: &str = "link-escape-org";
+}
+
+/// The runner release the mock's downloads answer describes.
+pub const RUNNER_VERSION: &str = "2.336.0";
+
+/// The seven packages GitHub ships: (os, architecture, extension).
+pub const PACKAGES: [(&str, &str, &str); 7] = [
+    ("osx", "x64", "tar.gz"),
+    ("osx", "arm64", "tar.gz"),
+    ("linux", "x64", "tar.gz"),
+    ("linux", "arm", "tar.gz"),
+    ("linux", "arm64", "tar.gz"),
+    ("win", "x64", "zip"),
+    ("win", "arm64", "zip"),
+];
+
+/// The file name GitHub gives a package.
+pub fn package_filename(os: &str, arch: &str) -> String {
+    let ext = PACKAGES.iter().find(|p| p.0 == os && p.1 == arch).map_or("tar.gz", |p| p.2);
+    format!("actions-runner-{os}-{arch}-{RUNNER_VERSION}.{ext}")
+}
+
+/// Where GitHub serves a package.
+pub fn package_url(os: &str, arch: &str) -> String {
+    format!("https://github.com/actions/runner/releases/download/v{RUNNER_VERSION}/{}", package_filename(os, arch))
+}
+
+/// A checksum per package, distinct for each, so a test can tell them apart.
+pub fn package_sha256(os: &str, arch: &str) -> String {
+    let index = PACKAGES.iter().position(|p| p.0 == os && p.1 == arch).unwrap_or(99);
+    format!("{:x}{:0>60}", 0xa1c0 + index, index)
+}
+
+/// What `GET /orgs/{org}/actions/runners/downloads` answers.
+pub fn downloads(org_name: &str, token: Option<&str>) -> Reply {
+    if let Some(refusal) = refusal(org_name, token, org::DOWNLOADS_DENIED) {
+        return refusal;
+    }
+    let list: Vec<Value> = PACKAGES
+        .iter()
+        .map(|(os, arch, _)| json!({
+            "os": os, "architecture": arch, "download_url": package_url(os, arch),
+            "filename": package_filename(os, arch), "sha256_checksum": package_sha256(os, arch),
+        }))
+        .collect();
+    Reply::json(200, Value::Array(list))
+}
+
+/// The runner groups an organization has: `Default` first, then named ones.
+pub fn runner_group_names(org_name: &str) -> Vec<String> {
+    let mut names = vec!["Default".to_string()];
+    if org_name == org::MANY_GROUPS {
+        names.extend((2..=205).map(|i| format!("group-{i:03}")));
+    } else {
+        names.extend(["Linux builders", "Release runners"].map(String::from));
+    }
+    names
+}
+
+/// What `GET /orgs/{org}/actions/runner-groups?per_page=N&page=P` answers. `base` is the API
+/// base the request came in on, for the `Link` header (GitHub links by organization id).
+pub fn runner_groups(org_name: &str, token: Option<&str>, per_page: usize, page: usize, base: &str) -> Reply {
+    if let Some(refusal) = refusal(org_name, token, org::GROUPS_DENIED) {
+        return refusal;
+    }
+    let names = runner_group_names(org_name);
+    let per_page = per_page.clamp(1, 100);
+    let pages = names.len().div_ceil(per_page);
+    let groups: Vec<Value> = names
+        .iter()
+        .enumerate()
+        .skip((page.max(1) - 1) * per_page)
+        .take(per_page)
+        .map(|(i, name)| json!({
+            "id": i + 1, "name": name, "visibility": if i == 0 { "all" } else { "selected" },
+            "default": i == 0, "inherited": false, "allows_public_repositories": false,
+            "restricted_to_workflows": false, "selected_workflows": [], "workflow_restrictions_read_only": false,
+            "runners_url": format!("{base}/organizations/{}/actions/runner-groups/{}/runners", org_id(org_name), i + 1),
+        }))
+        .collect();
+    let reply = Reply::json(200, json!({ "total_count": names.len(), "runner_groups": groups }));
+    let id = org_id(org_name);
+    let link = |p: usize| format!("<{base}/organizations/{id}/actions/runner-groups?per_page={per_page}&page={p}>");
+    let mut rels = Vec::new();
+    if org_name == org::LINK_ESCAPE {
+        rels.push(format!("<https://attacker.invalid/organizations/{id}/actions/runner-groups?page=2>; rel=\"next\""));
+    } else if page < pages {
+        rels.push(format!("{}; rel=\"next\"", link(page + 1)));
+        rels.push(format!("{}; rel=\"last\"", link(pages)));
+    }
+    if page > 1 {
+        rels.push(format!("{}; rel=\"prev\"", link(page - 1)));
+        rels.push(format!("{}; rel=\"first\"", link(1)));
+    }
+    if rels.is_empty() { reply } else { reply.header("Link", rels.join(", ")) }
+}
+
+/// An organization's numeric id, as GitHub's `Link` headers use it (they link by id, not login).
+pub fn org_id(org_name: &str) -> u64 {
+    org_name.bytes().fold(7u64, |h, b| (h * 31 + u64::from(b)) % 9_000_000) + 1_000_000
+}
+
+fn refusal(org_name: &str, token: Option<&str>, denied_org: &str) -> Option<Reply> {
+    let Some(token) = token else {
+        return Some(error(401, "Requires authentication", "https://docs.github.com/rest"));
+    };
+    if token.ends_with(REVOKED_SUFFIX) {
+        return Some(error(401, "Bad credentials", "https://docs.github.com/rest"));
+    }
+    (org_name == denied_org).then(|| error(403, "Resource not accessible by personal access token", "https://docs.github.com/rest/actions/self-hosted-runners"))
 }
 
 /// A token the mock treats as revoked: anything ending in `_revoked`.
@@ -158,6 +276,24 @@ pub fn not_found() -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn checksums_are_distinct_hex_of_githubs_length() {
+        let sums: std::collections::HashSet<_> = PACKAGES.iter().map(|(o, a, _)| package_sha256(o, a)).collect();
+        assert_eq!(sums.len(), 7);
+        assert!(sums.iter().all(|s| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())));
+    }
+
+    #[test]
+    fn runner_groups_paginate_like_github() {
+        let first = runner_groups(org::MANY_GROUPS, Some("ghp_x"), 100, 1, "http://127.0.0.1:1");
+        let link = first.headers.iter().find(|(k, _)| k == "Link").map(|(_, v)| v.clone()).unwrap();
+        assert!(link.contains("page=2>; rel=\"next\"") && link.contains("page=3>; rel=\"last\""), "{link}");
+        let last = runner_groups(org::MANY_GROUPS, Some("ghp_x"), 100, 3, "http://127.0.0.1:1");
+        let body: Value = serde_json::from_str(&last.body).unwrap();
+        assert_eq!(body["runner_groups"].as_array().unwrap().len(), 5);
+        assert!(!last.headers.iter().any(|(k, v)| k == "Link" && v.contains("rel=\"next\"")));
+    }
 
     #[test]
     fn expires_at_has_githubs_offset_form() {

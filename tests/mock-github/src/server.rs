@@ -31,6 +31,45 @@ impl Recorded {
 struct State {
     requests: Vec<Recorded>,
     attempts: HashMap<String, usize>,
+    /// Organization ids handed out in `Link` headers, back to their names.
+    org_ids: HashMap<u64, String>,
+}
+
+/// What a request path asks for.
+enum Endpoint {
+    Registration(String),
+    Downloads(String),
+    RunnerGroups(String),
+    Unknown,
+}
+
+impl Endpoint {
+    fn of(route: &str, state: &Mutex<State>) -> Self {
+        if let Some(rest) = route.strip_prefix("/orgs/") {
+            let (org, tail) = rest.split_once('/').unwrap_or((rest, ""));
+            let org = org.to_string();
+            return match tail {
+                "actions/runners/registration-token" => Self::Registration(org),
+                "actions/runners/downloads" => Self::Downloads(org),
+                "actions/runner-groups" => Self::RunnerGroups(org),
+                _ => Self::Unknown,
+            };
+        }
+        // Pages after the first come by organization id, as GitHub's Link headers give them.
+        let by_id = route
+            .strip_prefix("/organizations/")
+            .and_then(|rest| rest.strip_suffix("/actions/runner-groups"))
+            .and_then(|id| id.parse::<u64>().ok())
+            .and_then(|id| state.lock().ok()?.org_ids.get(&id).cloned());
+        by_id.map_or(Self::Unknown, Self::RunnerGroups)
+    }
+
+    fn org(&self) -> Option<&str> {
+        match self {
+            Self::Registration(o) | Self::Downloads(o) | Self::RunnerGroups(o) => Some(o),
+            Self::Unknown => None,
+        }
+    }
 }
 
 /// A running mock. Dropping it stops the server and every connection it holds.
@@ -71,6 +110,16 @@ impl MockGithub {
     pub fn api_requests(&self) -> Vec<Recorded> {
         self.requests().into_iter().filter(|r| r.method != "OPTIONS").collect()
     }
+
+    /// The POSTs that ask for a registration token.
+    pub fn token_requests(&self) -> Vec<Recorded> {
+        self.requests().into_iter().filter(|r| r.method == "POST" && r.path.ends_with("/actions/runners/registration-token")).collect()
+    }
+
+    /// The GETs of runner groups, every page.
+    pub fn group_requests(&self) -> Vec<Recorded> {
+        self.requests().into_iter().filter(|r| r.method == "GET" && r.path.contains("/actions/runner-groups")).collect()
+    }
 }
 
 type Body = http_body_util::combinators::BoxBody<Bytes, Infallible>;
@@ -88,17 +137,17 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
         .map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
         .collect();
     let recorded = Recorded { method: method.to_string(), path: path.clone(), headers };
-    let route = path.split('?').next().unwrap_or("");
-    let route = route.strip_prefix("/api/v3").unwrap_or(route);
-    let org_name = route
-        .strip_prefix("/orgs/")
-        .and_then(|rest| rest.strip_suffix("/actions/runners/registration-token"))
-        .map(str::to_string);
+    let (route, query) = path.split_once('?').unwrap_or((path.as_str(), ""));
+    let (prefix, route) = match route.strip_prefix("/api/v3") {
+        Some(rest) => ("/api/v3", rest),
+        None => ("", route),
+    };
+    let endpoint = Endpoint::of(route, &state);
     let attempt = {
         let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
         s.requests.push(recorded.clone());
-        match (&org_name, &method) {
-            (Some(name), &Method::POST) => {
+        match (&endpoint, &method) {
+            (Endpoint::Registration(name), &Method::POST) => {
                 let n = s.attempts.entry(name.clone()).or_default();
                 *n += 1;
                 *n - 1
@@ -109,7 +158,7 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
     drain(req).await;
 
     if method == Method::OPTIONS {
-        let allowed = if org_name.as_deref() == Some(org::OLD_GHES) { scenario::ALLOWED_HEADERS_OLD_GHES } else { scenario::ALLOWED_HEADERS };
+        let allowed = if endpoint.org() == Some(org::OLD_GHES) { scenario::ALLOWED_HEADERS_OLD_GHES } else { scenario::ALLOWED_HEADERS };
         return Ok(with_cors(Response::builder().status(204))
             .header("Access-Control-Allow-Headers", allowed)
             .header("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE")
@@ -119,14 +168,25 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
             .unwrap_or_default());
     }
 
-    let reply = match (&method, org_name) {
-        (&Method::POST, Some(name)) => {
+    let token = recorded.header("authorization").and_then(bearer);
+    let reply = match (&method, endpoint) {
+        (&Method::POST, Endpoint::Registration(name)) => {
             if name == org::HANG {
                 // Hold the connection open until the client gives up (or the mock is dropped).
                 std::future::pending::<()>().await;
             }
-            let token = recorded.header("authorization").and_then(bearer);
             scenario::registration(&name, token, attempt)
+        }
+        (&Method::GET, Endpoint::Downloads(name)) => scenario::downloads(&name, token),
+        (&Method::GET, Endpoint::RunnerGroups(name)) => {
+            let host = recorded.header("host").unwrap_or("127.0.0.1");
+            let number = |key: &str, default: usize| {
+                query.split('&').find_map(|p| p.strip_prefix(key)?.strip_prefix('=')?.parse().ok()).unwrap_or(default)
+            };
+            let base = format!("http://{host}{prefix}");
+            let reply = scenario::runner_groups(&name, token, number("per_page", 30), number("page", 1), &base);
+            state.lock().unwrap_or_else(|e| e.into_inner()).org_ids.insert(scenario::org_id(&name), name);
+            reply
         }
         _ => scenario::not_found(),
     };

@@ -1,0 +1,154 @@
+//! The answers to `GET /orgs/{org}/actions/runners/downloads` (the runner packages this org may
+//! use: file name, URL and checksum) and `GET /orgs/{org}/actions/runner-groups` (paginated by
+//! `Link`). Whatever a server sends is checked before it can reach a shell script.
+
+use super::json::Json;
+use super::registration::{parse_body, parse_object, BodyProblem};
+use crate::runner::platform::RunnerPlatform;
+
+/// One runner package from the downloads answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunnerPackage {
+    /// A plain file name: letters, digits, `.`, `-` and `_`, not starting with `-` or `.`.
+    pub filename: String,
+    /// An `https://` URL (`http://` only on loopback, for the mock and local testing).
+    pub download_url: String,
+    /// 64 lower-case hex digits, when the answer had a well-formed checksum.
+    pub sha256: Option<String>,
+}
+
+/// The package for `platform` from the downloads answer.
+pub fn parse_downloads(body: &str, platform: RunnerPlatform) -> Result<RunnerPackage, BodyProblem> {
+    let Json::Array(items) = parse_body(body)? else { return Err(BodyProblem::NotAList) };
+    let (os, arch) = (platform.os.api_name(), platform.arch.api_name());
+    items
+        .iter()
+        .filter(|p| p.get("os").and_then(Json::as_str) == Some(os) && p.get("architecture").and_then(Json::as_str) == Some(arch))
+        .find_map(package)
+        .ok_or(BodyProblem::NoPackage { os: platform.os.label(), arch: platform.arch.label() })
+}
+
+fn package(v: &Json) -> Option<RunnerPackage> {
+    let filename = v.get("filename").and_then(Json::as_str)?;
+    let url = v.get("download_url").and_then(Json::as_str)?;
+    let plain_name = !filename.is_empty()
+        && filename.len() <= 200
+        && !filename.starts_with(['-', '.'])
+        && filename.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+    let web_url = url.len() <= 2048
+        && (url.starts_with("https://") || super::api_base::is_loopback_http(url))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    if !plain_name || !web_url {
+        return None;
+    }
+    let sha256 = v
+        .get("sha256_checksum")
+        .and_then(Json::as_str)
+        .filter(|s| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_ascii_lowercase);
+    Some(RunnerPackage { filename: filename.to_string(), download_url: url.to_string(), sha256 })
+}
+
+/// One runner group of the organization.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunnerGroup {
+    pub name: String,
+    pub default: bool,
+}
+
+/// One page of the runner-groups answer.
+pub fn parse_runner_groups(body: &str) -> Result<Vec<RunnerGroup>, BodyProblem> {
+    let obj = parse_object(body)?;
+    let list = obj.get("runner_groups").and_then(Json::as_array).ok_or(BodyProblem::MissingRunnerGroups)?;
+    Ok(list
+        .iter()
+        .filter_map(|g| {
+            let name = g.get("name").and_then(Json::as_str).map(str::trim).filter(|n| !n.is_empty())?;
+            Some(RunnerGroup { name: name.to_string(), default: g.get("default").and_then(Json::as_bool).unwrap_or(false) })
+        })
+        .collect())
+}
+
+/// The `rel="next"` URL of a `Link` header, if any.
+pub fn next_link(header: &str) -> Option<&str> {
+    header.split(',').find_map(|part| {
+        let (url, params) = part.split_once(';')?;
+        let url = url.trim().strip_prefix('<')?.strip_suffix('>')?;
+        params.split(';').any(|p| p.trim() == "rel=\"next\"").then_some(url)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runner::platform::{Arch, Os};
+    use proptest::prelude::*;
+
+    const SHA: &str = "4B5A4A8A0E3F1B5C6D7E8F90A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3D4";
+
+    fn downloads() -> String {
+        let item = |os: &str, arch: &str, ext: &str| {
+            format!(r#"{{"os":"{os}","architecture":"{arch}","download_url":"https://github.com/actions/runner/releases/download/v2.336.0/actions-runner-{os}-{arch}-2.336.0.{ext}","filename":"actions-runner-{os}-{arch}-2.336.0.{ext}","sha256_checksum":"{SHA}"}}"#)
+        };
+        format!("[{},{},{}]", item("osx", "x64", "tar.gz"), item("linux", "arm", "tar.gz"), item("win", "arm64", "zip"))
+    }
+
+    #[test]
+    fn picks_the_package_of_the_platform() {
+        let p = parse_downloads(&downloads(), RunnerPlatform { os: Os::Linux, arch: Arch::Arm }).unwrap();
+        assert_eq!(p.filename, "actions-runner-linux-arm-2.336.0.tar.gz");
+        assert!(p.download_url.ends_with("/v2.336.0/actions-runner-linux-arm-2.336.0.tar.gz"));
+        assert_eq!(p.sha256.as_deref(), Some(SHA.to_ascii_lowercase().as_str()));
+        let w = parse_downloads(&downloads(), RunnerPlatform { os: Os::Windows, arch: Arch::Arm64 }).unwrap();
+        assert_eq!(w.filename, "actions-runner-win-arm64-2.336.0.zip");
+        assert_eq!(
+            parse_downloads(&downloads(), RunnerPlatform { os: Os::Linux, arch: Arch::X64 }),
+            Err(BodyProblem::NoPackage { os: "Linux", arch: "x64" })
+        );
+    }
+
+    #[test]
+    fn refuses_names_and_urls_that_could_hurt_a_script() {
+        let platform = RunnerPlatform { os: Os::Linux, arch: Arch::X64 };
+        let with = |filename: &str, url: &str, sha: &str| {
+            format!(r#"[{{"os":"linux","architecture":"x64","download_url":"{url}","filename":"{filename}","sha256_checksum":"{sha}"}}]"#)
+        };
+        let ok_url = "https://example.com/r.tar.gz";
+        for bad in ["../etc/passwd", "-rf", "a b.tar.gz", "$(id).tar.gz", ".hidden", ""] {
+            assert!(parse_downloads(&with(bad, ok_url, SHA), platform).is_err(), "{bad}");
+        }
+        for bad in ["javascript:alert(1)", "http://example.com/r.tar.gz", "https://e.com/a b", "ftp://e.com/r"] {
+            assert!(parse_downloads(&with("r.tar.gz", bad, SHA), platform).is_err(), "{bad}");
+        }
+        let loopback = parse_downloads(&with("r.tar.gz", "http://127.0.0.1:9/r.tar.gz", SHA), platform).unwrap();
+        assert_eq!(loopback.download_url, "http://127.0.0.1:9/r.tar.gz");
+        let no_sum = parse_downloads(&with("r.tar.gz", ok_url, "not-a-sum'; rm -rf ~"), platform).unwrap();
+        assert_eq!(no_sum.sha256, None, "a malformed checksum is dropped, never quoted into the script");
+        assert_eq!(parse_downloads("{}", platform), Err(BodyProblem::NotAList));
+    }
+
+    #[test]
+    fn reads_runner_groups_and_the_default() {
+        let body = r#"{"total_count":2,"runner_groups":[{"id":1,"name":"Default","visibility":"all","default":true,"inherited":false},{"id":2,"name":"Release runners","visibility":"selected","default":false}]}"#;
+        let groups = parse_runner_groups(body).unwrap();
+        assert_eq!(groups, [RunnerGroup { name: "Default".into(), default: true }, RunnerGroup { name: "Release runners".into(), default: false }]);
+        assert_eq!(parse_runner_groups(r#"{"total_count":0}"#), Err(BodyProblem::MissingRunnerGroups));
+    }
+
+    #[test]
+    fn follows_githubs_link_header() {
+        let h = r#"<https://api.github.com/organizations/9/actions/runner-groups?per_page=100&page=2>; rel="next", <https://api.github.com/organizations/9/actions/runner-groups?per_page=100&page=3>; rel="last""#;
+        assert_eq!(next_link(h), Some("https://api.github.com/organizations/9/actions/runner-groups?per_page=100&page=2"));
+        assert_eq!(next_link(r#"<https://x/?page=1>; rel="prev", <https://x/?page=1>; rel="first""#), None);
+        assert_eq!(next_link(""), None);
+    }
+
+    proptest! {
+        #[test]
+        fn no_text_makes_these_parsers_panic(s in "\\PC{0,200}") {
+            let _ = parse_downloads(&s, RunnerPlatform::default());
+            let _ = parse_runner_groups(&s);
+            let _ = next_link(&s);
+        }
+    }
+}

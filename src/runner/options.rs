@@ -1,0 +1,224 @@
+//! `RunnerOptions`: the `config.sh` flags beyond `--url` and `--token`, validated from what the
+//! user typed. An empty value leaves its flag out; invalid combinations are explained, never
+//! turned into a script.
+
+use super::platform::Shell;
+
+/// Longest label `config.sh` accepts.
+pub const MAX_LABEL: usize = 256;
+
+/// The options as typed. `labels` holds one label per line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OptionsInput {
+    pub name: String,
+    pub labels: String,
+    pub no_default_labels: bool,
+    /// A runner group name; empty means the organization's default group.
+    pub group: String,
+    pub work: String,
+    pub ephemeral: bool,
+    pub replace: bool,
+    /// `None` until the user sets it: then on exactly when a name is given.
+    pub unattended: Option<bool>,
+    pub disable_update: bool,
+    pub service: bool,
+}
+
+/// Validated options: every value non-empty where present, and safe for the target shell.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RunnerOptions {
+    pub name: Option<String>,
+    pub labels: Vec<String>,
+    pub no_default_labels: bool,
+    pub group: Option<String>,
+    pub work: Option<String>,
+    pub ephemeral: bool,
+    pub replace: bool,
+    pub unattended: bool,
+    pub disable_update: bool,
+    pub service: bool,
+}
+
+/// One message per invalid option.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OptionErrors {
+    pub name: Option<String>,
+    pub labels: Option<String>,
+    pub no_default_labels: Option<String>,
+    pub group: Option<String>,
+    pub work: Option<String>,
+    pub service: Option<String>,
+}
+
+impl OptionsInput {
+    /// Whether `--unattended` is on: as set, or on when a name is given.
+    pub fn unattended(&self) -> bool {
+        self.unattended.unwrap_or(!self.name.trim().is_empty())
+    }
+
+    pub fn validate(&self, shell: Shell) -> Result<RunnerOptions, OptionErrors> {
+        let name = text_value("The runner name", &self.name, shell);
+        let labels = parse_labels(&self.labels, shell);
+        let group = text_value("The runner group", &self.group, shell);
+        let work = text_value("The work folder", &self.work, shell);
+        let mut errors = OptionErrors {
+            name: name.as_ref().err().cloned(),
+            labels: labels.as_ref().err().cloned(),
+            group: group.as_ref().err().cloned(),
+            work: work.as_ref().err().cloned(),
+            ..OptionErrors::default()
+        };
+        if self.no_default_labels && labels.as_ref().is_ok_and(Vec::is_empty) {
+            errors.no_default_labels = Some(
+                "No default labels needs at least one label of your own: a runner without labels can never be chosen by a workflow.".into(),
+            );
+        }
+        if self.ephemeral && self.service {
+            errors.service = Some(
+                "An ephemeral runner takes one job and then unregisters; as a service it would keep restarting without a registration. Choose one of the two.".into(),
+            );
+        }
+        match (name, labels, group, work) {
+            (Ok(name), Ok(labels), Ok(group), Ok(work)) if errors == OptionErrors::default() => Ok(RunnerOptions {
+                name,
+                labels,
+                no_default_labels: self.no_default_labels,
+                group,
+                work,
+                ephemeral: self.ephemeral,
+                replace: self.replace,
+                unattended: self.unattended(),
+                disable_update: self.disable_update,
+                service: self.service,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+impl RunnerOptions {
+    /// config.sh stops with `Could not find any self-hosted runner group named "X"` for a group
+    /// the organization lacks; once the list of groups is known, say so before any script.
+    pub fn check_group<'a>(self, known: impl IntoIterator<Item = &'a str>) -> Result<Self, OptionErrors> {
+        match &self.group {
+            Some(g) if !known.into_iter().any(|k| k.eq_ignore_ascii_case(g)) => Err(OptionErrors {
+                group: Some(format!("This organization has no runner group named \u{201c}{g}\u{201d}: config.sh would stop there. Pick one from the list.")),
+                ..OptionErrors::default()
+            }),
+            _ => Ok(self),
+        }
+    }
+}
+
+/// One label per line; blank lines are skipped and repeats removed (GitHub matches labels
+/// without regard to case, so `GPU` repeats `gpu`).
+pub fn parse_labels(text: &str, shell: Shell) -> Result<Vec<String>, String> {
+    let mut labels: Vec<String> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if line.contains(',') {
+            return Err(format!("\u{201c}{line}\u{201d} contains a comma, which separates labels for config.sh: put each label on its own line."));
+        }
+        if line.chars().count() > MAX_LABEL {
+            return Err(format!("A label is {} characters long; config.sh accepts at most {MAX_LABEL}.", line.chars().count()));
+        }
+        let label = text_value("A label", line, shell)?.unwrap_or_default();
+        if !labels.iter().any(|l| l.eq_ignore_ascii_case(&label)) {
+            labels.push(label);
+        }
+    }
+    Ok(labels)
+}
+
+/// A trimmed free-text value: `None` when empty. Control characters (line breaks, tabs, NUL)
+/// never belong in these values. On Windows, `config.cmd` is a batch file: cmd.exe re-reads its
+/// arguments and would expand `%` or act on `&`, `|`, `<`, `>`, `^` and `"`, whatever
+/// PowerShell's quoting did, so those characters are refused there.
+fn text_value(what: &str, value: &str, shell: Shell) -> Result<Option<String>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    if value.chars().any(char::is_control) {
+        return Err(format!("{what} contains a line break, tab or other control character."));
+    }
+    if shell == Shell::PowerShell {
+        if let Some(c) = value.chars().find(|c| "%&|<>^\"".contains(*c)) {
+            return Err(format!(
+                "{what} contains \u{201c}{c}\u{201d}, which cmd.exe would misread when PowerShell passes it to config.cmd. Leave it out on Windows."
+            ));
+        }
+    }
+    Ok(Some(value.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> OptionsInput {
+        OptionsInput::default()
+    }
+
+    #[test]
+    fn empty_input_means_no_flags() {
+        assert_eq!(input().validate(Shell::Posix), Ok(RunnerOptions::default()));
+    }
+
+    #[test]
+    fn labels_are_one_per_line_trimmed_and_without_repeats() {
+        assert_eq!(parse_labels(" gpu \n\nlinux-large\nGPU\n", Shell::Posix).unwrap(), ["gpu", "linux-large"]);
+        assert!(parse_labels("a,b", Shell::Posix).unwrap_err().contains("comma"));
+        assert!(parse_labels(&"x".repeat(257), Shell::Posix).unwrap_err().contains("at most 256"));
+        assert_eq!(parse_labels(&"x".repeat(256), Shell::Posix).unwrap().len(), 1);
+        assert!(parse_labels("tab\there", Shell::Posix).unwrap_err().contains("control character"));
+    }
+
+    #[test]
+    fn unattended_follows_the_name_until_set() {
+        let named = OptionsInput { name: "build-01".into(), ..input() };
+        assert!(named.unattended());
+        assert!(!input().unattended());
+        assert!(!OptionsInput { unattended: Some(false), ..named.clone() }.unattended());
+        assert!(OptionsInput { unattended: Some(true), ..input() }.unattended());
+        assert!(named.validate(Shell::Posix).unwrap().unattended);
+    }
+
+    #[test]
+    fn no_default_labels_needs_a_label() {
+        let bad = OptionsInput { no_default_labels: true, ..input() };
+        assert!(bad.validate(Shell::Posix).unwrap_err().no_default_labels.unwrap().contains("at least one label"));
+        let good = OptionsInput { no_default_labels: true, labels: "gpu".into(), ..input() };
+        assert!(good.validate(Shell::Posix).unwrap().no_default_labels);
+    }
+
+    #[test]
+    fn an_ephemeral_service_is_refused() {
+        let bad = OptionsInput { ephemeral: true, service: true, ..input() };
+        assert!(bad.validate(Shell::Posix).unwrap_err().service.unwrap().contains("ephemeral"));
+    }
+
+    #[test]
+    fn shell_metacharacters_are_kept_for_posix_and_cmd_ones_refused_on_windows() {
+        let wild = OptionsInput { name: "a'b $(id) `x` ; && |".into(), ..input() };
+        assert_eq!(wild.validate(Shell::Posix).unwrap().name.as_deref(), Some("a'b $(id) `x` ; && |"));
+        let errors = wild.validate(Shell::PowerShell).unwrap_err();
+        assert!(errors.name.unwrap().contains("cmd.exe"));
+        let ok = OptionsInput { name: "build 01 $x 'q'".into(), work: "D:\\runner\\_work".into(), ..input() };
+        assert!(ok.validate(Shell::PowerShell).is_ok());
+    }
+
+    #[test]
+    fn a_group_the_organization_lacks_is_caught_before_config_sh() {
+        let o = OptionsInput { group: "Release".into(), ..input() }.validate(Shell::Posix).unwrap();
+        assert!(o.clone().check_group(["Default", "release"]).is_ok());
+        assert!(o.check_group(["Default"]).unwrap_err().group.unwrap().contains("no runner group named"));
+        assert!(RunnerOptions::default().check_group([]).is_ok(), "the default group needs no check");
+    }
+
+    #[test]
+    fn control_characters_are_refused_everywhere() {
+        let bad = OptionsInput { name: "a\nb".into(), group: "g\u{0}".into(), ..input() };
+        let errors = bad.validate(Shell::Posix).unwrap_err();
+        assert!(errors.name.is_some() && errors.group.is_some());
+    }
+}

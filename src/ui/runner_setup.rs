@@ -1,0 +1,49 @@
+//! `RunnerSetup`: the platform, the runner options, the configure command and the full setup
+//! script, all from one validated set of options. Invalid options produce no script at all.
+
+use super::command_block::CommandBlock;
+use super::error_alert::short_reason;
+use super::platform_picker::PlatformPicker;
+use super::runner_options::RunnerOptions;
+use super::setup_state::{Load, SetupForm};
+use super::setup_steps::SetupSteps;
+use crate::github::downloads::parse_downloads;
+use crate::runner::{ConfigCommand, SetupScript};
+use leptos::prelude::*;
+
+const START_AT_CONFIGURE: &str = "The steps start at configuring: download and extract the runner into a folder first.";
+
+#[component]
+pub fn RunnerSetup(command: ConfigCommand, setup: SetupForm, revealed: Signal<bool>, expired: Signal<bool>) -> impl IntoView {
+    let validated = Memo::new(move |_| {
+        let options = setup.input().validate(setup.platform.get().os.shell())?;
+        setup.groups.with(|g| match g {
+            Load::Ready(groups) if !groups.is_empty() => options.check_group(groups.iter().map(|g| g.name.as_str())),
+            _ => Ok(options),
+        })
+    });
+    // The package for the chosen platform, or why there is none.
+    let package = Memo::new(move |_| {
+        let platform = setup.platform.get();
+        setup.downloads.with(|d| match d {
+            Load::Loading => Err(format!("Loading the runner package for {} {}\u{2026}", platform.os.label(), platform.arch.label())),
+            Load::Ready(body) => parse_downloads(body, platform)
+                .map_err(|p| format!("GitHub's downloads answer could not be used: {p}. {START_AT_CONFIGURE}")),
+            Load::Failed(e) => Err(format!("The runner downloads could not be loaded ({}). {START_AT_CONFIGURE}", short_reason(e))),
+        })
+    });
+    let script = Memo::new(move |_| {
+        let options = validated.get().ok()?;
+        Some(SetupScript { platform: setup.platform.get(), package: package.get().ok(), command: command.clone(), options })
+    });
+    let download_note = Signal::derive(move || package.get().err());
+    view! {
+        <section class="setup" aria-labelledby="setup-heading">
+            <h3 id="setup-heading">"Set up the runner"</h3>
+            <PlatformPicker platform=setup.platform />
+            <RunnerOptions setup=setup validated=validated />
+            <CommandBlock script=script.into() revealed=revealed expired=expired />
+            <SetupSteps script=script.into() download_note=download_note revealed=revealed expired=expired />
+        </section>
+    }
+}
