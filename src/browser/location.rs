@@ -17,7 +17,7 @@ pub fn take_deep_link() -> DeepLink {
             pairs.push((k, v));
         }
     }
-    let link = DeepLink::from_pairs(&pairs, |s| String::from(js_sys::encode_uri_component(s)));
+    let link = DeepLink::from_pairs(&pairs, encode);
     if !link.removed.is_empty() {
         let path = location.pathname().unwrap_or_default();
         let hash = location.hash().unwrap_or_default();
@@ -27,4 +27,15 @@ pub fn take_deep_link() -> DeepLink {
         }
     }
     link
+}
+
+/// This page's address (origin and path) with `query` (`?a=b`, or empty).
+pub fn page_url(query: &str) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return query.to_string() };
+    format!("{}{}{query}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+}
+
+/// Encodes one query component (`encodeURIComponent`).
+pub fn encode(s: &str) -> String {
+    String::from(js_sys::encode_uri_component(s))
 }

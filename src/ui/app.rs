@@ -20,7 +20,8 @@ use std::time::Duration;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     /// A token, and the command for the same scope that minted it.
-    Minted { token: RegistrationToken, command: ConfigCommand },
+    /// `api` is the request's API URL when it is not github.com's, for links that preset it.
+    Minted { token: RegistrationToken, command: ConfigCommand, api: Option<String> },
     Failed { error: ApiError, context: ErrorContext },
 }
 
@@ -84,6 +85,7 @@ pub fn App() -> impl IntoView {
             }
             outcome.set(Some(match result {
                 Ok(token) => Outcome::Minted {
+                    api: (!valid.request.api.is_default()).then(|| valid.request.api.to_string()),
                     command: ConfigCommand { web_base: valid.web_base, org: valid.request.org, token: token.token.clone() },
                     token,
                 },
@@ -123,8 +125,8 @@ pub fn App() -> impl IntoView {
                 </p>
             </form>
             {move || outcome.get().map(|o| match o {
-                Outcome::Minted { token, command } => view! {
-                    <ResultPanel token=token command=command setup=setup now=now.into() on_renew=Callback::new(move |()| submit()) />
+                Outcome::Minted { token, command, api } => view! {
+                    <ResultPanel token=token command=command api=api setup=setup now=now.into() on_renew=Callback::new(move |()| submit()) />
                 }.into_any(),
                 Outcome::Failed { error, context } => view! { <ErrorAlert error=error context=context /> }.into_any(),
             })}

@@ -14,6 +14,8 @@ use leptos::prelude::*;
 pub fn ResultPanel(
     token: RegistrationToken,
     command: ConfigCommand,
+    /// The API URL for shared links, when not github.com's.
+    api: Option<String>,
     setup: SetupForm,
     now: Signal<i64>,
     on_renew: Callback<()>,
@@ -38,7 +40,7 @@ pub fn ResultPanel(
             </div>
             <ExpiryLine expires_at=expires_at now=now expired=expired.into() on_renew=on_renew />
             <RepositorySelection scope=token.scope />
-            <RunnerSetup command=command setup=setup revealed=revealed.into() expired=expired.into() />
+            <RunnerSetup command=command api=api setup=setup revealed=revealed.into() expired=expired.into() />
         </section>
     }
 }

@@ -68,4 +68,9 @@ impl SetupForm {
             service: self.service.get(),
         }
     }
+
+    /// The options as typed, without subscribing (for event handlers).
+    pub fn input_untracked(&self) -> OptionsInput {
+        untrack(|| self.input())
+    }
 }

@@ -225,7 +225,22 @@ fn deep_link(world: &World) -> Result<()> {
     check(page.field("Architecture")?.property("value")? == "arm", "architecture from the link")?;
     check(page.field("Runner group")?.property("value")? == "Release runners", "group from the link, found in the list")?;
     let command = page.step_code("Configure the runner")?;
-    check(command.ends_with("--name ci-7 --labels gpu,big --runnergroup 'Release runners' --unattended --disableupdate"), command)?;
+    check(command.ends_with("--name ci-7 --labels gpu,big --runnergroup 'Release runners' --unattended --disableupdate"), command.clone())?;
     check_contains(&page.step_code("Download the runner")?, &scenario::package_filename("linux", "arm"))?;
-    check(!page.session.current_url()?.contains(ACCESS_TOKEN), "the token left the address bar")
+    check(!page.session.current_url()?.contains(ACCESS_TOKEN), "the token left the address bar")?;
+
+    // The page makes such links too: every setting, never a token, and they work.
+    page.field("Ephemeral")?.click()?;
+    page.button("Copy link to these settings")?.click()?;
+    page.wait_for_text("Copied a link with these settings")?;
+    let link = page.clipboard()?;
+    check(!link.contains(ACCESS_TOKEN) && !link.contains(TOKEN) && !link.contains("token="), format!("no token in {link}"))?;
+    for part in ["org=octo-org", "os=linux", "arch=arm", "name=ci-7", "labels=gpu%2Cbig", "group=Release%20runners", "ephemeral=1", "disableupdate=1"] {
+        check_contains(&link, part)?;
+    }
+    page.session.goto(&link)?;
+    page.create("octo-org", ACCESS_TOKEN)?;
+    wait_for_group_list(&page)?;
+    let again = page.step_code("Configure the runner")?;
+    check(again == command.replace(" --unattended", " --ephemeral --unattended"), format!("the shared link gave: {again}"))
 }
