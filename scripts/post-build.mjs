@@ -5,6 +5,12 @@
 //    The module script loads the wasm anyway.
 // 2. Release builds: minifies wasm-bindgen's JS glue with terser (Trunk's own JS minifier cannot
 //    parse it) and rewrites the glue's `integrity` hash in index.html to match.
+// 3. Gives the wasm subresource integrity too: the loader fetches it with an `integrity` hash
+//    (Trunk only puts one on the preload, which browsers ignore for fetch preloads).
+// 4. Locks the page down: a Content-Security-Policy meta tag whose script-src allows only this
+//    origin, 'wasm-unsafe-eval' and the SHA-256 of each inline script, and a `_headers` file
+//    (Netlify, Cloudflare Pages) carrying the same policy plus what only headers can say
+//    (frame-ancestors, nosniff). See docs/security.md.
 //
 // terser comes from scripts/setup.sh (npm registry, pinned). Without it the glue ships
 // unminified, with a warning: bigger, never broken.
@@ -34,13 +40,61 @@ if (release) {
     const path = join(staging, name);
     const { code } = await terser.minify(readFileSync(path, 'utf8'), { module: true, ecma: 2020, compress: { passes: 2 } });
     writeFileSync(path, code);
-    const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+    const integrity = sri('sha384', code);
     html = html.replace(/<link\b[^>]*>/g, (tag) =>
       tag.includes(`/${name}`) ? tag.replace(/integrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity=$1${integrity}$1`) : tag);
   }
 }
 
+const wasmName = readdirSync(staging).find((f) => f.endsWith('.wasm'));
+if (wasmName) {
+  const integrity = sri('sha384', readFileSync(join(staging, wasmName)));
+  const before = html;
+  html = html.replace(/module_or_path:\s*(['"])(\/[^'"]*\.wasm)\1/, `module_or_path: fetch($1$2$1, { integrity: '${integrity}' })`);
+  if (html === before) fail('the wasm loader was not found in index.html; cannot give the wasm an integrity hash');
+}
+
+const inlineHashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
+  .filter((m) => !/\bsrc=/.test(m[0].slice(0, m[0].indexOf('>'))) && m[1].length > 0)
+  .map((m) => `'${sri('sha256', m[1])}'`);
+if (inlineHashes.length === 0) fail('no inline loader script found in index.html');
+
+const policy = (hashes) => [
+  "default-src 'none'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
+  "style-src 'self'",
+  'img-src data:',
+  // GitHub and any GitHub Enterprise Server are https origins; plain http only on this machine.
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:* http://[::1]:*",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const csp = policy(inlineHashes);
+const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}">`;
+// Right after <head> (or the charset meta): a policy only covers what comes after it.
+html = /<meta charset=[^>]*>/i.test(html) ? html.replace(/(<meta charset=[^>]*>)/i, `$1${meta}`) : html.replace(/<head>/i, `<head>${meta}`);
+
+writeFileSync(join(staging, '_headers'), [
+  '/*',
+  `  Content-Security-Policy: ${csp}; frame-ancestors 'none'`,
+  '  X-Content-Type-Options: nosniff',
+  '  Referrer-Policy: no-referrer',
+  '  X-Frame-Options: DENY',
+  '  Cross-Origin-Opener-Policy: same-origin',
+  '  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=()',
+  '',
+].join('\n'));
+
 writeFileSync(htmlPath, html);
+
+function sri(algorithm, bytes) {
+  return `${algorithm}-${createHash(algorithm).update(bytes).digest('base64')}`;
+}
+
+function fail(message) {
+  console.error(`post-build: ${message}`);
+  process.exit(1);
+}
 
 function loadTerser() {
   const tools = process.env.RUNNER_TOKEN_TOOLS || join(homedir(), '.cache', 'runner-token-tools');

@@ -23,7 +23,8 @@ fn copy_with_textarea(window: &web_sys::Window, text: &str) -> Result<(), ()> {
     area.set_value(text);
     let _ = area.set_attribute("readonly", "");
     let _ = area.set_attribute("aria-hidden", "true");
-    let _ = area.set_attribute("style", "position:fixed;top:0;left:0;opacity:0");
+    // A class, not a style attribute: the Content-Security-Policy allows no inline styles.
+    area.set_class_name("clipboard-staging");
     body.append_child(&area).map_err(|_| ())?;
     area.select();
     let copied = document.dyn_ref::<web_sys::HtmlDocument>().and_then(|d| d.exec_command("copy").ok()).unwrap_or(false);

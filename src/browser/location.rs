@@ -39,3 +39,12 @@ pub fn page_url(query: &str) -> String {
 pub fn encode(s: &str) -> String {
     String::from(js_sys::encode_uri_component(s))
 }
+
+/// The page's host when it was loaded over plain http from another machine: then anyone on the
+/// way could have changed the page or can read what is typed into it.
+pub fn insecure_host() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let protocol = location.protocol().ok()?;
+    let host = location.hostname().ok()?;
+    crate::github::api_base::is_insecure_page(&protocol, &host).then_some(host)
+}

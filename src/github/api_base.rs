@@ -143,6 +143,12 @@ pub fn is_loopback(host: &str) -> bool {
         || (host.starts_with("127.") && host.split('.').count() == 4 && host.split('.').all(|o| o.parse::<u8>().is_ok()))
 }
 
+/// A page served with `protocol` (`"http:"`, `"https:"`) from `host` that is not protected in
+/// transit: plain http from anywhere but this machine.
+pub fn is_insecure_page(protocol: &str, host: &str) -> bool {
+    protocol.eq_ignore_ascii_case("http:") && !is_loopback(&host.to_ascii_lowercase())
+}
+
 /// An `http://` URL whose host is this machine (the only plain-http URLs the page accepts).
 pub fn is_loopback_http(url: &str) -> bool {
     let Some(rest) = url.strip_prefix("http://") else { return false };
@@ -346,6 +352,15 @@ mod tests {
         let dotcom = ApiBase::parse("https://api.github.com").unwrap();
         assert!(dotcom.owns("https://api.github.com/organizations/9/actions/runner-groups?page=2"));
         assert!(!dotcom.owns("https://api.github.com.evil.com/x"));
+    }
+
+    #[test]
+    fn plain_http_pages_are_insecure_except_on_this_machine() {
+        assert!(is_insecure_page("http:", "runner-token.example.com"));
+        assert!(is_insecure_page("HTTP:", "10.0.0.5"));
+        assert!(!is_insecure_page("http:", "127.0.0.1"));
+        assert!(!is_insecure_page("http:", "localhost"));
+        assert!(!is_insecure_page("https:", "runner-token.example.com"));
     }
 
     #[test]

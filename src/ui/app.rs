@@ -106,6 +106,12 @@ pub fn App() -> impl IntoView {
                     "and copy the ready-to-paste " <code>"config.sh"</code> " command."
                 </p>
             </header>
+            {location::insecure_host().map(|host| view! {
+                <div class="alert warning" role="alert">
+                    <p><strong>{format!("This page was loaded over plain http from {host}.")}</strong></p>
+                    <p>"Anyone on the network path could have altered it or could read what you type. Open it over https before pasting an access token."</p>
+                </div>
+            })}
             <LinkWarning removed=link.removed />
             <form class="card" novalidate on:submit=move |ev| {
                 ev.prevent_default();

@@ -21,6 +21,21 @@ pub fn TokenField(
     let web = move || {
         api_base.with(|a| a.as_ref().ok().and_then(ApiBase::web_base)).map_or_else(|| "https://github.com".to_string(), |w| w.to_string())
     };
+    let forgotten = RwSignal::new(false);
+    Effect::new(move |_| {
+        if value.with(|v| !v.is_empty()) {
+            forgotten.set(false);
+        }
+    });
+    let forget = move |value: RwSignal<String>| {
+        // Overwrite the text before letting it go, so the wasm heap keeps no copy of it.
+        value.update(|t| {
+            let mut bytes = std::mem::take(t).into_bytes();
+            bytes.fill(0);
+            std::hint::black_box(&bytes);
+        });
+        forgotten.set(true);
+    };
     let hint = move || match kind() {
         Some(kind) => format!("{}: {}", kind.label(), kind.requirement()),
         None => format!(
@@ -38,6 +53,12 @@ pub fn TokenField(
                 <a href=move || new_classic_token_url(&web()) target="_blank" rel="noopener noreferrer">{NEW_CLASSIC_TOKEN}</a>
                 " · "
                 <a href=move || new_fine_grained_token_url(&web()) target="_blank" rel="noopener noreferrer">{NEW_FINE_GRAINED_TOKEN}</a>
+            </p>
+            <p class="forget">
+                <button type="button" class="secondary" disabled=move || value.with(String::is_empty) on:click=move |_| forget(value)>
+                    "Forget token"
+                </button>
+                " " <span class="hint" role="status">{move || forgotten.get().then_some("The access token was cleared from this page.")}</span>
             </p>
         </Field>
     }

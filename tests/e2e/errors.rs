@@ -65,6 +65,11 @@ pub fn cases() -> Vec<Case> {
         Case { api: Api::ClosedPort, ..case("network_failure_names_the_unreachable_api_url", "octo-org", &["Could not reach http://127.0.0.1:"]) },
         Case { api: Api::NoCors, ..case("cors_refusal_names_the_api_url_and_mentions_cors", "octo-org", &["Could not reach", "CORS"]) },
         case("timeout_aborts_after_30_seconds_and_says_so", org::HANG, &["did not answer within 30 seconds"]),
+        case("hostile_slow_drip_body_is_cut_off_at_the_time_limit", org::DRIP, &["did not answer within 30 seconds", "cancelled"]),
+        case("hostile_10_mb_success_body_is_refused_by_size", org::HUGE, &["could not be used", "far more than the API sends here"]),
+        case("hostile_truncated_json_says_not_json", org::TRUNCATED, &["not JSON"]),
+        case("hostile_null_token_says_there_is_no_token", org::NULL_TOKEN, &["no \u{201c}token\u{201d} field"]),
+        case("hostile_repeated_502_says_server_error_each_time", org::DOWN, &["internal error (502)"]),
     ]
 }
 
@@ -88,7 +93,7 @@ pub fn run(world: &World, case: &Case) -> Result<()> {
         check_contains(&text, expected)?;
     }
     // A hang has no answer, and an opaque redirect no readable headers.
-    if matches!(case.api, Api::Mock) && case.org != org::HANG && case.org != org::REDIRECT {
+    if matches!(case.api, Api::Mock) && ![org::HANG, org::REDIRECT, org::DRIP].contains(&case.org) {
         check_contains(&text, "Request ID: C0DE:")?;
     }
     if let Some((link_text, href)) = case.link {
@@ -96,6 +101,12 @@ pub fn run(world: &World, case: &Case) -> Result<()> {
         check(link.attribute("href")?.as_deref() == Some(href), format!("link goes to {href}"))?;
     }
     check(page.button("Create registration token")?.is_enabled()?, "the button is usable again")?;
+    if case.org == org::DOWN {
+        // Failing again is reported again, not swallowed or stuck.
+        page.button("Create registration token")?.click()?;
+        page.wait("a second 502", Duration::from_secs(10), || Ok((page.mock.token_requests().len() == 2).then_some(())))?;
+        page.alert_containing("internal error (502)")?;
+    }
 
     // The page stays usable: a corrected retry succeeds and the alert goes away.
     page.field("API URL")?.fill(&page.mock.ghes_url())?;

@@ -8,6 +8,7 @@
 mod core_flow;
 mod deep_link;
 mod errors;
+mod hardening;
 mod hygiene;
 mod page;
 mod setup_script;
@@ -37,6 +38,7 @@ fn main() {
     tests.extend(deep_link::tests());
     tests.extend(hygiene::tests());
     tests.extend(setup_script::tests());
+    tests.extend(hardening::tests());
     let error_cases = errors::cases();
 
     if args.list {

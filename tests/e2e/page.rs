@@ -23,16 +23,27 @@ fn lit(s: &str) -> String {
 
 impl<'w> Page<'w> {
     pub fn new(world: &'w World) -> Result<Self> {
+        Self::with_args(world, &[])
+    }
+
+    /// A session whose Chromium gets `extra` command-line flags too.
+    pub fn with_args(world: &'w World, extra: &[&str]) -> Result<Self> {
+        let mut args: Vec<Value> = [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", "--disable-default-apps", "--window-size=1100,1400",
+        ]
+        .iter()
+        .chain(extra)
+        .map(|a| json!(a))
+        .collect();
+        args.dedup();
         let capabilities = json!({
             "alwaysMatch": {
                 "browserName": "chrome",
                 "goog:chromeOptions": {
                     "binary": world.chrome_bin,
-                    "args": [
-                        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-default-apps", "--window-size=1100,1400",
-                    ],
+                    "args": args,
                 },
                 "goog:loggingPrefs": { "browser": "ALL" },
             }

@@ -142,9 +142,14 @@ impl Element<'_> {
         self.cmd("POST", "/value", Some(json!({ "text": text }))).map(drop)
     }
 
-    /// Replaces the field's content with `text`, as a person selecting all and typing would.
+    /// Replaces the field's content with `text`, as a person selecting all and typing would
+    /// (WebDriver's clear fires no `input` event, so emptying types a character and Backspace).
     pub fn fill(&self, text: &str) -> Result<()> {
         self.clear()?;
+        if text.is_empty() {
+            self.type_text("x")?;
+            return self.type_text("\u{E003}");
+        }
         self.type_text(text)
     }
 

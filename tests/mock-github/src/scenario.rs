@@ -38,6 +38,27 @@ pub mod org {
     /// The preflight refuses X-GitHub-Api-Version, like an older Enterprise Server.
     pub const OLD_GHES: &str = "old-ghes-org";
     pub const REDIRECT: &str = "redirect-org";
+    /// 201 headers at once, then the body one byte a second, forever: only a timeout that
+    /// covers the body ends it.
+    pub const DRIP: &str = "drip-org";
+    /// A 201 whose body is 10 MB.
+    pub const HUGE: &str = "huge-org";
+    /// A 201 whose JSON stops mid-string.
+    pub const TRUNCATED: &str = "truncated-org";
+    /// A 201 with `"token": null`.
+    pub const NULL_TOKEN: &str = "null-token-org";
+    /// A 201 whose token holds markup, quotes and shell syntax no real token has.
+    pub const ODD_TOKEN: &str = "odd-token-org";
+    /// `expires_at` with a +05:45 offset (Nepal), an hour ahead.
+    pub const OFFSET_0545: &str = "nepal-org";
+    /// `expires_at` in `Z` form without a fraction, an hour ahead.
+    pub const ZULU: &str = "zulu-org";
+    /// `expires_at` long past: the token arrives expired.
+    pub const PAST: &str = "past-org";
+    /// `expires_at` centuries ahead.
+    pub const FUTURE: &str = "future-org";
+    /// 502 on every request.
+    pub const DOWN: &str = "down-org";
     /// A token as usual, but the downloads call is refused (403).
     pub const DOWNLOADS_DENIED: &str = "no-downloads-org";
     /// A token as usual, but the runner-groups call is refused (403).
@@ -193,6 +214,12 @@ const DOCS: &str = "https://docs.github.com/rest/actions/self-hosted-runners#cre
 /// A registration token as GitHub writes it: 29 upper-case letters and digits.
 pub const TOKEN: &str = "AABF3JGZDX3P5PMEXLND6TS6FCWO6";
 
+/// What [`org::ODD_TOKEN`] answers as its token.
+pub const ODD_TOKEN: &str = "<img src=x onerror=alert(1)>'\"; $(touch /tmp/runner-token-pwned) `id` &amp; \u{202e}";
+
+/// Size of [`org::HUGE`]'s body.
+pub const HUGE_BODY: usize = 10 * 1024 * 1024;
+
 /// `expires_at` as GitHub writes it: with a UTC offset (here -08:00) and milliseconds.
 pub fn expires_at(from_now: Duration) -> String {
     let at = (OffsetDateTime::now_utc() + from_now).to_offset(time::macros::offset!(-8));
@@ -264,6 +291,28 @@ pub fn registration(org_name: &str, token: Option<&str>, attempt: usize) -> Repl
         org::EMPTY_BODY => Reply::text(201, "application/json", ""),
         org::BAD_EXPIRY => Reply::json(201, json!({ "token": TOKEN, "expires_at": 1_700_000_000 })),
         org::REDIRECT => Reply::text(302, "text/html", "").header("Location", "https://example.invalid/login"),
+        org::HUGE => {
+            let head = format!(r#"{{"token":"{TOKEN}","expires_at":"{}","padding":""#, expires_at(Duration::hours(1)));
+            let mut body = head + &"x".repeat(HUGE_BODY);
+            body.push_str("\"}");
+            Reply::text(201, "application/json; charset=utf-8", &body)
+        }
+        org::TRUNCATED => Reply::text(201, "application/json; charset=utf-8", r#"{"token":"AABF3JGZDX3P5PM"#),
+        org::NULL_TOKEN => Reply::json(201, json!({ "token": null, "expires_at": expires_at(Duration::hours(1)) })),
+        org::ODD_TOKEN => Reply::json(201, json!({ "token": ODD_TOKEN, "expires_at": expires_at(Duration::hours(1)) })),
+        org::OFFSET_0545 => {
+            let at = (OffsetDateTime::now_utc() + Duration::hours(1)).to_offset(time::macros::offset!(+5:45));
+            let text = at.format(time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]+05:45")).unwrap_or_default();
+            Reply::json(201, json!({ "token": TOKEN, "expires_at": text }))
+        }
+        org::ZULU => {
+            let at = OffsetDateTime::now_utc() + Duration::hours(1);
+            let text = at.format(time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z")).unwrap_or_default();
+            Reply::json(201, json!({ "token": TOKEN, "expires_at": text }))
+        }
+        org::PAST => Reply::json(201, json!({ "token": TOKEN, "expires_at": "2001-01-01T00:00:00Z" })),
+        org::FUTURE => Reply::json(201, json!({ "token": TOKEN, "expires_at": "2999-12-31T23:59:59.999+14:00" })),
+        org::DOWN => Reply::text(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body>Bad Gateway</body></html>"),
         _ => minted(Duration::hours(1)),
     }
 }

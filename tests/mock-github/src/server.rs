@@ -3,7 +3,8 @@
 use crate::loopback::Loopback;
 use crate::scenario::{self, org, Reply};
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
+use http_body_util::{BodyExt, Full, StreamBody};
+use hyper::body::Frame;
 use hyper::body::Incoming;
 use hyper::{Method, Request, Response};
 use std::collections::HashMap;
@@ -175,6 +176,9 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
                 // Hold the connection open until the client gives up (or the mock is dropped).
                 std::future::pending::<()>().await;
             }
+            if name == org::DRIP {
+                return Ok(drip());
+            }
             scenario::registration(&name, token, attempt)
         }
         (&Method::GET, Endpoint::Downloads(name)) => scenario::downloads(&name, token),
@@ -191,6 +195,21 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
         _ => scenario::not_found(),
     };
     Ok(respond(reply))
+}
+
+/// A 201 whose body starts like a token answer and then sends one space a second, forever.
+fn drip() -> Response<Body> {
+    let start = futures_util::stream::once(async { Ok(Frame::data(Bytes::from_static(b"{\"token\":"))) });
+    let spaces = futures_util::stream::unfold((), |()| async {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        Some((Ok::<_, Infallible>(Frame::data(Bytes::from_static(b" "))), ()))
+    });
+    let body = StreamBody::new(futures_util::StreamExt::chain(start, spaces)).boxed();
+    with_cors(Response::builder().status(201))
+        .header("Content-Type", "application/json; charset=utf-8")
+        .header("X-GitHub-Request-Id", "C0DE:D41P:5E1F:000001:6740B2A1")
+        .body(body)
+        .unwrap_or_default()
 }
 
 /// The token from `Bearer X` or `token X`.
