@@ -1,0 +1,195 @@
+//! Never panic: every function that takes text from the user or the network, fed 100,000
+//! generated inputs each. With `panic = "abort"` in the page, any panic would kill it, so a
+//! panic here is a failure (proptest catches it and shrinks it to a minimal input).
+//!
+//! Each target prints its case count and time to stderr (`cargo test --test never_panic --
+//! --nocapture`); docs/security.md records a run.
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use runner_token::deep_link::{share_query, DeepLink};
+use runner_token::expiry::{Expiry, Remaining};
+use runner_token::form::FormInput;
+use runner_token::github::downloads::{next_link, parse_downloads, parse_runner_groups};
+use runner_token::github::error::ResponseMeta;
+use runner_token::github::registration::parse_registration_token;
+use runner_token::github::{AccessToken, ApiBase, ApiError, Organization, Secret, WebBase};
+use runner_token::runner::quote;
+use runner_token::runner::{Arch, ConfigCommand, OptionsInput, Os, RunnerPlatform, SetupScript};
+use std::time::Instant;
+
+const CASES: u32 = 100_000;
+
+fn run<S: Strategy>(name: &str, strategy: S, f: impl Fn(S::Value)) {
+    let mut runner = TestRunner::new(Config { cases: CASES, failure_persistence: None, ..Config::default() });
+    let start = Instant::now();
+    if let Err(e) = runner.run(&strategy, |v| {
+        f(v);
+        Ok(())
+    }) {
+        panic!("{name}: {e}");
+    }
+    eprintln!("never_panic: {name}: {CASES} cases in {:.2?}", start.elapsed());
+}
+
+/// Text a user or server might send: arbitrary Unicode, printable ASCII, or pieces that mean
+/// something to these parsers glued together.
+fn text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "https://", "http://", "javascript:", "api.github.com", "/api/v3", "ghe.com", "api.", "@", ":", "[::1]", "127.0.0.1", "localhost",
+        "%2F", "..", "/", "?", "#", "ghp_", "github_pat_", "Bearer ", "token ", " ", "\n", "\t", "\0", "\"", "'", "\\", "$(", "`", ";",
+        "{", "}", "[", "]", ",", "\"token\":", "\"expires_at\":", "2026-11-21", "T", "12:13:35", ".123", "Z", "+05:45", "-08:00", "null",
+        "true", "1e309", "-", "--", "é", "\u{202e}", "\u{1F600}", "<", ">", "rel=\"next\"", "9999", "00",
+    ]);
+    prop_oneof![
+        any::<String>(),
+        "[ -~]{0,80}",
+        prop::collection::vec(pieces, 0..16).prop_map(|v| v.concat()),
+    ]
+}
+
+/// JSON built from the keys the parsers look for, with values of every type.
+fn json_text() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<i64>().prop_map(|n| serde_json::Value::Number(n.into())),
+        text().prop_map(serde_json::Value::String),
+    ];
+    let keys = prop::sample::select(vec![
+        "token", "expires_at", "message", "repositories", "permissions", "repository_selection", "single_file", "full_name", "html_url",
+        "private", "os", "architecture", "download_url", "filename", "sha256_checksum", "runner_groups", "name", "default",
+    ]);
+    let value = leaf.prop_recursive(4, 64, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            prop::collection::vec((keys.clone(), inner), 0..8)
+                .prop_map(|kv| serde_json::Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+        ]
+    });
+    value.prop_map(|v| v.to_string())
+}
+
+fn platform() -> impl Strategy<Value = RunnerPlatform> {
+    (0..3usize, 0..3usize).prop_map(|(o, a)| {
+        let os = Os::ALL[o];
+        RunnerPlatform::new(os, [Arch::X64, Arch::Arm64, Arch::Arm][a]).unwrap_or(RunnerPlatform { os, arch: Arch::X64 })
+    })
+}
+
+#[test]
+fn registration_parser_on_any_text() {
+    run("parse_registration_token(text)", text(), |s| drop(parse_registration_token(&s)));
+}
+
+#[test]
+fn registration_parser_on_any_json() {
+    run("parse_registration_token(json)", json_text(), |s| drop(parse_registration_token(&s)));
+}
+
+#[test]
+fn downloads_and_groups_parsers() {
+    run("parse_downloads + parse_runner_groups + next_link", (prop_oneof![text(), json_text()], platform()), |(s, p)| {
+        drop(parse_downloads(&s, p));
+        drop(parse_runner_groups(&s));
+        drop(next_link(&s));
+    });
+}
+
+#[test]
+fn error_mapping_on_any_answer() {
+    let headers = prop::collection::vec(prop::option::of(text()), 7);
+    run("ApiError::from_response", (any::<u16>(), headers, prop_oneof![text(), json_text()]), |(status, h, body)| {
+        let meta = ResponseMeta {
+            request_id: h[0].clone(),
+            sso: h[1].clone(),
+            oauth_scopes: h[2].clone(),
+            ratelimit_remaining: h[3].clone(),
+            ratelimit_reset: h[4].clone(),
+            retry_after: h[5].clone(),
+            link: h[6].clone(),
+        };
+        let e = ApiError::from_response(status, &meta, &body);
+        drop(runner_token::ui::explain(&e, &context(), &|ms| ms.to_string()));
+    });
+}
+
+fn context() -> runner_token::ui::ErrorContext {
+    runner_token::ui::ErrorContext {
+        org: "octo-org".into(),
+        api: "https://api.github.com".into(),
+        web: "https://github.com".into(),
+        token_kind: runner_token::github::TokenKind::Classic,
+    }
+}
+
+#[test]
+fn url_derivation() {
+    run("ApiBase::parse + web_base + owns, WebBase::parse", (text(), text()), |(a, b)| {
+        if let Ok(api) = ApiBase::parse(&a) {
+            drop(api.web_base());
+            drop(api.owns(&b));
+            drop(api.endpoint(&b));
+        }
+        drop(WebBase::parse(&b));
+    });
+}
+
+#[test]
+fn form_validation() {
+    run("FormInput::validate (org, token, api, server)", (text(), text(), text(), text()), |(org, token, api, server)| {
+        drop(Organization::parse(&org));
+        drop(AccessToken::parse(&token));
+        drop(FormInput { org, token, api, server }.validate());
+    });
+}
+
+#[test]
+fn options_and_script_building() {
+    let input = (text(), text(), text(), text(), prop::collection::vec(any::<bool>(), 7), prop::option::of(any::<bool>()));
+    run("OptionsInput::validate + SetupScript (steps, full text)", (input, platform(), text()), |((name, labels, group, work, b, unattended), p, token)| {
+        let input = OptionsInput {
+            name, labels, group, work, unattended,
+            no_default_labels: b[0], ephemeral: b[1], replace: b[2], disable_update: b[3], service: b[4],
+        };
+        if let Ok(options) = input.validate(p.os.shell()) {
+            let command = ConfigCommand {
+                web_base: WebBase::parse("https://github.com").expect("a valid web base"),
+                org: Organization::parse("octo-org").expect("a valid org"),
+                token: Secret::new(token),
+            };
+            let script = SetupScript { platform: p, package: None, command, options };
+            drop(script.full_text(b[5]));
+            drop(script.steps(b[6]));
+        }
+    });
+}
+
+#[test]
+fn quoting() {
+    run("quote::posix + quote::powershell", text(), |s| {
+        drop(quote::posix(&s));
+        drop(quote::powershell(&s));
+    });
+}
+
+#[test]
+fn expiry_parsing() {
+    run("Expiry::parse_rfc3339 + Remaining", (text(), any::<i64>()), |(s, now)| {
+        if let Ok(e) = Expiry::parse_rfc3339(&s) {
+            drop(e.utc_iso());
+            drop(e.utc_text());
+            drop(Remaining::at(e, now).to_string());
+        }
+    });
+}
+
+#[test]
+fn deep_links() {
+    let pairs = prop::collection::vec((text(), text()), 0..8);
+    run("DeepLink::from_pairs + platform + share_query", (pairs, platform()), |(pairs, p)| {
+        let link = DeepLink::from_pairs(&pairs, |s| s.to_string());
+        let chosen = link.platform(p);
+        drop(share_query(link.org.as_deref().unwrap_or(""), link.api.as_deref(), chosen, &link.options, |s| s.to_string()));
+    });
+}
