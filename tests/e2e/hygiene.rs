@@ -34,7 +34,7 @@ fn no_trace(world: &World) -> Result<()> {
 
 fn screenshot(world: &World) -> Result<()> {
     let page = Page::new(world)?;
-    page.session.set_window_size(900, 1250)?;
+    page.session.set_window_size(1000, 2300)?;
     page.visit(&format!("?org=scoped-org&api={}", page.mock.ghes_url()))?;
     page.field("Access token")?.fill(ACCESS_TOKEN)?;
     page.button("Create registration token")?.click()?;
