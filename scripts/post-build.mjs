@@ -65,7 +65,8 @@ const policy = (hashes) => [
   "style-src 'self'",
   'img-src data:',
   // GitHub and any GitHub Enterprise Server are https origins; plain http only on this machine.
-  "connect-src 'self' https: http://localhost:* http://127.0.0.1:* http://[::1]:*",
+  // (Chromium rejects IPv6 literals in source lists, and warns with the page URL: no [::1].)
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');

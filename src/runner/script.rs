@@ -48,12 +48,15 @@ impl SetupScript {
 
     /// The configure command alone: `./config.sh` (or `.\config.cmd`) with every chosen flag.
     pub fn configure(&self, reveal: bool) -> String {
-        let token = if reveal { self.command.token.expose().to_string() } else { self.command.token.masked() };
+        // The mask stands where the quoted token would, unquoted itself, so the screen shows the
+        // command's shape as it will be pasted.
+        let token = if reveal { self.quote(self.command.token.expose()) } else { self.command.token.masked() };
         let o = &self.options;
-        let mut line = String::from(match self.shell() {
+        let program = match self.shell() {
             Shell::Posix => "./config.sh",
             Shell::PowerShell => ".\\config.cmd",
-        });
+        };
+        let mut line = format!("{program} --url {} --token {token}", self.quote(&self.command.url()));
         let mut arg = |flag: &str, value: Option<&str>| {
             line.push(' ');
             line.push_str(flag);
@@ -62,8 +65,6 @@ impl SetupScript {
                 line.push_str(&self.quote(v));
             }
         };
-        arg("--url", Some(&self.command.url()));
-        arg("--token", Some(&token));
         let labels = o.labels.join(",");
         let valued = [
             ("--name", o.name.as_deref()),
@@ -250,6 +251,8 @@ mod tests {
     fn the_token_is_masked_unless_revealed() {
         let s = script(Os::Linux, Arch::X64, RunnerOptions::default());
         assert!(!s.full_text(false).contains("AABBCC") && s.full_text(true).contains("AABBCC"));
+        // The mask takes the token's place as is: not quoted as if it were the value.
+        assert!(!s.configure(false).contains('\''), "{}", s.configure(false));
     }
 
     #[test]

@@ -145,10 +145,9 @@ pub fn App() -> impl IntoView {
 /// since left are dropped.
 fn load_setup_data(req: &OrgRequest, setup: SetupForm, setup_for: StoredValue<Option<String>>) {
     let key = format!("{} {}", req.api, req.org);
-    let failed = |l: &Load<_>| matches!(l, Load::Failed(_));
     let reuse = setup_for.get_value().as_deref() == Some(key.as_str())
-        && !setup.downloads.with_untracked(failed)
-        && !setup.groups.with_untracked(|g| matches!(g, Load::Failed(_)));
+        && !setup.downloads.with_untracked(Load::failed)
+        && !setup.groups.with_untracked(Load::failed);
     if reuse {
         return;
     }

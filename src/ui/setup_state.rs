@@ -14,6 +14,12 @@ pub enum Load<T> {
     Failed(ApiError),
 }
 
+impl<T> Load<T> {
+    pub fn failed(&self) -> bool {
+        matches!(self, Load::Failed(_))
+    }
+}
+
 /// One signal per option, so each control updates only what reads it.
 #[derive(Clone, Copy)]
 pub struct SetupForm {

@@ -40,7 +40,8 @@ fn token_stripped(world: &World) -> Result<()> {
     page.button("Create registration token")?.click()?;
     page.wait_for_text("Paste an access token")?;
     check(page.mock.requests().is_empty(), "nothing sent with a token from the link")?;
-    check(!page.browser_traces()?.contains(leaked), "the leaked token is nowhere in the page's storage, URL or console")
+    let traces = page.browser_traces()?;
+    check(!traces.contains(leaked), format!("the leaked token is nowhere in the page's storage, URL or console:\n{traces}"))
 }
 
 fn remembered(world: &World) -> Result<()> {

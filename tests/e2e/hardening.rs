@@ -31,6 +31,10 @@ fn csp_enforced(world: &World) -> Result<()> {
     for part in ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval' 'sha256-", "style-src 'self'", "base-uri 'none'", "form-action 'none'"] {
         check_contains(&policy, part)?;
     }
+    // The page's own loading raises no policy complaint (a malformed source list would, and
+    // Chromium's warning quotes the page URL).
+    let console = page.session.console_log()?.join("\n");
+    check(!console.contains("Content Security Policy") && !console.contains("integrity"), format!("console: {console}"))?;
     page.session.execute(
         "window.__violations = [];\
          document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));\

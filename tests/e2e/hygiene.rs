@@ -34,13 +34,16 @@ fn no_trace(world: &World) -> Result<()> {
 
 fn screenshot(world: &World) -> Result<()> {
     let page = Page::new(world)?;
-    page.session.set_window_size(1000, 2300)?;
+    page.session.set_window_size(1000, 3300)?;
     page.visit(&format!("?org=scoped-org&api={}", page.mock.ghes_url()))?;
     page.field("Access token")?.fill(ACCESS_TOKEN)?;
     page.button("Create registration token")?.click()?;
     page.wait_for_text("Selected repositories")?;
+    page.field("Runner name")?.fill("build-01")?;
+    page.field("Labels")?.fill("gpu")?;
     page.button("Copy command")?.click()?;
     page.wait_for_text("Copied")?;
+    page.session.execute("window.scrollTo(0, 0)", vec![])?;
     let png = page.session.screenshot_png()?;
     check(png.starts_with(b"\x89PNG") && png.len() > 10_000, format!("a real PNG ({} bytes)", png.len()))?;
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
