@@ -63,7 +63,7 @@ const policy = (hashes) => [
   "default-src 'none'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
   "style-src 'self'",
-  'img-src data:',
+  "img-src 'self' data:",
   // GitHub and any GitHub Enterprise Server are https origins; plain http only on this machine.
   // (Chromium rejects IPv6 literals in source lists, and warns with the page URL: no [::1].)
   "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",

@@ -52,7 +52,8 @@ pub(crate) mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(300))]
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Any text but NUL (newlines, quotes, `$`, backticks, unicode, leading dashes included).
         #[test]
         fn any_value_arrives_in_sh_byte_for_byte(v in "[^\\x00]{0,40}") {
             let quoted = posix(&v).unwrap();
