@@ -47,7 +47,13 @@ pub fn RunnerSetup(
         let options = validated.get().ok()?;
         Some(SetupScript { platform: setup.platform.get(), package: package().ok(), command: command.clone(), options })
     });
-    let download_note = Signal::derive(move || package().err());
+    let download_note = Signal::derive(move || match package() {
+        Ok(p) if p.sha256.is_none() => Some(
+            "GitHub's downloads answer gave no usable SHA-256 for this package, so the script cannot verify it: compare it with the checksum on the runner's release page before running it.".to_string(),
+        ),
+        Ok(_) => None,
+        Err(note) => Some(note),
+    });
     let link_status = RwSignal::new(String::new());
     let share = move |_| {
         let query = share_query(&org, api.as_deref(), setup.platform.get_untracked(), &setup.input_untracked(), location::encode);

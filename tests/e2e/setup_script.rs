@@ -19,6 +19,7 @@ pub fn tests() -> Vec<(String, Test)> {
         t("copy_buttons_copy_exactly_the_shown_text_with_the_real_token", copy_buttons),
         t("a_failing_downloads_call_still_gives_configure_and_run_steps", downloads_denied),
         t("a_failing_runner_groups_call_gives_a_text_input", groups_denied),
+        t("a_package_without_a_checksum_is_said_to_be_unverified", no_checksum),
         t("a_link_presets_platform_and_options_but_never_a_token", deep_link),
     ]
 }
@@ -199,6 +200,16 @@ fn downloads_denied(world: &World) -> Result<()> {
     let titles: Vec<String> = page.session.find_all("//li[contains(@class,'step')]/p")?.iter().map(|p| p.text()).collect::<Result<_>>()?;
     check(titles == ["1. Configure the runner", "2. Start the runner"], format!("steps: {titles:?}"))?;
     check(page.button("Copy script")?.is_enabled()?, "the shorter script can still be copied")
+}
+
+fn no_checksum(world: &World) -> Result<()> {
+    let page = minted(world, org::NO_CHECKSUM)?;
+    page.wait_for_text("gave no usable SHA-256 for this package")?;
+    let titles: Vec<String> = page.session.find_all("//li[contains(@class,'step')]/p")?.iter().map(|p| p.text()).collect::<Result<_>>()?;
+    check(
+        titles == ["1. Create a folder", "2. Download the runner", "3. Extract it", "4. Configure the runner", "5. Start the runner"],
+        format!("steps: {titles:?}"),
+    )
 }
 
 fn groups_denied(world: &World) -> Result<()> {

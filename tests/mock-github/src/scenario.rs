@@ -59,6 +59,8 @@ pub mod org {
     pub const FUTURE: &str = "future-org";
     /// 502 on every request.
     pub const DOWN: &str = "down-org";
+    /// A downloads answer without `sha256_checksum` (optional in GitHub's schema).
+    pub const NO_CHECKSUM: &str = "no-checksum-org";
     /// A token as usual, but the downloads call is refused (403).
     pub const DOWNLOADS_DENIED: &str = "no-downloads-org";
     /// A token as usual, but the runner-groups call is refused (403).
@@ -107,10 +109,16 @@ pub fn downloads(org_name: &str, token: Option<&str>) -> Reply {
     }
     let list: Vec<Value> = PACKAGES
         .iter()
-        .map(|(os, arch, _)| json!({
-            "os": os, "architecture": arch, "download_url": package_url(os, arch),
-            "filename": package_filename(os, arch), "sha256_checksum": package_sha256(os, arch),
-        }))
+        .map(|(os, arch, _)| {
+            let mut package = json!({
+                "os": os, "architecture": arch, "download_url": package_url(os, arch),
+                "filename": package_filename(os, arch), "sha256_checksum": package_sha256(os, arch),
+            });
+            if org_name == org::NO_CHECKSUM {
+                package.as_object_mut().map(|p| p.remove("sha256_checksum"));
+            }
+            package
+        })
         .collect();
     Reply::json(200, Value::Array(list))
 }
