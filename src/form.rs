@@ -60,10 +60,6 @@ impl WebBaseSource {
 }
 
 impl FormInput {
-    pub fn web_base_source(&self) -> WebBaseSource {
-        WebBaseSource::of(&ApiBase::parse(&self.api))
-    }
-
     pub fn validate(&self) -> Result<ValidForm, FieldErrors> {
         self.validate_with(ApiBase::parse(&self.api))
     }
@@ -123,7 +119,7 @@ mod tests {
     #[test]
     fn an_unknown_api_layout_needs_the_server_url() {
         let form = input("octo-org", "ghp_abc", "https://proxy.example.com/github", "");
-        assert_eq!(form.web_base_source(), WebBaseSource::NeedsInput);
+        assert_eq!(WebBaseSource::of(&ApiBase::parse(&form.api)), WebBaseSource::NeedsInput);
         let errors = form.validate().unwrap_err();
         assert!(errors.server.as_deref().unwrap().contains("web address"));
         assert_eq!(errors.first_invalid(), Some("server"));
