@@ -89,8 +89,10 @@ fn registration_parser_on_any_json() {
 
 #[test]
 fn downloads_and_groups_parsers() {
-    run("parse_downloads + parse_runner_groups + next_link", (prop_oneof![text(), json_text()], platform()), |(s, p)| {
-        drop(parse_downloads(&s, p));
+    run("parse_downloads + package lookup + parse_runner_groups + next_link", (prop_oneof![text(), json_text()], platform()), |(s, p)| {
+        if let Ok(packages) = parse_downloads(&s) {
+            drop(p.package(&packages));
+        }
         drop(parse_runner_groups(&s));
         drop(next_link(&s));
     });

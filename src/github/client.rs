@@ -3,7 +3,7 @@
 
 use super::access_token::AccessToken;
 use super::api_base::{path_segment, ApiBase};
-use super::downloads::{next_link, parse_runner_groups, RunnerGroup};
+use super::downloads::{next_link, parse_downloads, parse_runner_groups, RunnerGroup, RunnerPackage};
 use super::error::{ApiError, ResponseMeta};
 use super::organization::Organization;
 use super::registration::{parse_registration_token, RegistrationToken};
@@ -35,9 +35,10 @@ pub async fn create_registration_token(req: &OrgRequest) -> Result<RegistrationT
     parse_registration_token(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
 }
 
-/// The downloads answer's body, parsed later for whichever platform the user picks.
-pub async fn runner_downloads(req: &OrgRequest) -> Result<String, ApiError> {
-    Ok(send(&req.api, Method::Get, &req.endpoint("/actions/runners/downloads"), &req.token).await?.body)
+/// Every usable runner package the organization may download, for all platforms.
+pub async fn runner_downloads(req: &OrgRequest) -> Result<Vec<RunnerPackage>, ApiError> {
+    let answer = send(&req.api, Method::Get, &req.endpoint("/actions/runners/downloads"), &req.token).await?;
+    parse_downloads(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
 }
 
 /// Every runner group, following `Link: <...>; rel="next"` while it stays under the API base.

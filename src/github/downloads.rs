@@ -4,11 +4,13 @@
 
 use super::json::Json;
 use super::registration::{parse_body, parse_object, BodyProblem};
-use crate::runner::platform::RunnerPlatform;
 
 /// One runner package from the downloads answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunnerPackage {
+    /// GitHub's `os` (`linux`, `osx`, `win`) and `architecture` (`x64`, `arm64`, `arm`).
+    pub os: String,
+    pub architecture: String,
     /// A plain file name: letters, digits, `.`, `-` and `_`, not starting with `-` or `.`.
     pub filename: String,
     /// An `https://` URL (`http://` only on loopback, for the mock and local testing).
@@ -17,18 +19,16 @@ pub struct RunnerPackage {
     pub sha256: Option<String>,
 }
 
-/// The package for `platform` from the downloads answer.
-pub fn parse_downloads(body: &str, platform: RunnerPlatform) -> Result<RunnerPackage, BodyProblem> {
+/// Every usable package in the downloads answer; entries that fail the checks below are left
+/// out (the page then says the platform has no usable package).
+pub fn parse_downloads(body: &str) -> Result<Vec<RunnerPackage>, BodyProblem> {
     let Json::Array(items) = parse_body(body)? else { return Err(BodyProblem::NotAList) };
-    let (os, arch) = (platform.os.api_name(), platform.arch.api_name());
-    items
-        .iter()
-        .filter(|p| p.get("os").and_then(Json::as_str) == Some(os) && p.get("architecture").and_then(Json::as_str) == Some(arch))
-        .find_map(package)
-        .ok_or(BodyProblem::NoPackage { os: platform.os.label(), arch: platform.arch.label() })
+    Ok(items.iter().filter_map(package).collect())
 }
 
 fn package(v: &Json) -> Option<RunnerPackage> {
+    let os = v.get("os").and_then(Json::as_str)?;
+    let architecture = v.get("architecture").and_then(Json::as_str)?;
     let filename = v.get("filename").and_then(Json::as_str)?;
     let url = v.get("download_url").and_then(Json::as_str)?;
     let plain_name = !filename.is_empty()
@@ -46,7 +46,7 @@ fn package(v: &Json) -> Option<RunnerPackage> {
         .and_then(Json::as_str)
         .filter(|s| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()))
         .map(str::to_ascii_lowercase);
-    Some(RunnerPackage { filename: filename.to_string(), download_url: url.to_string(), sha256 })
+    Some(RunnerPackage { os: os.to_string(), architecture: architecture.to_string(), filename: filename.to_string(), download_url: url.to_string(), sha256 })
 }
 
 /// One runner group of the organization.
@@ -81,8 +81,12 @@ pub fn next_link(header: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runner::platform::{Arch, Os};
+    use crate::runner::platform::{Arch, Os, RunnerPlatform};
     use proptest::prelude::*;
+
+    fn pick(body: &str, platform: RunnerPlatform) -> Option<RunnerPackage> {
+        platform.package(&parse_downloads(body).ok()?).cloned()
+    }
 
     const SHA: &str = "4B5A4A8A0E3F1B5C6D7E8F90A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3D4";
 
@@ -95,16 +99,13 @@ mod tests {
 
     #[test]
     fn picks_the_package_of_the_platform() {
-        let p = parse_downloads(&downloads(), RunnerPlatform { os: Os::Linux, arch: Arch::Arm }).unwrap();
+        let p = pick(&downloads(), RunnerPlatform { os: Os::Linux, arch: Arch::Arm }).unwrap();
         assert_eq!(p.filename, "actions-runner-linux-arm-2.336.0.tar.gz");
         assert!(p.download_url.ends_with("/v2.336.0/actions-runner-linux-arm-2.336.0.tar.gz"));
         assert_eq!(p.sha256.as_deref(), Some(SHA.to_ascii_lowercase().as_str()));
-        let w = parse_downloads(&downloads(), RunnerPlatform { os: Os::Windows, arch: Arch::Arm64 }).unwrap();
+        let w = pick(&downloads(), RunnerPlatform { os: Os::Windows, arch: Arch::Arm64 }).unwrap();
         assert_eq!(w.filename, "actions-runner-win-arm64-2.336.0.zip");
-        assert_eq!(
-            parse_downloads(&downloads(), RunnerPlatform { os: Os::Linux, arch: Arch::X64 }),
-            Err(BodyProblem::NoPackage { os: "Linux", arch: "x64" })
-        );
+        assert_eq!(pick(&downloads(), RunnerPlatform { os: Os::Linux, arch: Arch::X64 }), None);
     }
 
     #[test]
@@ -115,16 +116,16 @@ mod tests {
         };
         let ok_url = "https://example.com/r.tar.gz";
         for bad in ["../etc/passwd", "-rf", "a b.tar.gz", "$(id).tar.gz", ".hidden", ""] {
-            assert!(parse_downloads(&with(bad, ok_url, SHA), platform).is_err(), "{bad}");
+            assert_eq!(pick(&with(bad, ok_url, SHA), platform), None, "{bad}");
         }
         for bad in ["javascript:alert(1)", "http://example.com/r.tar.gz", "https://e.com/a b", "ftp://e.com/r"] {
-            assert!(parse_downloads(&with("r.tar.gz", bad, SHA), platform).is_err(), "{bad}");
+            assert_eq!(pick(&with("r.tar.gz", bad, SHA), platform), None, "{bad}");
         }
-        let loopback = parse_downloads(&with("r.tar.gz", "http://127.0.0.1:9/r.tar.gz", SHA), platform).unwrap();
+        let loopback = pick(&with("r.tar.gz", "http://127.0.0.1:9/r.tar.gz", SHA), platform).unwrap();
         assert_eq!(loopback.download_url, "http://127.0.0.1:9/r.tar.gz");
-        let no_sum = parse_downloads(&with("r.tar.gz", ok_url, "not-a-sum'; rm -rf ~"), platform).unwrap();
+        let no_sum = pick(&with("r.tar.gz", ok_url, "not-a-sum'; rm -rf ~"), platform).unwrap();
         assert_eq!(no_sum.sha256, None, "a malformed checksum is dropped, never quoted into the script");
-        assert_eq!(parse_downloads("{}", platform), Err(BodyProblem::NotAList));
+        assert_eq!(parse_downloads("{}"), Err(BodyProblem::NotAList));
     }
 
     #[test]
@@ -146,7 +147,7 @@ mod tests {
     proptest! {
         #[test]
         fn no_text_makes_these_parsers_panic(s in "\\PC{0,200}") {
-            let _ = parse_downloads(&s, RunnerPlatform::default());
+            let _ = parse_downloads(&s);
             let _ = parse_runner_groups(&s);
             let _ = next_link(&s);
         }

@@ -56,8 +56,6 @@ pub enum BodyProblem {
     BadExpiry(String),
     /// The downloads answer was not a list.
     NotAList,
-    /// The downloads answer has no usable package for this OS and architecture.
-    NoPackage { os: &'static str, arch: &'static str },
     /// The runner-groups answer has no `runner_groups` list.
     MissingRunnerGroups,
 }
@@ -75,7 +73,6 @@ impl std::fmt::Display for BodyProblem {
             Self::MissingExpiry => f.write_str("the response has no \u{201c}expires_at\u{201d} text"),
             Self::BadExpiry(v) => write!(f, "\u{201c}expires_at\u{201d} is not a date and time: {v}"),
             Self::NotAList => f.write_str("the response was not the expected list"),
-            Self::NoPackage { os, arch } => write!(f, "the answer has no usable runner package for {os} {arch}"),
             Self::MissingRunnerGroups => f.write_str("the response has no \u{201c}runner_groups\u{201d} list"),
         }
     }

@@ -1,6 +1,8 @@
 //! `RunnerPlatform`: the seven runner packages GitHub ships (OS × architecture), and the
 //! visitor's own platform as the default choice.
 
+use crate::github::RunnerPackage;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Os {
     Linux,
@@ -113,6 +115,11 @@ impl RunnerPlatform {
     /// `os`, keeping the architecture when that OS has it, else x64.
     pub fn with_os(self, os: Os) -> Self {
         Self::new(os, self.arch).unwrap_or(Self { os, arch: Arch::X64 })
+    }
+
+    /// This platform's package in GitHub's downloads answer.
+    pub fn package(self, packages: &[RunnerPackage]) -> Option<&RunnerPackage> {
+        packages.iter().find(|p| p.os == self.os.api_name() && p.architecture == self.arch.api_name())
     }
 
     /// The visitor's platform from `navigator.userAgentData.platform` (when the browser has it)

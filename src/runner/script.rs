@@ -172,6 +172,8 @@ mod tests {
         SetupScript {
             platform: RunnerPlatform::new(os, arch).unwrap(),
             package: Some(RunnerPackage {
+                os: os.api_name().into(),
+                architecture: arch.api_name().into(),
                 download_url: format!("https://github.com/actions/runner/releases/download/v2.336.0/{filename}"),
                 filename,
                 sha256: Some(SHA.into()),

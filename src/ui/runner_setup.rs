@@ -10,7 +10,6 @@ use super::setup_state::{Load, SetupForm};
 use super::setup_steps::SetupSteps;
 use crate::browser::location;
 use crate::deep_link::share_query;
-use crate::github::downloads::parse_downloads;
 use crate::runner::{ConfigCommand, SetupScript};
 use leptos::prelude::*;
 
@@ -31,14 +30,19 @@ pub fn RunnerSetup(
             _ => Ok(options),
         })
     });
-    // The package for the chosen platform, or why there is none. Derived, not memoised: it is
-    // read only where the script is built and for the note, and parsing is cheap.
+    // The package for the chosen platform, or why there is none: a lookup in the list the
+    // client parsed once.
     let package = move || {
         let platform = setup.platform.get();
         setup.downloads.with(|d| match d {
             Load::Loading => Err(format!("Loading the runner package for {} {}\u{2026}", platform.os.label(), platform.arch.label())),
-            Load::Ready(body) => parse_downloads(body, platform)
-                .map_err(|p| format!("GitHub's downloads answer could not be used: {p}. {START_AT_CONFIGURE}")),
+            Load::Ready(packages) => platform.package(packages).cloned().ok_or_else(|| {
+                format!(
+                    "GitHub's downloads answer has no usable runner package for {} {}. {START_AT_CONFIGURE}",
+                    platform.os.label(),
+                    platform.arch.label()
+                )
+            }),
             Load::Failed(e) => Err(format!("The runner downloads could not be loaded ({}). {START_AT_CONFIGURE}", short_reason(e))),
         })
     };

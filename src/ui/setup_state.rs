@@ -2,7 +2,7 @@
 //! typed, and what GitHub answered for downloads and runner groups.
 
 use crate::deep_link::DeepLink;
-use crate::github::{ApiError, RunnerGroup};
+use crate::github::{ApiError, RunnerGroup, RunnerPackage};
 use crate::runner::{OptionsInput, RunnerPlatform};
 use leptos::prelude::*;
 
@@ -34,8 +34,8 @@ pub struct SetupForm {
     pub unattended: RwSignal<Option<bool>>,
     pub disable_update: RwSignal<bool>,
     pub service: RwSignal<bool>,
-    /// The downloads answer's body, parsed for whichever platform is chosen.
-    pub downloads: RwSignal<Load<String>>,
+    /// Every package the downloads answer offers; the chosen platform picks one.
+    pub downloads: RwSignal<Load<Vec<RunnerPackage>>>,
     pub groups: RwSignal<Load<Vec<RunnerGroup>>>,
 }
 
