@@ -2,6 +2,8 @@
 //! non-secret runner options), and what it must never carry: a secret. Any secret-looking
 //! parameter is dropped unread and reported.
 
+use crate::form::Action;
+use crate::github::ScopeKind;
 use crate::runner::{Arch, OptionsInput, Os, RunnerPlatform};
 
 /// Parameter names that carry credentials.
@@ -13,7 +15,13 @@ const SECRET_PREFIXES: [&str; 7] = ["ghp_", "github_pat_", "gho_", "ghu_", "ghs_
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DeepLink {
+    /// `?repo=OWNER/NAME`, `?org=NAME` or `?enterprise=SLUG`: the first of them picks the scope.
+    pub scope: Option<ScopeKind>,
+    pub repo: Option<String>,
     pub org: Option<String>,
+    pub enterprise: Option<String>,
+    /// `mode=add|jit|remove`.
+    pub action: Option<Action>,
     pub api: Option<String>,
     /// `os` and `arch` (`arch` alone keeps the visitor's OS); `None` unless the link names one.
     pub os: Option<Os>,
@@ -42,7 +50,10 @@ impl DeepLink {
             }
             let o = &mut link.options;
             match name.as_str() {
+                "repo" if link.repo.is_none() => link.repo = Some(value.clone()),
                 "org" if link.org.is_none() => link.org = Some(value.clone()),
+                "enterprise" if link.enterprise.is_none() => link.enterprise = Some(value.clone()),
+                "mode" => link.action = Action::from_key(value),
                 "api" if link.api.is_none() => link.api = Some(value.clone()),
                 "os" => link.os = Os::from_key(value),
                 "arch" => link.arch = Arch::from_key(value),
@@ -57,6 +68,9 @@ impl DeepLink {
                 "disableupdate" => o.disable_update = switch(value),
                 "service" => o.service = switch(value),
                 _ => {}
+            }
+            if link.scope.is_none() {
+                link.scope = ScopeKind::from_key(name);
             }
             kept.push(format!("{}={}", encode(name), encode(value)));
         }
@@ -76,15 +90,18 @@ impl DeepLink {
     }
 }
 
-/// The query of a link that presets `org`, `api` (when not github.com's) and every non-empty
-/// runner option, never a token. `encode` encodes one component.
-pub fn share_query(org: &str, api: Option<&str>, platform: RunnerPlatform, o: &OptionsInput, encode: impl Fn(&str) -> String) -> String {
+/// The query of a link that presets the scope (`repo`, `org` or `enterprise` = `name`), the
+/// action, `api` (when not github.com's) and every non-empty runner option, never a token.
+/// `encode` encodes one component.
+pub fn share_query(scope: (ScopeKind, &str), action: Action, api: Option<&str>, platform: RunnerPlatform, o: &OptionsInput, encode: impl Fn(&str) -> String) -> String {
     let labels: Vec<&str> = o.labels.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let labels = labels.join(",");
     let on = |b: bool| b.then_some("1");
     let unattended = o.unattended.map(|u| if u { "1" } else { "0" });
+    let mode = (action != Action::Add).then(|| action.key());
     let pairs = [
-        ("org", Some(org.trim())),
+        (scope.0.key(), Some(scope.1.trim())),
+        ("mode", mode),
         ("api", api),
         ("os", Some(platform.os.key())),
         ("arch", Some(platform.arch.api_name())),
@@ -182,10 +199,21 @@ mod tests {
     }
 
     #[test]
+    fn every_scope_and_mode_has_its_link() {
+        let l = link(&[("repo", "octo-org/app"), ("mode", "jit")]);
+        assert_eq!((l.scope, l.repo.as_deref(), l.action), (Some(ScopeKind::Repository), Some("octo-org/app"), Some(Action::JustInTime)));
+        let l = link(&[("enterprise", "acme"), ("mode", "remove"), ("org", "octo-org")]);
+        assert_eq!((l.scope, l.enterprise.as_deref(), l.org.as_deref(), l.action), (Some(ScopeKind::Enterprise), Some("acme"), Some("octo-org"), Some(Action::Remove)));
+        assert_eq!(link(&[("mode", "nonsense")]).action, None);
+        let q = share_query((ScopeKind::Enterprise, "acme"), Action::Remove, Some("https://ghes.example.com/api/v3"), RunnerPlatform::default(), &OptionsInput::default(), |s| s.to_string());
+        assert_eq!(q, "?enterprise=acme&mode=remove&api=https://ghes.example.com/api/v3&os=linux&arch=x64");
+    }
+
+    #[test]
     fn a_shared_link_round_trips_and_never_holds_a_token() {
         let o = OptionsInput { name: "build 01".into(), labels: "gpu\n\nbig".into(), replace: true, unattended: Some(false), ..OptionsInput::default() };
         let platform = RunnerPlatform { os: Os::Linux, arch: Arch::Arm };
-        let q = share_query("octo-org", None, platform, &o, |s| s.replace(' ', "%20"));
+        let q = share_query((ScopeKind::Organization, "octo-org"), Action::Add, None, platform, &o, |s| s.replace(' ', "%20"));
         assert_eq!(q, "?org=octo-org&os=linux&arch=arm&name=build%2001&labels=gpu,big&replace=1&unattended=0");
         let pairs: Vec<(String, String)> = q[1..].split('&').map(|p| {
             let (k, v) = p.split_once('=').unwrap();

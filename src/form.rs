@@ -1,13 +1,72 @@
 //! The form as a model: raw field text in, a validated request (or one message per field) out.
 //! Pure, so every rule is tested natively; the view only shows what this decides.
 
-use crate::github::client::OrgRequest;
-use crate::github::{AccessToken, ApiBase, Organization, UrlError, WebBase};
+use crate::github::client::ScopeRequest;
+use crate::github::{AccessToken, ApiBase, Scope, ScopeKind, UrlError, WebBase};
 
-/// What the user typed, as typed.
+/// What the page does with the scope: the radio group named Action.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Action {
+    /// Mint a registration token for `config.sh`.
+    #[default]
+    Add,
+    /// Register a single-use runner now and start it with `run.sh --jitconfig`.
+    JustInTime,
+    /// Mint a remove token for `config.sh remove`.
+    Remove,
+}
+
+impl Action {
+    pub const ALL: [Action; 3] = [Action::Add, Action::JustInTime, Action::Remove];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Add => "Add a runner",
+            Self::JustInTime => "Add a just-in-time runner",
+            Self::Remove => "Remove a runner",
+        }
+    }
+
+    /// What the submit button says will happen.
+    pub fn button(self) -> &'static str {
+        match self {
+            Self::Add => "Create registration token",
+            Self::JustInTime => "Create just-in-time runner",
+            Self::Remove => "Create remove token",
+        }
+    }
+
+    /// The button while the request is in flight.
+    pub fn pending(self) -> &'static str {
+        match self {
+            Self::Add => "Creating registration token\u{2026}",
+            Self::JustInTime => "Creating just-in-time runner\u{2026}",
+            Self::Remove => "Creating remove token\u{2026}",
+        }
+    }
+
+    /// The `mode` link parameter.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Add => "add",
+            Self::JustInTime => "jit",
+            Self::Remove => "remove",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.key().eq_ignore_ascii_case(key.trim()))
+    }
+}
+
+/// What the user typed, as typed. Each scope keeps its own text, so switching back and forth
+/// loses nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FormInput {
+    pub kind: ScopeKind,
+    pub repo: String,
     pub org: String,
+    pub enterprise: String,
     pub token: String,
     pub api: String,
     /// Only used when the web base cannot be derived from the API URL.
@@ -17,23 +76,25 @@ pub struct FormInput {
 /// A request that may be sent, and the web base its `config.sh --url` will use.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidForm {
-    pub request: OrgRequest,
+    pub request: ScopeRequest,
     pub web_base: WebBase,
 }
 
 /// One message per invalid field, in the order the fields appear.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FieldErrors {
-    pub org: Option<String>,
+    /// The chosen scope's field (Repository, Organization or Enterprise).
+    pub scope: Option<String>,
     pub token: Option<String>,
     pub api: Option<String>,
     pub server: Option<String>,
 }
 
 impl FieldErrors {
-    /// The id of the first invalid input, to move focus there.
-    pub fn first_invalid(&self) -> Option<&'static str> {
-        [(&self.org, "org"), (&self.token, "token"), (&self.api, "api"), (&self.server, "server")]
+    /// The id of the first invalid input, to move focus there; the scope field's id is its
+    /// kind's key (`repo`, `org`, `enterprise`).
+    pub fn first_invalid(&self, kind: ScopeKind) -> Option<&'static str> {
+        [(&self.scope, kind.key()), (&self.token, "token"), (&self.api, "api"), (&self.server, "server")]
             .into_iter()
             .find_map(|(e, id)| e.as_ref().map(|_| id))
     }
@@ -60,6 +121,15 @@ impl WebBaseSource {
 }
 
 impl FormInput {
+    /// The text of the chosen scope's field.
+    pub fn scope_text(&self) -> &str {
+        match self.kind {
+            ScopeKind::Repository => &self.repo,
+            ScopeKind::Organization => &self.org,
+            ScopeKind::Enterprise => &self.enterprise,
+        }
+    }
+
     pub fn validate(&self) -> Result<ValidForm, FieldErrors> {
         self.validate_with(ApiBase::parse(&self.api))
     }
@@ -67,7 +137,7 @@ impl FormInput {
     /// [`Self::validate`] with the API URL already parsed (the page parses it once per edit and
     /// shares the result); `api` must be `ApiBase::parse(&self.api)`.
     pub fn validate_with(&self, api: Result<ApiBase, UrlError>) -> Result<ValidForm, FieldErrors> {
-        let org = Organization::parse(&self.org);
+        let scope = Scope::parse(self.kind, self.scope_text());
         let token = AccessToken::parse(&self.token);
         let web_base = match WebBaseSource::of(&api) {
             WebBaseSource::Derived(w) => Ok(w),
@@ -77,10 +147,10 @@ impl FormInput {
             WebBaseSource::NeedsInput => WebBase::parse(&self.server).map_err(|e| Some(e.to_string())),
             WebBaseSource::Unknown => Err(None),
         };
-        match (org, token, api, web_base) {
-            (Ok(org), Ok(token), Ok(api), Ok(web_base)) => Ok(ValidForm { request: OrgRequest { api, org, token }, web_base }),
-            (org, token, api, web_base) => Err(FieldErrors {
-                org: org.err().map(|e| e.to_string()),
+        match (scope, token, api, web_base) {
+            (Ok(scope), Ok(token), Ok(api), Ok(web_base)) => Ok(ValidForm { request: ScopeRequest { api, scope, token }, web_base }),
+            (scope, token, api, web_base) => Err(FieldErrors {
+                scope: scope.err().map(|e| e.to_string()),
                 token: token.err().map(|e| e.to_string()),
                 api: api.err().map(|e| e.to_string()),
                 server: web_base.err().flatten(),
@@ -92,16 +162,16 @@ impl FormInput {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::github::DEFAULT_API;
+    use crate::github::{ScopeKind, DEFAULT_API};
 
     fn input(org: &str, token: &str, api: &str, server: &str) -> FormInput {
-        FormInput { org: org.into(), token: token.into(), api: api.into(), server: server.into() }
+        FormInput { org: org.into(), token: token.into(), api: api.into(), server: server.into(), ..FormInput::default() }
     }
 
     #[test]
     fn a_complete_form_yields_the_request_and_web_base() {
         let valid = input(" octo-org ", "Bearer ghp_abc", DEFAULT_API, "").validate().unwrap();
-        assert_eq!(valid.request.org.as_str(), "octo-org");
+        assert_eq!(valid.request.scope.name(), "octo-org");
         assert_eq!(valid.request.token.authorization(), "Bearer ghp_abc");
         assert_eq!(valid.request.api.to_string(), "https://api.github.com");
         assert_eq!(valid.web_base.as_str(), "https://github.com");
@@ -110,7 +180,7 @@ mod tests {
     #[test]
     fn every_invalid_field_gets_its_own_message() {
         let errors = input("bad org", "", "http://ghes.example.com", "").validate().unwrap_err();
-        assert!(errors.org.unwrap().contains("no spaces"));
+        assert!(errors.scope.unwrap().contains("no spaces"));
         assert!(errors.token.unwrap().contains("Paste an access token"));
         assert!(errors.api.unwrap().contains("unencrypted"));
         assert_eq!(errors.server, None, "no web-base complaint while the API URL is itself wrong");
@@ -122,7 +192,7 @@ mod tests {
         assert_eq!(WebBaseSource::of(&ApiBase::parse(&form.api)), WebBaseSource::NeedsInput);
         let errors = form.validate().unwrap_err();
         assert!(errors.server.as_deref().unwrap().contains("web address"));
-        assert_eq!(errors.first_invalid(), Some("server"));
+        assert_eq!(errors.first_invalid(ScopeKind::Organization), Some("server"));
 
         let form = FormInput { server: "https://ghes.example.com/".into(), ..form };
         assert_eq!(form.validate().unwrap().web_base.as_str(), "https://ghes.example.com");
@@ -131,6 +201,30 @@ mod tests {
     #[test]
     fn the_first_invalid_field_is_named_in_page_order() {
         let errors = input("ok", "", "nope", "").validate().unwrap_err();
-        assert_eq!(errors.first_invalid(), Some("token"));
+        assert_eq!(errors.first_invalid(ScopeKind::Organization), Some("token"));
+    }
+
+    #[test]
+    fn only_the_chosen_scopes_field_counts_and_each_keeps_its_text() {
+        let mut form = input("not valid!", "ghp_abc", DEFAULT_API, "");
+        form.kind = ScopeKind::Repository;
+        form.repo = "octo-org/app".into();
+        let valid = form.validate().unwrap();
+        assert_eq!(valid.request.scope.api_path(), "/repos/octo-org/app");
+        form.kind = ScopeKind::Enterprise;
+        let errors = form.validate().unwrap_err();
+        assert!(errors.scope.unwrap().contains("slug"));
+        assert_eq!(form.validate().unwrap_err().first_invalid(ScopeKind::Enterprise), Some("enterprise"));
+        form.kind = ScopeKind::Organization;
+        assert_eq!(form.validate().unwrap_err().first_invalid(ScopeKind::Organization), Some("org"));
+    }
+
+    #[test]
+    fn actions_round_trip_through_their_link_keys() {
+        for a in Action::ALL {
+            assert_eq!(Action::from_key(a.key()), Some(a));
+        }
+        assert_eq!(Action::from_key("JIT"), Some(Action::JustInTime));
+        assert_eq!(Action::from_key("delete"), None);
     }
 }

@@ -1,5 +1,6 @@
 //! `AccessToken`: the admin's token, cleaned of paste artefacts, typed by its prefix, never printed.
 
+use super::scope::ScopeKind;
 use super::secret::Secret;
 use std::fmt;
 
@@ -53,21 +54,44 @@ impl TokenKind {
         }
     }
 
-    /// What this kind of token must be granted to create an organization registration token.
-    pub fn requirement(self) -> &'static str {
-        match self {
-            Self::Classic | Self::OAuth => "needs the admin:org scope, and its user must be an organization owner.",
-            Self::FineGrained => "needs the organization as its resource owner and the organization permission \u{201c}Self-hosted runners\u{201d}: Read and write.",
-            Self::AppUser => "needs an app with the organization permission \u{201c}Self-hosted runners\u{201d}: Read and write, used by an organization owner.",
-            Self::AppInstallation => "needs the app installed on the organization with \u{201c}Self-hosted runners\u{201d}: Read and write.",
-            Self::Unrecognised => "does not start with ghp_, github_pat_, gho_, ghu_ or ghs_. Older GitHub Enterprise Server tokens have no prefix; otherwise check that the whole token was pasted.",
+    /// What this kind of token must be granted to manage runners of a scope of `kind`.
+    pub fn requirement(self, kind: ScopeKind) -> &'static str {
+        match (kind, self) {
+            (_, Self::Unrecognised) => "does not start with ghp_, github_pat_, gho_, ghu_ or ghs_. Older GitHub Enterprise Server tokens have no prefix; otherwise check that the whole token was pasted.",
+            (ScopeKind::Organization, Self::Classic | Self::OAuth) => "needs the admin:org scope, and its user must be an organization owner.",
+            (ScopeKind::Organization, Self::FineGrained) => "needs the organization as its resource owner and the organization permission \u{201c}Self-hosted runners\u{201d}: Read and write.",
+            (ScopeKind::Organization, Self::AppUser) => "needs an app with the organization permission \u{201c}Self-hosted runners\u{201d}: Read and write, used by an organization owner.",
+            (ScopeKind::Organization, Self::AppInstallation) => "needs the app installed on the organization with \u{201c}Self-hosted runners\u{201d}: Read and write.",
+            (ScopeKind::Repository, Self::Classic | Self::OAuth) => "needs the repo scope, and its user must be an admin of the repository.",
+            (ScopeKind::Repository, Self::FineGrained) => "needs access to the repository and the repository permission \u{201c}Administration\u{201d}: Read and write.",
+            (ScopeKind::Repository, Self::AppUser) => "needs an app with the repository permission \u{201c}Administration\u{201d}: Read and write, used by an admin of the repository.",
+            (ScopeKind::Repository, Self::AppInstallation) => "needs the app installed on the repository with \u{201c}Administration\u{201d}: Read and write.",
+            (ScopeKind::Enterprise, Self::Classic | Self::OAuth) => "needs the manage_runners:enterprise scope, and its user must be an enterprise owner.",
+            (ScopeKind::Enterprise, Self::FineGrained | Self::AppUser | Self::AppInstallation) => {
+                "cannot manage enterprise runners: GitHub accepts only a classic token (or OAuth token) with the manage_runners:enterprise scope here."
+            }
         }
+    }
+
+    /// Whether GitHub can accept this kind of token for the scope at all (fine-grained and
+    /// GitHub App tokens cannot manage enterprise runners). Unknown kinds get the benefit of the doubt.
+    pub fn accepted_for(self, kind: ScopeKind) -> bool {
+        !(kind == ScopeKind::Enterprise && matches!(self, Self::FineGrained | Self::AppUser | Self::AppInstallation))
     }
 }
 
-/// The page that creates a classic token with `admin:org` preselected, on the server at `web`.
-pub fn new_classic_token_url(web: &str) -> String {
-    format!("{web}/settings/tokens/new?scopes=admin:org&description=Runner%20registration")
+/// The classic-token scope a scope of `kind` needs.
+pub fn classic_scope(kind: ScopeKind) -> &'static str {
+    match kind {
+        ScopeKind::Repository => "repo",
+        ScopeKind::Organization => "admin:org",
+        ScopeKind::Enterprise => "manage_runners:enterprise",
+    }
+}
+
+/// The page that creates a classic token with the scope `kind` needs preselected, on the server at `web`.
+pub fn new_classic_token_url(web: &str, kind: ScopeKind) -> String {
+    format!("{web}/settings/tokens/new?scopes={}&description=Runner%20registration", classic_scope(kind))
 }
 
 /// The page that creates a fine-grained token, on the server at `web`.
@@ -87,7 +111,7 @@ pub enum AccessTokenError {
 impl fmt::Display for AccessTokenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Empty => f.write_str("Paste an access token with permission to manage the organization's runners."),
+            Self::Empty => f.write_str("Paste an access token with permission to manage the runners."),
             Self::InnerWhitespace => f.write_str("The token contains a space or line break. Copy it again as a single word."),
             Self::InvalidChar(c) if c.is_ascii_graphic() => write!(f, "The token contains \u{201c}{c}\u{201d}, which no GitHub token has. Copy it again without surrounding quotes or punctuation."),
             Self::InvalidChar(c) => write!(f, "The token contains the character U+{:04X}, which no GitHub token has. Copy it again from GitHub.", *c as u32),
@@ -183,6 +207,20 @@ mod tests {
         assert_eq!(kind("ghu_x"), TokenKind::AppUser);
         assert_eq!(kind("ghs_x"), TokenKind::AppInstallation);
         assert_eq!(kind("0123456789abcdef0123456789abcdef01234567"), TokenKind::Unrecognised);
+    }
+
+    #[test]
+    fn each_scope_names_its_own_grant_and_enterprise_refuses_fine_grained_and_app_tokens() {
+        assert!(TokenKind::Classic.requirement(ScopeKind::Repository).contains("repo scope"));
+        assert!(TokenKind::FineGrained.requirement(ScopeKind::Repository).contains("Administration"));
+        assert!(TokenKind::Classic.requirement(ScopeKind::Enterprise).contains("manage_runners:enterprise"));
+        assert!(TokenKind::Classic.requirement(ScopeKind::Organization).contains("admin:org"));
+        for kind in [TokenKind::FineGrained, TokenKind::AppUser, TokenKind::AppInstallation] {
+            assert!(!kind.accepted_for(ScopeKind::Enterprise) && kind.accepted_for(ScopeKind::Organization));
+            assert!(kind.requirement(ScopeKind::Enterprise).starts_with("cannot manage enterprise runners"));
+        }
+        assert!(TokenKind::Classic.accepted_for(ScopeKind::Enterprise) && TokenKind::Unrecognised.accepted_for(ScopeKind::Enterprise));
+        assert_eq!(new_classic_token_url("https://github.com", ScopeKind::Enterprise), "https://github.com/settings/tokens/new?scopes=manage_runners:enterprise&description=Runner%20registration");
     }
 
     #[test]

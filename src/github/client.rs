@@ -2,11 +2,12 @@
 //! abort), redirects, and the status-to-`ApiError` mapping. Endpoints are thin calls of it.
 
 use super::access_token::AccessToken;
-use super::api_base::{path_segment, ApiBase};
+use super::api_base::ApiBase;
 use super::downloads::{next_link, parse_downloads, parse_runner_groups, RunnerGroup, RunnerPackage};
 use super::error::{ApiError, ResponseMeta};
-use super::organization::Organization;
+use super::jit::{parse_jit_config, JitConfig, JitRequest};
 use super::registration::{parse_registration_token, RegistrationToken};
+use super::scope::Scope;
 use gloo_net::http::{Request, Response};
 use leptos::prelude::set_timeout_with_handle;
 use std::cell::Cell;
@@ -19,34 +20,59 @@ pub const API_VERSION: &str = "2022-11-28";
 /// A request that has not fully answered in this time is aborted.
 pub const TIMEOUT_SECONDS: u32 = 30;
 
-/// Everything needed to mint an organization registration token.
+/// Everything a call needs: where the API is, which scope, and the admin's token.
 #[derive(Clone, Debug, PartialEq)]
-pub struct OrgRequest {
+pub struct ScopeRequest {
     pub api: ApiBase,
-    pub org: Organization,
+    pub scope: Scope,
     pub token: AccessToken,
+}
+
+/// Which one-hour token to mint: one that adds runners or one that removes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenPurpose {
+    Registration,
+    Removal,
+}
+
+impl TokenPurpose {
+    fn path(self) -> &'static str {
+        match self {
+            Self::Registration => "/actions/runners/registration-token",
+            Self::Removal => "/actions/runners/remove-token",
+        }
+    }
 }
 
 /// Most runner-group pages followed (100 groups each): far beyond any real organization.
 const MAX_PAGES: usize = 20;
 
-pub async fn create_registration_token(req: &OrgRequest) -> Result<RegistrationToken, ApiError> {
-    let answer = send(&req.api, Method::Post, &req.endpoint("/actions/runners/registration-token"), &req.token).await?;
+/// `POST {scope}/actions/runners/registration-token` or `.../remove-token`.
+pub async fn create_token(req: &ScopeRequest, purpose: TokenPurpose) -> Result<RegistrationToken, ApiError> {
+    let answer = send(&req.api, Method::Post, &req.endpoint(purpose.path()), &req.token, None).await?;
     parse_registration_token(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
 }
 
-/// Every usable runner package the organization may download, for all platforms.
-pub async fn runner_downloads(req: &OrgRequest) -> Result<Vec<RunnerPackage>, ApiError> {
-    let answer = send(&req.api, Method::Get, &req.endpoint("/actions/runners/downloads"), &req.token).await?;
+/// `POST {scope}/actions/runners/generate-jitconfig`: registers a single-use runner.
+pub async fn generate_jit_config(req: &ScopeRequest, runner: &JitRequest) -> Result<JitConfig, ApiError> {
+    let body = runner.to_json();
+    let answer = send(&req.api, Method::Post, &req.endpoint("/actions/runners/generate-jitconfig"), &req.token, Some(&body)).await?;
+    parse_jit_config(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
+}
+
+/// Every usable runner package the scope may download, for all platforms.
+pub async fn runner_downloads(req: &ScopeRequest) -> Result<Vec<RunnerPackage>, ApiError> {
+    let answer = send(&req.api, Method::Get, &req.endpoint("/actions/runners/downloads"), &req.token, None).await?;
     parse_downloads(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
 }
 
-/// Every runner group, following `Link: <...>; rel="next"` while it stays under the API base.
-pub async fn runner_groups(req: &OrgRequest) -> Result<Vec<RunnerGroup>, ApiError> {
+/// Every runner group of an organization or enterprise, following `Link: <...>; rel="next"`
+/// while it stays under the API base.
+pub async fn runner_groups(req: &ScopeRequest) -> Result<Vec<RunnerGroup>, ApiError> {
     let mut url = req.endpoint("/actions/runner-groups?per_page=100");
     let mut groups = Vec::new();
     for _ in 0..MAX_PAGES {
-        let answer = send(&req.api, Method::Get, &url, &req.token).await?;
+        let answer = send(&req.api, Method::Get, &url, &req.token, None).await?;
         groups.extend(parse_runner_groups(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?);
         match answer.meta.link.as_deref().and_then(next_link) {
             Some(next) if req.api.owns(next) => url = next.to_string(),
@@ -56,10 +82,10 @@ pub async fn runner_groups(req: &OrgRequest) -> Result<Vec<RunnerGroup>, ApiErro
     Ok(groups)
 }
 
-impl OrgRequest {
-    /// `{api}/orgs/{org}{rest}`, the org name encoded as one path segment.
+impl ScopeRequest {
+    /// `{api}{scope path}{rest}`, each of the scope's segments encoded.
     fn endpoint(&self, rest: &str) -> String {
-        self.api.endpoint(&format!("/orgs/{}{rest}", path_segment(self.org.as_str())))
+        self.api.endpoint(&format!("{}{rest}", self.scope.api_path()))
     }
 }
 
@@ -79,14 +105,15 @@ struct Answer {
 /// Sends one request to `url` (always under `api`). A refused preflight looks like any network failure (status 0), and older
 /// GitHub Enterprise Server versions may refuse the API version header there, so a network
 /// failure is retried once without it.
-async fn send(api: &ApiBase, method: Method, url: &str, token: &AccessToken) -> Result<Answer, ApiError> {
-    match send_once(api, method, url, token, true).await {
-        Err(ApiError { kind: super::error::ErrorKind::Network { .. }, .. }) => send_once(api, method, url, token, false).await,
+/// A JSON `body` goes out with `Content-Type: application/json` (on GitHub's CORS allow-list).
+async fn send(api: &ApiBase, method: Method, url: &str, token: &AccessToken, body: Option<&str>) -> Result<Answer, ApiError> {
+    match send_once(api, method, url, token, body, true).await {
+        Err(ApiError { kind: super::error::ErrorKind::Network { .. }, .. }) => send_once(api, method, url, token, body, false).await,
         other => other,
     }
 }
 
-async fn send_once(api: &ApiBase, method: Method, url: &str, token: &AccessToken, with_version: bool) -> Result<Answer, ApiError> {
+async fn send_once(api: &ApiBase, method: Method, url: &str, token: &AccessToken, body: Option<&str>, with_version: bool) -> Result<Answer, ApiError> {
     let network_error = || ApiError::network(api.to_string());
     let controller = AbortController::new().map_err(|_| network_error())?;
     let timed_out = Rc::new(Cell::new(false));
@@ -119,6 +146,9 @@ async fn send_once(api: &ApiBase, method: Method, url: &str, token: &AccessToken
     if with_version {
         request = request.header("X-GitHub-Api-Version", API_VERSION);
     }
+    if body.is_some() {
+        request = request.header("Content-Type", "application/json");
+    }
     let request = request
         .abort_signal(Some(&controller.signal()))
         .credentials(RequestCredentials::Omit)
@@ -127,7 +157,10 @@ async fn send_once(api: &ApiBase, method: Method, url: &str, token: &AccessToken
         .redirect(RequestRedirect::Manual);
     // The body is read under the same time limit: a server that drips bytes is cut off too.
     let result = async {
-        let response = request.send().await?;
+        let response = match body {
+            Some(json) => request.body(json.to_string())?.send().await?,
+            None => request.send().await?,
+        };
         let body = response.text().await?;
         Ok::<_, gloo_net::Error>((response, body))
     }

@@ -1,9 +1,10 @@
-//! The answers to `GET /orgs/{org}/actions/runners/downloads` (the runner packages this org may
-//! use: file name, URL and checksum) and `GET /orgs/{org}/actions/runner-groups` (paginated by
+//! The answers to `GET {scope}/actions/runners/downloads` (the runner packages the scope may
+//! use: file name, URL and checksum) and `GET {scope}/actions/runner-groups` (paginated by
 //! `Link`). Whatever a server sends is checked before it can reach a shell script.
 
-use super::json::Json;
-use super::registration::{parse_body, parse_object, BodyProblem};
+use super::body::{self, BodyProblem, LenientList, Scalar};
+use super::secret::Secret;
+use serde::Deserialize;
 
 /// One runner package from the downloads answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,54 +18,105 @@ pub struct RunnerPackage {
     pub download_url: String,
     /// 64 lower-case hex digits, when the answer had a well-formed checksum.
     pub sha256: Option<String>,
+    /// A short-lived bearer token to send with the download (servers that serve the package
+    /// themselves); a secret like any other.
+    pub download_token: Option<Secret>,
+}
+
+impl RunnerPackage {
+    /// The runner version in the file name (`actions-runner-linux-x64-2.336.0.tar.gz` → `2.336.0`).
+    pub fn version(&self) -> Option<&str> {
+        let stem = self.filename.strip_suffix(".tar.gz").or_else(|| self.filename.strip_suffix(".zip"))?;
+        let version = stem.rsplit('-').next()?;
+        (!version.is_empty() && version.bytes().all(|b| b.is_ascii_digit() || b == b'.')).then_some(version)
+    }
+}
+
+#[derive(Deserialize)]
+struct PackageBody {
+    #[serde(default)]
+    os: Scalar,
+    #[serde(default)]
+    architecture: Scalar,
+    #[serde(default)]
+    download_url: Scalar,
+    #[serde(default)]
+    filename: Scalar,
+    #[serde(default)]
+    sha256_checksum: Scalar,
+    #[serde(default)]
+    temp_download_token: Scalar,
 }
 
 /// Every usable package in the downloads answer; entries that fail the checks below are left
 /// out (the page then says the platform has no usable package).
-pub fn parse_downloads(body: &str) -> Result<Vec<RunnerPackage>, BodyProblem> {
-    let Json::Array(items) = parse_body(body)? else { return Err(BodyProblem::NotAList) };
-    Ok(items.iter().filter_map(package).collect())
+pub fn parse_downloads(text: &str) -> Result<Vec<RunnerPackage>, BodyProblem> {
+    let list: LenientList<PackageBody> = body::parse(text, BodyProblem::NotAList)?;
+    let items = list.0.ok_or(BodyProblem::NotAList)?;
+    Ok(items.into_iter().filter_map(package).collect())
 }
 
-fn package(v: &Json) -> Option<RunnerPackage> {
-    let os = v.get("os").and_then(Json::as_str)?;
-    let architecture = v.get("architecture").and_then(Json::as_str)?;
-    let filename = v.get("filename").and_then(Json::as_str)?;
-    let url = v.get("download_url").and_then(Json::as_str)?;
+fn package(v: PackageBody) -> Option<RunnerPackage> {
+    let (os, architecture) = (v.os.into_text()?, v.architecture.into_text()?);
+    let (filename, url) = (v.filename.into_text()?, v.download_url.into_text()?);
     let plain_name = !filename.is_empty()
         && filename.len() <= 200
         && !filename.starts_with(['-', '.'])
         && filename.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
     let web_url = url.len() <= 2048
-        && (url.starts_with("https://") || super::api_base::is_loopback_http(url))
+        && (url.starts_with("https://") || super::api_base::is_loopback_http(&url))
         && !url.chars().any(|c| c.is_whitespace() || c.is_control());
     if !plain_name || !web_url {
         return None;
     }
     let sha256 = v
-        .get("sha256_checksum")
-        .and_then(Json::as_str)
+        .sha256_checksum
+        .text()
         .filter(|s| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()))
         .map(str::to_ascii_lowercase);
-    Some(RunnerPackage { os: os.to_string(), architecture: architecture.to_string(), filename: filename.to_string(), download_url: url.to_string(), sha256 })
+    // Goes into a header in a script: only what a bearer token can hold.
+    let download_token = v
+        .temp_download_token
+        .into_text()
+        .filter(|t| !t.is_empty() && t.len() <= 4096 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-~+/=".contains(&b)))
+        .map(Secret::new);
+    Some(RunnerPackage { os, architecture, filename, download_url: url, sha256, download_token })
 }
 
-/// One runner group of the organization.
+/// One runner group.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunnerGroup {
+    /// What the just-in-time request names the group by.
+    pub id: u64,
     pub name: String,
     pub default: bool,
 }
 
+#[derive(Deserialize)]
+struct GroupsBody {
+    #[serde(default)]
+    runner_groups: LenientList<GroupBody>,
+}
+
+#[derive(Deserialize)]
+struct GroupBody {
+    #[serde(default)]
+    id: Scalar,
+    #[serde(default)]
+    name: Scalar,
+    #[serde(default)]
+    default: Scalar,
+}
+
 /// One page of the runner-groups answer.
-pub fn parse_runner_groups(body: &str) -> Result<Vec<RunnerGroup>, BodyProblem> {
-    let obj = parse_object(body)?;
-    let list = obj.get("runner_groups").and_then(Json::as_array).ok_or(BodyProblem::MissingRunnerGroups)?;
+pub fn parse_runner_groups(text: &str) -> Result<Vec<RunnerGroup>, BodyProblem> {
+    let b: GroupsBody = body::parse(text, BodyProblem::MissingRunnerGroups)?;
+    let list = b.runner_groups.0.ok_or(BodyProblem::MissingRunnerGroups)?;
     Ok(list
-        .iter()
+        .into_iter()
         .filter_map(|g| {
-            let name = g.get("name").and_then(Json::as_str).map(str::trim).filter(|n| !n.is_empty())?;
-            Some(RunnerGroup { name: name.to_string(), default: g.get("default").and_then(Json::as_bool).unwrap_or(false) })
+            let name = g.name.text().map(str::trim).filter(|n| !n.is_empty())?.to_string();
+            Some(RunnerGroup { id: g.id.id()?, name, default: g.default.bool().unwrap_or(false) })
         })
         .collect())
 }
@@ -132,7 +184,7 @@ mod tests {
     fn reads_runner_groups_and_the_default() {
         let body = r#"{"total_count":2,"runner_groups":[{"id":1,"name":"Default","visibility":"all","default":true,"inherited":false},{"id":2,"name":"Release runners","visibility":"selected","default":false}]}"#;
         let groups = parse_runner_groups(body).unwrap();
-        assert_eq!(groups, [RunnerGroup { name: "Default".into(), default: true }, RunnerGroup { name: "Release runners".into(), default: false }]);
+        assert_eq!(groups, [RunnerGroup { id: 1, name: "Default".into(), default: true }, RunnerGroup { id: 2, name: "Release runners".into(), default: false }]);
         assert_eq!(parse_runner_groups(r#"{"total_count":0}"#), Err(BodyProblem::MissingRunnerGroups));
     }
 

@@ -1,8 +1,8 @@
 //! `ApiError`: every way a call to GitHub can fail, decided once, here, from the status, the
 //! readable response headers and the body. The view only turns it into words.
 
-use super::json;
-use super::registration::BodyProblem;
+use super::body::{self, BodyProblem, Scalar};
+use serde::Deserialize;
 
 /// A failed API call, with what the user needs to act on it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +40,10 @@ pub enum ErrorKind {
     NotFound,
     /// 400, e.g. an API version the server does not support.
     BadRequest,
+    /// 409: a just-in-time runner with that name already exists.
+    Conflict,
+    /// 422: GitHub refused the request's body; its message says why.
+    Unprocessable,
     /// 5xx.
     ServerError,
     /// A redirect, which an API base URL should never produce.
@@ -116,6 +120,8 @@ impl ApiError {
             403 | 429 => classify_refusal(status, meta, &text),
             404 => ErrorKind::NotFound,
             400 => ErrorKind::BadRequest,
+            409 => ErrorKind::Conflict,
+            422 => ErrorKind::Unprocessable,
             300..=399 => ErrorKind::Redirected,
             500..=599 => ErrorKind::ServerError,
             _ => ErrorKind::UnexpectedStatus,
@@ -159,12 +165,15 @@ fn sso_url(header: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-fn github_message(body: &str) -> Option<String> {
-    if body.len() > super::registration::MAX_BODY {
-        return None;
-    }
-    let value = json::parse(body)?;
-    let message = value.get("message")?.as_str()?.trim();
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    message: Scalar,
+}
+
+fn github_message(text: &str) -> Option<String> {
+    let parsed: ErrorBody = body::parse_object(text).ok()?;
+    let message = parsed.message.text()?.trim();
     if message.is_empty() {
         return None;
     }
@@ -232,6 +241,8 @@ mod tests {
         assert_eq!(kind(400, &[], "Unsupported 'X-GitHub-Api-Version'"), BadRequest);
         assert_eq!(kind(302, &[], ""), Redirected);
         assert_eq!(kind(502, &[], "Server Error"), ServerError);
+        assert_eq!(kind(409, &[], "Already exists - A runner with the name build-1 already exists."), Conflict);
+        assert_eq!(kind(422, &[], "Invalid request."), Unprocessable);
         assert_eq!(kind(418, &[], "teapot"), UnexpectedStatus);
     }
 

@@ -5,12 +5,14 @@
 
 pub mod access_token;
 pub mod api_base;
+pub mod body;
 pub mod client;
 pub mod downloads;
 pub mod error;
-pub mod json;
 pub mod organization;
+pub mod jit;
 pub mod registration;
+pub mod scope;
 pub mod secret;
 
 pub use access_token::{AccessToken, AccessTokenError, TokenKind};
@@ -18,5 +20,7 @@ pub use api_base::{ApiBase, UrlError, WebBase, DEFAULT_API};
 pub use downloads::{RunnerGroup, RunnerPackage};
 pub use error::{ApiError, ErrorKind};
 pub use organization::{Organization, OrganizationError};
+pub use jit::{JitConfig, JitRequest};
 pub use registration::{RegistrationToken, Repository, RepositoryScope};
+pub use scope::{Scope, ScopeKind};
 pub use secret::{Secret, MASK};

@@ -1,11 +1,13 @@
-//! The answer to `POST /orgs/{org}/actions/runners/registration-token`, parsed leniently where
-//! GitHub's schema is optional and strictly where the page depends on it (token, expiry).
+//! The answer to `POST {scope}/actions/runners/registration-token` (and `remove-token`, which
+//! has the same shape), read leniently where GitHub's schema is optional and strictly where the
+//! page depends on it (token, expiry).
 
-use super::json::{self, Json};
+use super::body::{self, BodyProblem, Entries, LenientList, Scalar};
 use super::secret::Secret;
 use crate::expiry::Expiry;
+use serde::Deserialize;
 
-/// A registration token as minted: one hour to run `config.sh` with it.
+/// A registration (or remove) token as minted: one hour to run `config.sh` with it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RegistrationToken {
     pub token: Secret,
@@ -42,116 +44,68 @@ pub struct Repository {
     pub private: bool,
 }
 
-/// Why a 2xx body could not be used.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum BodyProblem {
-    Empty,
-    TooLarge(usize),
-    NotJson,
-    NotAnObject,
-    MissingToken,
-    TokenNotText,
-    EmptyToken,
-    MissingExpiry,
-    BadExpiry(String),
-    /// The downloads answer was not a list.
-    NotAList,
-    /// The runner-groups answer has no `runner_groups` list.
-    MissingRunnerGroups,
+/// The body as GitHub sends it (`authentication-token` in GitHub's schema).
+#[derive(Deserialize)]
+struct TokenBody {
+    #[serde(default)]
+    token: Scalar,
+    #[serde(default)]
+    expires_at: Scalar,
+    #[serde(default)]
+    permissions: Entries,
+    #[serde(default)]
+    repositories: LenientList<RepositoryBody>,
+    #[serde(default)]
+    single_file: Scalar,
+    #[serde(default)]
+    repository_selection: Scalar,
 }
 
-impl std::fmt::Display for BodyProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Empty => f.write_str("the response body was empty"),
-            Self::TooLarge(n) => write!(f, "the response was {n} bytes, far more than the API sends here (at most {MAX_BODY})"),
-            Self::NotJson => f.write_str("the response was not JSON (a proxy or login page may have answered instead of the API)"),
-            Self::NotAnObject => f.write_str("the response was JSON but not an object"),
-            Self::MissingToken => f.write_str("the response has no \u{201c}token\u{201d} field"),
-            Self::TokenNotText => f.write_str("the \u{201c}token\u{201d} field is not text"),
-            Self::EmptyToken => f.write_str("the \u{201c}token\u{201d} field is empty"),
-            Self::MissingExpiry => f.write_str("the response has no \u{201c}expires_at\u{201d} text"),
-            Self::BadExpiry(v) => write!(f, "\u{201c}expires_at\u{201d} is not a date and time: {v}"),
-            Self::NotAList => f.write_str("the response was not the expected list"),
-            Self::MissingRunnerGroups => f.write_str("the response has no \u{201c}runner_groups\u{201d} list"),
-        }
-    }
+#[derive(Deserialize)]
+struct RepositoryBody {
+    #[serde(default)]
+    full_name: Scalar,
+    #[serde(default)]
+    html_url: Scalar,
+    #[serde(default)]
+    private: Scalar,
 }
-
-/// Largest body parsed: a real answer is well under 100 KB even with many repositories.
-pub const MAX_BODY: usize = 1 << 20;
 
 /// Longest `expires_at` echoed back in an error message: a hostile server cannot flood the page.
 const MAX_ECHO: usize = 60;
 
-pub fn parse_registration_token(body: &str) -> Result<RegistrationToken, BodyProblem> {
-    let obj = parse_object(body)?;
-    let token = match obj.get("token") {
-        None | Some(Json::Null) => return Err(BodyProblem::MissingToken),
-        Some(Json::String(t)) if t.trim().is_empty() => return Err(BodyProblem::EmptyToken),
-        Some(Json::String(t)) => Secret::new(t.clone()),
-        Some(_) => return Err(BodyProblem::TokenNotText),
+pub fn parse_registration_token(text: &str) -> Result<RegistrationToken, BodyProblem> {
+    let b: TokenBody = body::parse_object(text)?;
+    let token = match b.token {
+        Scalar::Null => return Err(BodyProblem::MissingToken),
+        Scalar::Text(t) if t.trim().is_empty() => return Err(BodyProblem::EmptyToken),
+        Scalar::Text(t) => Secret::new(t),
+        _ => return Err(BodyProblem::TokenNotText),
     };
-    let expires_at = match obj.get("expires_at") {
-        Some(Json::String(s)) => Expiry::parse_rfc3339(s).map_err(|_| {
-            BodyProblem::BadExpiry(s.chars().take(MAX_ECHO).collect())
-        })?,
-        _ => return Err(BodyProblem::MissingExpiry),
+    let expires_at = match b.expires_at.text() {
+        Some(s) => Expiry::parse_rfc3339(s).map_err(|_| BodyProblem::BadExpiry(s.chars().take(MAX_ECHO).collect()))?,
+        None => return Err(BodyProblem::MissingExpiry),
     };
-    Ok(RegistrationToken { token, expires_at, scope: parse_scope(&obj) })
-}
-
-/// The body as JSON: bounded in size, empty and non-JSON bodies named as such.
-pub(crate) fn parse_body(body: &str) -> Result<Json, BodyProblem> {
-    if body.len() > MAX_BODY {
-        return Err(BodyProblem::TooLarge(body.len()));
-    }
-    if body.trim().is_empty() {
-        return Err(BodyProblem::Empty);
-    }
-    json::parse(body).ok_or(BodyProblem::NotJson)
-}
-
-pub(crate) fn parse_object(body: &str) -> Result<Json, BodyProblem> {
-    match parse_body(body)? {
-        obj @ Json::Object(_) => Ok(obj),
-        _ => Err(BodyProblem::NotAnObject),
-    }
-}
-
-fn parse_scope(obj: &Json) -> RepositoryScope {
-    let text = |key: &str| obj.get(key).and_then(Json::as_str).map(str::to_string);
-    let permissions = obj
-        .get("permissions")
-        .and_then(Json::as_object)
-        .map(|p| p.iter().map(|(k, v)| (k.clone(), v.to_text())).collect())
-        .unwrap_or_default();
-    let repositories = obj
-        .get("repositories")
-        .and_then(Json::as_array)
-        .map(|list| list.iter().filter_map(parse_repository).collect());
-    RepositoryScope {
-        selection: text("repository_selection"),
+    let repositories = b.repositories.0.map(|list| list.into_iter().filter_map(repository).collect());
+    let scope = RepositoryScope {
+        selection: b.repository_selection.into_text(),
         repositories,
-        permissions,
-        single_file: text("single_file"),
-    }
+        permissions: b.permissions.0.unwrap_or_default(),
+        single_file: b.single_file.into_text(),
+    };
+    Ok(RegistrationToken { token, expires_at, scope })
 }
 
-fn parse_repository(v: &Json) -> Option<Repository> {
-    let full_name = v.get("full_name").and_then(Json::as_str)?.to_string();
-    let html_url = v
-        .get("html_url")
-        .and_then(Json::as_str)
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-        .map(str::to_string);
-    let private = v.get("private").and_then(Json::as_bool).unwrap_or(false);
-    Some(Repository { full_name, html_url, private })
+fn repository(r: RepositoryBody) -> Option<Repository> {
+    let full_name = r.full_name.into_text()?;
+    let html_url = r.html_url.into_text().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    Some(Repository { full_name, html_url, private: r.private.bool().unwrap_or(false) })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::github::body::MAX_BODY;
     use proptest::prelude::*;
     use serde_json::{Map, Value};
 

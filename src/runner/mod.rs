@@ -10,4 +10,4 @@ pub mod script;
 pub use command::ConfigCommand;
 pub use options::{OptionErrors, OptionsInput, RunnerOptions};
 pub use platform::{Arch, Os, RunnerPlatform, Shell};
-pub use script::{SetupScript, Step};
+pub use script::{Job, SetupScript, Step};

@@ -3,6 +3,8 @@
 //! turned into a script.
 
 use super::platform::Shell;
+use crate::github::jit::{DEFAULT_GROUP_ID, DEFAULT_WORK_FOLDER, MAX_LABELS};
+use crate::github::{JitRequest, RunnerGroup};
 
 /// Longest label `config.sh` accepts.
 pub const MAX_LABEL: usize = 256;
@@ -96,13 +98,60 @@ impl OptionsInput {
     }
 }
 
+impl OptionsInput {
+    /// The just-in-time request: the name is required, `labels` (one per line) is the runner's
+    /// whole label list, and the group becomes its id. `groups` is the scope's list when it
+    /// was loaded; `has_groups` is false for a repository, whose runners are in the default group.
+    pub fn jit_request(&self, labels: &str, has_groups: bool, groups: Option<&[RunnerGroup]>) -> Result<JitRequest, OptionErrors> {
+        let mut errors = OptionErrors::default();
+        // JSON carries any text, so no shell's rules apply; control characters are still refused.
+        let name = text_value("The runner name", &self.name, Shell::Posix).and_then(|n| {
+            n.ok_or_else(|| "A just-in-time runner needs a name: GitHub registers it under that name before it starts.".to_string())
+        });
+        let labels = parse_labels(labels, Shell::Posix).and_then(|l| match l.len() {
+            0 => Err("Give the runner at least one label, or no workflow can choose it. self-hosted and the OS and architecture are the usual ones.".into()),
+            n if n > MAX_LABELS => Err(format!("GitHub takes at most {MAX_LABELS} labels; there are {n}.")),
+            _ => Ok(l),
+        });
+        let work = text_value("The work folder", &self.work, Shell::Posix);
+        let group = if has_groups { group_id(self.group.trim(), groups) } else { Ok(DEFAULT_GROUP_ID) };
+        errors.name = name.as_ref().err().cloned();
+        errors.labels = labels.as_ref().err().cloned();
+        errors.work = work.as_ref().err().cloned();
+        errors.group = group.as_ref().err().cloned();
+        match (name, labels, work, group) {
+            (Ok(name), Ok(labels), Ok(work), Ok(runner_group_id)) => {
+                Ok(JitRequest { name, runner_group_id, labels, work_folder: work.unwrap_or_else(|| DEFAULT_WORK_FOLDER.to_string()) })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The id of the group named `name` (empty: the default group) in `groups`.
+fn group_id(name: &str, groups: Option<&[RunnerGroup]>) -> Result<u64, String> {
+    let Some(groups) = groups else {
+        return if name.is_empty() {
+            Ok(DEFAULT_GROUP_ID)
+        } else {
+            Err(format!("The runner groups could not be loaded, so \u{201c}{name}\u{201d} cannot be turned into the id GitHub needs. Leave it empty for the default group, or fix the error above and try again."))
+        };
+    };
+    let found = if name.is_empty() { groups.iter().find(|g| g.default) } else { groups.iter().find(|g| g.name.eq_ignore_ascii_case(name)) };
+    match found {
+        Some(g) => Ok(g.id),
+        None if name.is_empty() => Ok(DEFAULT_GROUP_ID),
+        None => Err(format!("There is no runner group named \u{201c}{name}\u{201d} here. Pick one from the list.")),
+    }
+}
+
 impl RunnerOptions {
     /// config.sh stops with `Could not find any self-hosted runner group named "X"` for a group
     /// the organization lacks; once the list of groups is known, say so before any script.
     pub fn check_group<'a>(self, known: impl IntoIterator<Item = &'a str>) -> Result<Self, OptionErrors> {
         match &self.group {
             Some(g) if !known.into_iter().any(|k| k.eq_ignore_ascii_case(g)) => Err(OptionErrors {
-                group: Some(format!("This organization has no runner group named \u{201c}{g}\u{201d}: config.sh would stop there. Pick one from the list.")),
+                group: Some(format!("There is no runner group named \u{201c}{g}\u{201d} here: config.sh would stop there. Pick one from the list.")),
                 ..OptionErrors::default()
             }),
             _ => Ok(self),
@@ -213,6 +262,24 @@ mod tests {
         assert!(o.clone().check_group(["Default", "release"]).is_ok());
         assert!(o.check_group(["Default"]).unwrap_err().group.unwrap().contains("no runner group named"));
         assert!(RunnerOptions::default().check_group([]).is_ok(), "the default group needs no check");
+    }
+
+    #[test]
+    fn a_just_in_time_request_needs_a_name_and_a_label_and_names_its_group_by_id() {
+        let groups = [RunnerGroup { id: 1, name: "Default".into(), default: true }, RunnerGroup { id: 7, name: "GPU".into(), default: false }];
+        let named = OptionsInput { name: " jit-1 ".into(), ..input() };
+        let r = named.jit_request("self-hosted\nLinux\nX64\nlinux", true, Some(&groups)).unwrap();
+        assert_eq!(r, JitRequest { name: "jit-1".into(), runner_group_id: 1, labels: vec!["self-hosted".into(), "Linux".into(), "X64".into()], work_folder: "_work".into() });
+        let gpu = OptionsInput { group: "gpu".into(), work: "w".into(), ..named.clone() }.jit_request("a", true, Some(&groups)).unwrap();
+        assert_eq!((gpu.runner_group_id, gpu.work_folder.as_str()), (7, "w"));
+        assert!(OptionsInput { group: "Nope".into(), ..named.clone() }.jit_request("a", true, Some(&groups)).unwrap_err().group.unwrap().contains("no runner group"));
+        assert!(OptionsInput { group: "GPU".into(), ..named.clone() }.jit_request("a", true, None).unwrap_err().group.unwrap().contains("could not be loaded"));
+        assert_eq!(OptionsInput { group: "ignored".into(), ..named.clone() }.jit_request("a", false, None).unwrap().runner_group_id, 1);
+        let errors = input().jit_request("", true, Some(&groups)).unwrap_err();
+        assert!(errors.name.unwrap().contains("needs a name") && errors.labels.unwrap().contains("at least one label"));
+        let many: Vec<String> = (0..101).map(|i| format!("l{i}")).collect();
+        assert!(named.jit_request(&many.join("\n"), false, None).unwrap_err().labels.unwrap().contains("at most 100"));
+        assert!(named.jit_request(&many[..100].join("\n"), false, None).is_ok());
     }
 
     #[test]

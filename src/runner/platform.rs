@@ -117,6 +117,21 @@ impl RunnerPlatform {
         Self::new(os, self.arch).unwrap_or(Self { os, arch: Arch::X64 })
     }
 
+    /// The labels `config.sh` gives a runner by default: `self-hosted`, the OS and the architecture.
+    pub fn default_labels(self) -> [&'static str; 3] {
+        let os = match self.os {
+            Os::Linux => "Linux",
+            Os::MacOs => "macOS",
+            Os::Windows => "Windows",
+        };
+        let arch = match self.arch {
+            Arch::X64 => "X64",
+            Arch::Arm64 => "ARM64",
+            Arch::Arm => "ARM",
+        };
+        ["self-hosted", os, arch]
+    }
+
     /// This platform's package in GitHub's downloads answer.
     pub fn package(self, packages: &[RunnerPackage]) -> Option<&RunnerPackage> {
         packages.iter().find(|p| p.os == self.os.api_name() && p.architecture == self.arch.api_name())

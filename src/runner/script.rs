@@ -1,12 +1,13 @@
-//! `SetupScript`: download, verify, extract, configure and start a runner, as numbered steps for
-//! the platform's shell. Every value that came from the user or from GitHub is quoted for that
-//! shell (see [`super::quote`]); the package comes from GitHub's downloads answer, never a guess.
+//! `SetupScript`: download, verify, extract, then configure and start a runner, start a
+//! just-in-time runner, or remove one, as numbered steps for the platform's shell. One model,
+//! several jobs: every value that came from the user or from GitHub is quoted for that shell
+//! (see [`super::quote`]); the package comes from GitHub's downloads answer, never a guess.
 
 use super::command::ConfigCommand;
 use super::options::RunnerOptions;
 use super::platform::{Os, RunnerPlatform, Shell};
 use super::quote;
-use crate::github::RunnerPackage;
+use crate::github::{RunnerPackage, Secret};
 
 /// The folder the runner is unpacked into, as in GitHub's own instructions.
 pub const FOLDER: &str = "actions-runner";
@@ -18,14 +19,24 @@ pub struct Step {
     pub text: String,
 }
 
+/// What the script is for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Job {
+    /// Register with `config.sh` and every chosen option, then run or install a service.
+    Configure { command: ConfigCommand, options: RunnerOptions },
+    /// Start a runner GitHub already registered: `run.sh --jitconfig`.
+    JustInTime { config: Secret },
+    /// Unregister a runner with a remove token, in its folder; stop its service first.
+    Remove { token: Secret, service: bool },
+}
+
 /// What the script is built from. `package` is `None` when the downloads answer could not be
-/// used: the script then starts at the configure step, in a runner folder the user prepared.
+/// used (or for removal): the script then starts in a runner folder the user prepared.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetupScript {
     pub platform: RunnerPlatform,
     pub package: Option<RunnerPackage>,
-    pub command: ConfigCommand,
-    pub options: RunnerOptions,
+    pub job: Job,
 }
 
 impl SetupScript {
@@ -33,30 +44,47 @@ impl SetupScript {
         self.platform.os.shell()
     }
 
-    /// The steps, with the real token or (for the screen) the masked one.
+    /// The steps, with the real secrets or (for the screen) masked ones.
     pub fn steps(&self, reveal: bool) -> Vec<Step> {
         let mut steps = Vec::new();
-        if let Some(package) = &self.package {
-            steps.extend(self.download_steps(package));
+        if let (Some(package), false) = (&self.package, matches!(self.job, Job::Remove { .. })) {
+            steps.extend(self.download_steps(package, reveal));
         }
-        steps.push(Step { title: "Configure the runner", text: self.configure(reveal) });
-        if let Some(start) = self.start_step() {
-            steps.push(start);
+        match &self.job {
+            Job::Configure { options, .. } => {
+                steps.push(Step { title: "Configure the runner", text: self.configure(reveal) });
+                steps.extend(self.start_step(options.service));
+            }
+            Job::JustInTime { config } => {
+                let program = self.posix_or(".\\run.cmd", "./run.sh");
+                steps.push(Step { title: "Start the runner", text: format!("{program} --jitconfig {}", self.secret(config, reveal)) });
+            }
+            Job::Remove { token, service } => {
+                if *service && self.platform.os != Os::Windows {
+                    let sudo = self.sudo();
+                    steps.push(Step { title: "Stop and uninstall the service", text: format!("{sudo}./svc.sh stop\n{sudo}./svc.sh uninstall") });
+                }
+                steps.push(Step { title: "Remove the runner", text: self.remove_command(token, reveal) });
+            }
         }
         steps
     }
 
+    /// The one command to show first: configure, start, or remove.
+    pub fn main_command(&self, reveal: bool) -> String {
+        match &self.job {
+            Job::Configure { .. } => self.configure(reveal),
+            Job::Remove { token, .. } => self.remove_command(token, reveal),
+            Job::JustInTime { .. } => self.steps(reveal).pop().map(|s| s.text).unwrap_or_default(),
+        }
+    }
+
     /// The configure command alone: `./config.sh` (or `.\config.cmd`) with every chosen flag.
+    /// Empty for a job that does not configure.
     pub fn configure(&self, reveal: bool) -> String {
-        // The mask stands where the quoted token would, unquoted itself, so the screen shows the
-        // command's shape as it will be pasted.
-        let token = if reveal { self.quote(self.command.token.expose()) } else { self.command.token.masked() };
-        let o = &self.options;
-        let program = match self.shell() {
-            Shell::Posix => "./config.sh",
-            Shell::PowerShell => ".\\config.cmd",
-        };
-        let mut line = format!("{program} --url {} --token {token}", self.quote(&self.command.url()));
+        let Job::Configure { command, options: o } = &self.job else { return String::new() };
+        let program = self.posix_or(".\\config.cmd", "./config.sh");
+        let mut line = format!("{program} --url {} --token {}", self.quote(&command.url), self.secret(&command.token, reveal));
         let mut arg = |flag: &str, value: Option<&str>| {
             line.push(' ');
             line.push_str(flag);
@@ -104,6 +132,27 @@ impl SetupScript {
         }
     }
 
+    fn remove_command(&self, token: &Secret, reveal: bool) -> String {
+        format!("{} remove --token {}", self.posix_or(".\\config.cmd", "./config.sh"), self.secret(token, reveal))
+    }
+
+    /// `windows` in PowerShell, `posix` elsewhere.
+    fn posix_or(&self, windows: &'static str, posix: &'static str) -> &'static str {
+        if self.shell() == Shell::PowerShell { windows } else { posix }
+    }
+
+    /// svc.sh runs as root on Linux (systemd); on macOS it installs a launchd agent of the
+    /// logged-in user and refuses sudo.
+    fn sudo(&self) -> &'static str {
+        if self.platform.os == Os::MacOs { "" } else { "sudo " }
+    }
+
+    /// The secret quoted for the shell, or the mask in its place, unquoted itself, so the screen
+    /// shows the command's shape as it will be pasted.
+    fn secret(&self, secret: &Secret, reveal: bool) -> String {
+        if reveal { self.quote(secret.expose()) } else { secret.masked() }
+    }
+
     fn quote(&self, value: &str) -> String {
         match self.shell() {
             // Values are validated free of NUL; an impossible NUL becomes an empty argument.
@@ -112,9 +161,16 @@ impl SetupScript {
         }
     }
 
-    fn download_steps(&self, p: &RunnerPackage) -> Vec<Step> {
+    fn download_steps(&self, p: &RunnerPackage, reveal: bool) -> Vec<Step> {
         let (file, url) = (self.quote(&p.filename), self.quote(&p.download_url));
         let posix = self.shell() == Shell::Posix;
+        let auth = p.download_token.as_ref().map(|t| {
+            // The quoted header value carries the token: "Bearer " is part of the quoted text.
+            let header = if reveal { self.quote(&format!("Authorization: Bearer {}", t.expose())) } else { format!("'Authorization: Bearer {}'", t.masked()) };
+            let ps = if reveal { self.quote(&format!("Bearer {}", t.expose())) } else { format!("'Bearer {}'", t.masked()) };
+            if posix { format!(" -H {header}") } else { format!(" -Headers @{{ Authorization = {ps} }}") }
+        });
+        let auth = auth.unwrap_or_default();
         let mut steps = vec![
             Step {
                 title: "Create a folder",
@@ -122,7 +178,7 @@ impl SetupScript {
             },
             Step {
                 title: "Download the runner",
-                text: if posix { format!("curl -fL -o {file} {url}") } else { format!("Invoke-WebRequest -Uri {url} -OutFile {file}") },
+                text: if posix { format!("curl -fL{auth} -o {file} {url}") } else { format!("Invoke-WebRequest -Uri {url}{auth} -OutFile {file}") },
             },
         ];
         if let Some(sha) = &p.sha256 {
@@ -145,12 +201,15 @@ impl SetupScript {
         steps
     }
 
-    fn start_step(&self) -> Option<Step> {
-        match (self.platform.os, self.options.service) {
+    fn start_step(&self, service: bool) -> Option<Step> {
+        match (self.platform.os, service) {
             // config.cmd --runasservice installs and starts the service itself.
             (Os::Windows, true) => None,
             (Os::Windows, false) => Some(Step { title: "Start the runner", text: ".\\run.cmd".into() }),
-            (_, true) => Some(Step { title: "Install and start the service", text: "sudo ./svc.sh install\nsudo ./svc.sh start".into() }),
+            (_, true) => {
+                let sudo = self.sudo();
+                Some(Step { title: "Install and start the service", text: format!("{sudo}./svc.sh install\n{sudo}./svc.sh start") })
+            }
             (_, false) => Some(Step { title: "Start the runner", text: "./run.sh".into() }),
         }
     }
@@ -159,7 +218,7 @@ impl SetupScript {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::github::{ApiBase, Organization, Secret};
+    use crate::github::Secret;
     use crate::runner::options::OptionsInput;
     use crate::runner::platform::Arch;
     use crate::runner::quote::tests::run_in_sh;
@@ -177,13 +236,9 @@ mod tests {
                 download_url: format!("https://github.com/actions/runner/releases/download/v2.336.0/{filename}"),
                 filename,
                 sha256: Some(SHA.into()),
+                download_token: None,
             }),
-            command: ConfigCommand {
-                web_base: ApiBase::parse("https://api.github.com").unwrap().web_base().unwrap(),
-                org: Organization::parse("octo-org").unwrap(),
-                token: Secret::new("AABBCC"),
-            },
-            options,
+            job: Job::Configure { command: ConfigCommand { url: "https://github.com/octo-org".into(), token: Secret::new("AABBCC") }, options },
         }
     }
 
@@ -273,6 +328,71 @@ mod tests {
         assert!(stdout.contains("AFTER 1"), "the pasting shell survives and sees the failure: {stdout}");
     }
 
+    fn with_job(os: Os, arch: Arch, job: Job) -> SetupScript {
+        SetupScript { job, ..script(os, arch, RunnerOptions::default()) }
+    }
+
+    #[test]
+    fn macos_installs_its_service_without_sudo_and_linux_with_it() {
+        let service = RunnerOptions { service: true, ..RunnerOptions::default() };
+        let mac = script(Os::MacOs, Arch::Arm64, service.clone()).steps(true);
+        assert_eq!(mac.last().unwrap().text, "./svc.sh install\n./svc.sh start");
+        let linux = script(Os::Linux, Arch::X64, service).steps(true);
+        assert_eq!(linux.last().unwrap().text, "sudo ./svc.sh install\nsudo ./svc.sh start");
+    }
+
+    #[test]
+    fn a_just_in_time_script_downloads_then_runs_with_the_configuration() {
+        let s = with_job(Os::Linux, Arch::X64, Job::JustInTime { config: Secret::new("ZXlK+/==") });
+        let steps = s.steps(true);
+        let titles: Vec<_> = steps.iter().map(|s| s.title).collect();
+        assert_eq!(titles, ["Create a folder", "Download the runner", "Verify the checksum", "Extract it", "Start the runner"]);
+        assert_eq!(steps.last().unwrap().text, "./run.sh --jitconfig ZXlK+/==");
+        assert!(!s.full_text(false).contains("ZXlK"), "the configuration is masked on screen");
+        let win = with_job(Os::Windows, Arch::X64, Job::JustInTime { config: Secret::new("QUJD") });
+        assert_eq!(win.main_command(true), ".\\run.cmd --jitconfig QUJD");
+        assert!(!win.full_text(true).contains("config.cmd"));
+    }
+
+    #[test]
+    fn the_just_in_time_configuration_arrives_in_run_sh_byte_for_byte() {
+        let config = "eyJydW5uZXIiOnsiaWQiOjF9fQ+/=";
+        let s = with_job(Os::Linux, Arch::X64, Job::JustInTime { config: Secret::new(config) });
+        let args = run_in_sh(&s.main_command(true).replace("./run.sh", "./config.sh"));
+        assert_eq!(args, ["--jitconfig", config]);
+    }
+
+    #[test]
+    fn removal_stops_the_service_first_with_sudo_only_on_linux() {
+        let remove = |os, service| with_job(os, Arch::X64, Job::Remove { token: Secret::new("RMTOKEN"), service });
+        assert_eq!(remove(Os::Linux, false).full_text(true), "(\nset -e\n./config.sh remove --token RMTOKEN\n)");
+        let linux: Vec<_> = remove(Os::Linux, true).steps(true).into_iter().map(|s| s.text).collect();
+        assert_eq!(linux, ["sudo ./svc.sh stop\nsudo ./svc.sh uninstall", "./config.sh remove --token RMTOKEN"]);
+        let mac: Vec<_> = remove(Os::MacOs, true).steps(true).into_iter().map(|s| s.text).collect();
+        assert_eq!(mac, ["./svc.sh stop\n./svc.sh uninstall", "./config.sh remove --token RMTOKEN"]);
+        // config.cmd remove takes the Windows service down itself.
+        assert_eq!(remove(Os::Windows, true).main_command(true), ".\\config.cmd remove --token RMTOKEN");
+        assert_eq!(remove(Os::Windows, true).steps(true).len(), 1);
+        assert!(!remove(Os::Linux, false).main_command(false).contains("RMTOKEN"));
+    }
+
+    #[test]
+    fn a_download_token_goes_with_the_download_and_is_masked_on_screen() {
+        let mut s = script(Os::Linux, Arch::X64, RunnerOptions::default());
+        if let Some(p) = s.package.as_mut() {
+            p.download_token = Some(Secret::new("dl-TOKEN.1"));
+        }
+        let shown = s.steps(false)[1].text.clone();
+        assert!(shown.starts_with("curl -fL -H 'Authorization: Bearer ") && !shown.contains("dl-TOKEN"), "{shown}");
+        let real = s.steps(true)[1].text.clone();
+        assert!(real.starts_with("curl -fL -H 'Authorization: Bearer dl-TOKEN.1' -o actions-runner-linux-x64"), "{real}");
+        let mut w = script(Os::Windows, Arch::X64, RunnerOptions::default());
+        if let Some(p) = w.package.as_mut() {
+            p.download_token = Some(Secret::new("dl-TOKEN.1"));
+        }
+        assert!(w.steps(true)[1].text.contains(" -Headers @{ Authorization = 'Bearer dl-TOKEN.1' } -OutFile"), "{}", w.steps(true)[1].text);
+    }
+
     /// Characters that mean something to a shell, plus arbitrary printable text. Control
     /// characters are refused by validation (tested in options.rs), so they are left out here to
     /// keep every case running through sh; `quote::posix` itself is tested with newlines.
@@ -301,7 +421,7 @@ mod tests {
             let input = OptionsInput { name, labels: label, group, work, ..OptionsInput::default() };
             let options = input.validate(Shell::Posix).expect("printable values without commas in labels are valid");
             let mut s = script(Os::Linux, Arch::X64, options.clone());
-            s.command.token = Secret::new(&token);
+            s.job = Job::Configure { command: ConfigCommand { url: "https://github.com/octo-org".into(), token: Secret::new(&token) }, options: options.clone() };
             let mut expected = vec!["--url".to_string(), "https://github.com/octo-org".into(), "--token".into(), token.clone()];
             let pairs = [("--name", options.name.clone()), ("--labels", Some(options.labels.join(",")).filter(|l| !l.is_empty())),
                 ("--runnergroup", options.group.clone()), ("--work", options.work.clone())];

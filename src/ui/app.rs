@@ -1,17 +1,22 @@
-//! `App`: the form's state, the submit flow, and what follows it (a result or an error).
+//! `App`: the page's layout, the submit flow for each action, and what follows it (a result or
+//! an error). The form's state lives in [`FormState`], the runner setup's in [`SetupForm`].
 
+use super::choice_group::ChoiceGroup;
 use super::enterprise_section::EnterpriseSection;
 use super::error_alert::{ErrorAlert, ErrorContext};
-use super::field::Field;
+use super::form_state::FormState;
+use super::jit_options::JitOptions;
+use super::jit_panel::JitPanel;
 use super::link_warning::LinkWarning;
 use super::result_panel::ResultPanel;
+use super::scope_field::ScopeField;
 use super::setup_state::{Load, SetupForm};
 use super::token_field::TokenField;
 use crate::browser::{clock, focus::focus, location, platform, preferences};
-use crate::form::{FieldErrors, FormInput};
-use crate::github::client::{create_registration_token, runner_downloads, runner_groups, OrgRequest};
-use crate::github::{ApiBase, ApiError, RegistrationToken, DEFAULT_API};
-use crate::runner::ConfigCommand;
+use crate::form::{Action, FieldErrors};
+use crate::github::client::{create_token, generate_jit_config, runner_downloads, runner_groups, ScopeRequest, TokenPurpose};
+use crate::github::{ApiBase, ApiError, JitConfig, RegistrationToken, Scope};
+use crate::runner::{ConfigCommand, OptionErrors, RunnerPlatform};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -19,25 +24,27 @@ use std::time::Duration;
 /// What the last request produced.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
-    /// A token, and the command for the same scope that minted it.
+    /// A registration or remove token, and the command for the same scope that minted it.
     /// `api` is the request's API URL when it is not github.com's, for links that preset it.
-    Minted { token: RegistrationToken, command: ConfigCommand, api: Option<String> },
+    Token { purpose: TokenPurpose, token: RegistrationToken, command: ConfigCommand, scope: Scope, api: Option<String> },
+    /// A just-in-time runner, registered for `platform`.
+    Jit { runner: JitConfig, requested: String, subject: String, platform: RunnerPlatform },
     Failed { error: ApiError, context: ErrorContext },
 }
+
+/// Waits this long after the last edit before loading runner groups for a just-in-time runner,
+/// so typing a token does not send a request per keystroke.
+const GROUPS_DEBOUNCE: Duration = Duration::from_millis(600);
 
 #[component]
 pub fn App() -> impl IntoView {
     let link = location::take_deep_link();
-    let saved = preferences::load();
+    let form = FormState::new(&link, preferences::load());
     let setup = SetupForm::new(&link, platform::detect());
-    let org = RwSignal::new(link.org.or(saved.org).unwrap_or_default());
-    let api = RwSignal::new(link.api.or(saved.api).unwrap_or_else(|| DEFAULT_API.to_string()));
-    let token = RwSignal::new(String::new());
-    let server = RwSignal::new(String::new());
     let attempted = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Outcome>);
-    // The API URL and org whose downloads and runner groups were loaded (or are loading).
+    // The API URL and scope whose downloads and runner groups were loaded (or are loading).
     let setup_for = StoredValue::new(None::<String>);
 
     // One ticker drives every countdown on the page.
@@ -48,62 +55,113 @@ pub fn App() -> impl IntoView {
 
     // The API URL is parsed once per edit; the form, the token hint, the Enterprise section and
     // the privacy note all read this one result.
-    let api_base = Memo::new(move |_| api.with(|a| ApiBase::parse(a)));
-    let validated = Memo::new(move |_| {
-        let input = FormInput { org: org.get(), token: token.get(), api: api.get(), server: server.get() };
-        input.validate_with(api_base.get())
+    let api_base = Memo::new(move |_| form.api.with(|a| ApiBase::parse(a)));
+    let validated = Memo::new(move |_| form.input().validate_with(api_base.get()));
+    let jit_validated = Memo::new(move |_| {
+        setup.input().jit_request(&setup.jit_labels_text(), form.kind.get().has_groups(), setup.known_groups().as_deref())
     });
     // Messages appear once the user has tried to submit, then follow every keystroke.
     let error_of = move |pick: fn(&FieldErrors) -> Option<String>| {
         Signal::derive(move || if attempted.get() { validated.with(|v| v.as_ref().err().and_then(pick)) } else { None })
     };
+    let jit_errors = Signal::derive(move || if attempted.get() { jit_validated.get().err() } else { None });
+
+    // A result for one action is not left under the form of another.
+    Effect::new(move |previous: Option<Action>| {
+        let action = form.action.get();
+        if previous.is_some_and(|p| p != action) {
+            outcome.set(None);
+            attempted.set(false);
+        }
+        action
+    });
+    // Just-in-time runners name their group by id: load the groups once scope and token are valid.
+    let debounce = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let wanted = form.action.get() == Action::JustInTime;
+        let Some(valid) = validated.get().ok().filter(|v| wanted && v.request.scope.kind().has_groups()) else { return };
+        let generation = debounce.get_value().wrapping_add(1);
+        debounce.set_value(generation);
+        set_timeout(
+            move || {
+                if debounce.get_value() == generation {
+                    load_setup_data(&valid.request, setup, setup_for);
+                }
+            },
+            GROUPS_DEBOUNCE,
+        );
+    });
 
     let submit = move || {
         if pending.get_untracked() {
             return;
         }
         attempted.set(true);
+        let action = form.action.get_untracked();
         let valid = match validated.get_untracked() {
             Ok(valid) => valid,
             Err(errors) => {
-                if let Some(id) = errors.first_invalid() {
+                if let Some(id) = errors.first_invalid(form.kind.get_untracked()) {
                     focus(id);
                 }
                 return;
             }
         };
-        preferences::save(valid.request.org.as_str(), &valid.request.api.to_string());
+        let jit = match (action, jit_validated.get_untracked()) {
+            (Action::JustInTime, Ok(request)) => Some(request),
+            (Action::JustInTime, Err(errors)) => {
+                focus(first_invalid_option(&errors));
+                return;
+            }
+            _ => None,
+        };
+        let scope = valid.request.scope.clone();
+        preferences::save(scope.kind(), &scope.name(), &valid.request.api.to_string());
+        let platform = setup.platform.get_untracked();
         pending.set(true);
         outcome.set(None);
         spawn_local(async move {
-            let result = create_registration_token(&valid.request).await;
-            let context = ErrorContext::of(&valid);
+            let req = &valid.request;
+            let runner_name = jit.as_ref().map(|j| j.name.clone());
+            let context = ErrorContext::of(&valid, action, runner_name.clone());
+            let result = match (action, jit) {
+                (Action::JustInTime, Some(jit)) => generate_jit_config(req, &jit).await.map(|runner| Outcome::Jit {
+                    runner,
+                    requested: jit.name,
+                    subject: scope.to_string(),
+                    platform,
+                }),
+                _ => {
+                    let purpose = if action == Action::Remove { TokenPurpose::Removal } else { TokenPurpose::Registration };
+                    create_token(req, purpose).await.map(|token| Outcome::Token {
+                        purpose,
+                        command: ConfigCommand::new(&valid.web_base, &scope, token.token.clone()),
+                        api: (!req.api.is_default()).then(|| req.api.to_string()),
+                        scope: scope.clone(),
+                        token,
+                    })
+                }
+            };
             // The countdown starts from this instant, not the last tick.
             now.set(clock::now_ms());
-            if result.is_ok() {
-                load_setup_data(&valid.request, setup, setup_for);
+            if result.is_ok() && action != Action::Remove {
+                load_setup_data(req, setup, setup_for);
             }
-            outcome.set(Some(match result {
-                Ok(token) => Outcome::Minted {
-                    api: (!valid.request.api.is_default()).then(|| valid.request.api.to_string()),
-                    command: ConfigCommand { web_base: valid.web_base, org: valid.request.org, token: token.token.clone() },
-                    token,
-                },
-                Err(error) => Outcome::Failed { error, context },
-            }));
+            outcome.set(Some(result.unwrap_or_else(|error| Outcome::Failed { error, context })));
             pending.set(false);
         });
     };
 
-    let api_shown = move || api_base.get().map_or_else(|_| api.get(), |a| a.to_string());
+    let api_shown = move || api_base.get().map_or_else(|_| form.api.get(), |a| a.to_string());
+    let actions = Action::ALL.into_iter().map(|a| (a, a.label())).collect();
 
     view! {
         <main class="page">
             <header class="masthead">
                 <h1>"Runner registration token"</h1>
                 <p class="lede">
-                    "Create a token that registers a self-hosted GitHub Actions runner with your organization, "
-                    "and copy the ready-to-paste " <code>"config.sh"</code> " command."
+                    "Register a self-hosted GitHub Actions runner with a repository, an organization or an enterprise, "
+                    "or remove one: create the token and copy the ready-to-paste " <code>"config.sh"</code> " commands."
                 </p>
             </header>
             {location::insecure_host().map(|host| view! {
@@ -117,22 +175,27 @@ pub fn App() -> impl IntoView {
                 ev.prevent_default();
                 submit();
             }>
-                <Field id="org" label="Organization" value=org error=error_of(|e| e.org.clone())
-                    placeholder="octo-org" autocomplete="organization" />
-                <TokenField value=token api_base=api_base error=error_of(|e| e.token.clone()) />
-                <EnterpriseSection api=api api_base=api_base server=server
+                <ScopeField form=form error=error_of(|e| e.scope.clone()) />
+                <TokenField value=form.token api_base=api_base scope=form.kind error=error_of(|e| e.token.clone()) />
+                <EnterpriseSection api=form.api api_base=api_base server=form.server
                     api_error=error_of(|e| e.api.clone()) server_error=error_of(|e| e.server.clone()) />
+                <ChoiceGroup legend="Action" name="action" choices=actions selected=form.action />
+                {move || (form.action.get() == Action::JustInTime).then(|| view! { <JitOptions setup=setup scope=form.kind errors=jit_errors /> })}
                 <button type="submit" class="primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
-                    {move || if pending.get() { "Creating registration token…" } else { "Create registration token" }}
+                    {move || if pending.get() { form.action.get().pending() } else { form.action.get().button() }}
                 </button>
                 <p class="privacy">
                     "Your access token stays in this tab's memory and is sent only to "
-                    <code>{api_shown}</code> ". Nothing is stored but the organization and API URL."
+                    <code>{api_shown}</code> ". Nothing is stored but the scope's name and the API URL."
                 </p>
             </form>
             {move || outcome.get().map(|o| match o {
-                Outcome::Minted { token, command, api } => view! {
-                    <ResultPanel token=token command=command api=api setup=setup now=now.into() on_renew=Callback::new(move |()| submit()) />
+                Outcome::Token { purpose, token, command, scope, api } => view! {
+                    <ResultPanel token=token purpose=purpose command=command scope=scope api=api setup=setup now=now.into()
+                        on_renew=Callback::new(move |()| submit()) />
+                }.into_any(),
+                Outcome::Jit { runner, requested, subject, platform } => view! {
+                    <JitPanel runner=runner requested=requested subject=subject platform=platform setup=setup />
                 }.into_any(),
                 Outcome::Failed { error, context } => view! { <ErrorAlert error=error context=context /> }.into_any(),
             })}
@@ -140,11 +203,19 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Fetches the runner downloads and groups for `req`'s org, once per API URL and org: a new
-/// token for the same org reuses them unless loading failed. Answers for an org the user has
-/// since left are dropped.
-fn load_setup_data(req: &OrgRequest, setup: SetupForm, setup_for: StoredValue<Option<String>>) {
-    let key = format!("{} {}", req.api, req.org);
+/// The id of the first just-in-time option with a message, in page order.
+fn first_invalid_option(errors: &OptionErrors) -> &'static str {
+    [(&errors.name, "runner-name"), (&errors.labels, "runner-labels"), (&errors.group, "runner-group"), (&errors.work, "runner-work")]
+        .into_iter()
+        .find_map(|(e, id)| e.as_ref().map(|_| id))
+        .unwrap_or("runner-name")
+}
+
+/// Fetches the runner downloads and (for organizations and enterprises) groups for `req`'s
+/// scope, once per API URL and scope: later requests reuse them unless loading failed. Answers
+/// for a scope the user has since left are dropped.
+fn load_setup_data(req: &ScopeRequest, setup: SetupForm, setup_for: StoredValue<Option<String>>) {
+    let key = format!("{}{}", req.api, req.scope.api_path());
     let reuse = setup_for.get_value().as_deref() == Some(key.as_str())
         && !setup.downloads.with_untracked(Load::failed)
         && !setup.groups.with_untracked(Load::failed);
@@ -153,7 +224,8 @@ fn load_setup_data(req: &OrgRequest, setup: SetupForm, setup_for: StoredValue<Op
     }
     setup_for.set_value(Some(key.clone()));
     setup.downloads.set(Load::Loading);
-    setup.groups.set(Load::Loading);
+    let has_groups = req.scope.kind().has_groups();
+    setup.groups.set(if has_groups { Load::Loading } else { Load::Ready(Vec::new()) });
     let current = move |key: &str| setup_for.get_value().as_deref() == Some(key);
     let (req2, key2) = (req.clone(), key.clone());
     let req = req.clone();
@@ -163,10 +235,12 @@ fn load_setup_data(req: &OrgRequest, setup: SetupForm, setup_for: StoredValue<Op
             setup.downloads.set(answer.map_or_else(Load::Failed, Load::Ready));
         }
     });
-    spawn_local(async move {
-        let answer = runner_groups(&req2).await;
-        if current(&key2) {
-            setup.groups.set(answer.map_or_else(Load::Failed, Load::Ready));
-        }
-    });
+    if has_groups {
+        spawn_local(async move {
+            let answer = runner_groups(&req2).await;
+            if current(&key2) {
+                setup.groups.set(answer.map_or_else(Load::Failed, Load::Ready));
+            }
+        });
+    }
 }

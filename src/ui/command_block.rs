@@ -1,23 +1,29 @@
-//! `CommandBlock`: the configure command with every chosen option, as shown (token masked unless
-//! revealed), and a button that copies the real command.
+//! `CommandBlock`: the one command to run (configure, start or remove) with every chosen
+//! option, as shown (secrets masked unless revealed), and a button that copies the real command.
 
 use super::copy::copy_and_announce;
 use crate::runner::SetupScript;
 use leptos::prelude::*;
 
 #[component]
-pub fn CommandBlock(script: Signal<Option<SetupScript>>, revealed: Signal<bool>, expired: Signal<bool>) -> impl IntoView {
+pub fn CommandBlock(
+    script: Signal<Option<SetupScript>>,
+    revealed: Signal<bool>,
+    expired: Signal<bool>,
+    heading: &'static str,
+    intro: &'static str,
+) -> impl IntoView {
     let status = RwSignal::new(String::new());
-    let shown = move || script.with(|s| s.as_ref().map(|s| s.configure(revealed.get())));
+    let shown = move || script.with(|s| s.as_ref().map(|s| s.main_command(revealed.get())));
     let copy = move |_| {
-        if let Some(text) = script.with_untracked(|s| s.as_ref().map(|s| s.configure(true))) {
+        if let Some(text) = script.with_untracked(|s| s.as_ref().map(|s| s.main_command(true))) {
             copy_and_announce(text, expired.get_untracked(), status, "Copied");
         }
     };
     view! {
         <section class="command" aria-labelledby="command-heading">
-            <h3 id="command-heading">"Configure the runner"</h3>
-            <p class="muted">"In the runner's folder (after downloading and extracting it), run:"</p>
+            <h3 id="command-heading">{heading}</h3>
+            <p class="muted">{intro}</p>
             <div class="code-row">
                 <pre><code aria-labelledby="command-heading">{move || shown().unwrap_or_else(|| "Fix the runner options above first.".into())}</code></pre>
                 <button type="button" class="primary" on:click=copy disabled=move || script.with(Option::is_none)>"Copy command"</button>

@@ -2,25 +2,40 @@
 //! and the request id. [`explain`] is pure and unit-tested; the component only lays it out.
 
 use crate::browser::clock::local_date_time;
-use crate::form::ValidForm;
-use crate::github::access_token::{new_classic_token_url, new_fine_grained_token_url};
-use crate::github::{ApiError, ErrorKind, TokenKind};
-use super::token_field::{NEW_CLASSIC_TOKEN, NEW_FINE_GRAINED_TOKEN};
+use crate::form::{Action, ValidForm};
+use crate::github::access_token::{classic_scope, new_classic_token_url, new_fine_grained_token_url};
+use crate::github::{ApiError, ErrorKind, ScopeKind, TokenKind};
 use leptos::prelude::*;
+
+/// The link text for the fine-grained token page, shared with the token hint.
+pub const NEW_FINE_GRAINED_TOKEN: &str = "Create a fine-grained token";
+
+/// The link text for the classic token page with the scope `kind` needs.
+pub fn new_classic_token_text(kind: ScopeKind) -> String {
+    format!("Create a classic token with {}", classic_scope(kind))
+}
 
 /// The request that failed, as far as the wording needs it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorContext {
-    pub org: String,
+    /// The scope for sentences: "octo-org", "octo-org/app", "the enterprise acme".
+    pub subject: String,
+    pub kind: ScopeKind,
+    pub action: Action,
+    /// The just-in-time runner's name, for a 409.
+    pub runner: Option<String>,
     pub api: String,
     pub web: String,
     pub token_kind: TokenKind,
 }
 
 impl ErrorContext {
-    pub fn of(form: &ValidForm) -> Self {
+    pub fn of(form: &ValidForm, action: Action, runner: Option<String>) -> Self {
         Self {
-            org: form.request.org.to_string(),
+            subject: form.request.scope.to_string(),
+            kind: form.request.scope.kind(),
+            action,
+            runner,
             api: form.request.api.to_string(),
             web: form.web_base.to_string(),
             token_kind: form.request.token.kind(),
@@ -38,10 +53,10 @@ pub struct Explanation {
 
 /// Words for `error`. `local_time` turns Unix milliseconds into the reader's local time.
 pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> String) -> Explanation {
-    let ErrorContext { org, api, web, token_kind } = cx;
-    let new_classic = || (NEW_CLASSIC_TOKEN.to_string(), new_classic_token_url(web));
+    let ErrorContext { subject, kind, action, runner, api, web, token_kind } = cx;
+    let new_classic = || (new_classic_token_text(*kind), new_classic_token_url(web, *kind));
     let new_fine_grained = || (NEW_FINE_GRAINED_TOKEN.to_string(), new_fine_grained_token_url(web));
-    let new_token = || if *token_kind == TokenKind::FineGrained { new_fine_grained() } else { new_classic() };
+    let new_token = || if *token_kind == TokenKind::FineGrained && token_kind.accepted_for(*kind) { new_fine_grained() } else { new_classic() };
     let status = error.status.map_or_else(String::new, |s| format!(" ({s})"));
     let (title, next, link) = match &error.kind {
         ErrorKind::BadCredentials => (
@@ -50,7 +65,7 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
             Some(new_token()),
         ),
         ErrorKind::SsoRequired { authorize_url } => (
-            format!("{org} uses SAML single sign-on, and this token is not authorized for it."),
+            format!("{subject} is protected by SAML single sign-on, and this token is not authorized for it."),
             "Authorize the token for the organization (Configure SSO, then Authorize), then try again.".to_string(),
             Some(match authorize_url {
                 Some(url) => ("Authorize this token for single sign-on".to_string(), url.clone()),
@@ -58,12 +73,12 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
             }),
         ),
         ErrorKind::ClassicTokenForbidden => (
-            format!("{org} does not accept personal access tokens (classic)."),
-            "Use a fine-grained token owned by the organization with the permission \u{201c}Self-hosted runners\u{201d}: Read and write, or a GitHub App token.".to_string(),
+            format!("{subject} does not accept personal access tokens (classic)."),
+            format!("Use a fine-grained token or a GitHub App token instead: it {}", TokenKind::FineGrained.requirement(*kind)),
             Some(new_fine_grained()),
         ),
         ErrorKind::TokenLifetimeTooLong => (
-            format!("{org} refuses fine-grained tokens that live longer than its policy allows."),
+            format!("{subject} refuses fine-grained tokens that live longer than its policy allows."),
             "Create a token with a shorter expiration (within the organization's limit, at most 366 days) and try again.".to_string(),
             Some(new_fine_grained()),
         ),
@@ -74,16 +89,23 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
                 None => String::new(),
             };
             (
-                "The token is not allowed to create runner registration tokens.".to_string(),
-                format!("{} {}{has}", token_kind.subject(), token_kind.requirement()),
+                format!("The token is not allowed to manage the runners of {subject}."),
+                format!("{} {}{has}", token_kind.subject(), token_kind.requirement(*kind)),
                 Some(new_token()),
             )
         }
-        ErrorKind::NotOrgAdmin => (
-            format!("The token's account is not an owner of {org}."),
-            "Only organization owners can register organization runners. Ask an owner, or use a token of an owner's account.".to_string(),
-            None,
-        ),
+        ErrorKind::NotOrgAdmin => match kind {
+            ScopeKind::Repository => (
+                format!("The token's account is not an admin of {subject}."),
+                "Only repository admins can manage a repository's runners. Ask an admin, or use a token of an admin's account.".to_string(),
+                None,
+            ),
+            _ => (
+                format!("The token's account is not an owner of {subject}."),
+                format!("Only {} owners can manage its runners. Ask an owner, or use a token of an owner's account.", kind.noun()),
+                None,
+            ),
+        },
         ErrorKind::PrimaryRateLimit { reset_at } => (
             "The API rate limit for this token is used up.".to_string(),
             match reset_at {
@@ -100,14 +122,33 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
             },
             None,
         ),
+        ErrorKind::Forbidden if *action == Action::JustInTime => (
+            format!("GitHub refused to register the runner{status}."),
+            "The token may not use the chosen runner group (GitHub-hosted groups and groups not open to this scope refuse runners), or lacks the permission: pick another group, or see GitHub's message.".to_string(),
+            None,
+        ),
         ErrorKind::Forbidden => (
             format!("GitHub refused the request{status}."),
-            "Check the token's permissions and the organization's token policies; GitHub's message says more.".to_string(),
+            format!("Check the token's permissions and the {}'s token policies; GitHub's message says more.", kind.noun()),
             None,
         ),
         ErrorKind::NotFound => (
-            format!("No organization \u{201c}{org}\u{201d} that this token can administer was found (404)."),
-            format!("Check the organization's spelling and the API URL ({api}). If both are right, the token's account is not an owner of the organization or the token cannot see it: GitHub does not say which."),
+            format!("No {} \u{201c}{}\u{201d} that this token can administer was found (404).", kind.noun(), cx.name()),
+            format!(
+                "Check the {noun}'s spelling and the API URL ({api}). If both are right, the token's account cannot administer the {noun} or the token cannot see it: GitHub does not say which.{group}",
+                noun = kind.noun(),
+                group = if *action == Action::JustInTime && kind.has_groups() { " The chosen runner group may also no longer exist." } else { "" },
+            ),
+            None,
+        ),
+        ErrorKind::Conflict => (
+            format!("A runner named \u{201c}{}\u{201d} already exists in {subject}.", runner.as_deref().unwrap_or("this")),
+            "Runner names are unique within their scope: change the Runner name and try again, or remove the old runner first.".to_string(),
+            None,
+        ),
+        ErrorKind::Unprocessable => (
+            format!("GitHub refused the runner's settings{status}."),
+            "GitHub's message below says which setting it could not accept: correct it and try again.".to_string(),
             None,
         ),
         ErrorKind::BadRequest => (
@@ -149,6 +190,13 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
     Explanation { title, next, link }
 }
 
+impl ErrorContext {
+    /// The scope's own name, without "the enterprise" before it.
+    fn name(&self) -> &str {
+        self.subject.strip_prefix("the enterprise ").unwrap_or(&self.subject)
+    }
+}
+
 /// A short phrase for an error of a secondary request (downloads, runner groups), where the
 /// full explanation would crowd out the result: what failed, with GitHub's message if any.
 pub fn short_reason(error: &ApiError) -> String {
@@ -178,6 +226,9 @@ pub fn ErrorAlert(error: ApiError, context: ErrorContext) -> impl IntoView {
             <p class="alert-title"><strong>{title}</strong></p>
             <p>{next}</p>
             {link.map(|(text, href)| view! { <p><a href=href target="_blank" rel="noopener noreferrer">{text}</a></p> })}
+            {(error.kind == ErrorKind::Conflict).then(|| view! {
+                <p><button type="button" class="secondary" on:click=|_| crate::browser::focus::focus("runner-name")>"Change the runner name"</button></p>
+            })}
             {error.message.map(|m| view! { <p class="github-message">"GitHub said: " <q>{m}</q></p> })}
             {error.request_id.map(|id| view! { <p class="request-id">"Request ID: " <code>{id}</code></p> })}
         </div>
@@ -188,10 +239,18 @@ pub fn ErrorAlert(error: ApiError, context: ErrorContext) -> impl IntoView {
 mod tests {
     use super::*;
     use crate::github::error::ResponseMeta;
-    use crate::github::registration::BodyProblem;
+    use crate::github::body::BodyProblem;
 
     fn cx(kind: TokenKind) -> ErrorContext {
-        ErrorContext { org: "octo-org".into(), api: "https://api.github.com".into(), web: "https://github.com".into(), token_kind: kind }
+        ErrorContext {
+            subject: "octo-org".into(),
+            kind: ScopeKind::Organization,
+            action: Action::Add,
+            runner: None,
+            api: "https://api.github.com".into(),
+            web: "https://github.com".into(),
+            token_kind: kind,
+        }
     }
 
     fn words(kind: ErrorKind, token: TokenKind) -> Explanation {
@@ -213,6 +272,8 @@ mod tests {
             ErrorKind::Forbidden,
             ErrorKind::NotFound,
             ErrorKind::BadRequest,
+            ErrorKind::Conflict,
+            ErrorKind::Unprocessable,
             ErrorKind::ServerError,
             ErrorKind::Redirected,
             ErrorKind::UnexpectedStatus,
@@ -261,6 +322,25 @@ mod tests {
         let e = ApiError::from_response(403, &ResponseMeta::default(), r#"{"message":"Resource not accessible by integration"}"#);
         assert_eq!(short_reason(&e), "HTTP 403: \u{201c}Resource not accessible by integration\u{201d}");
         assert_eq!(short_reason(&ApiError::network("https://api.github.com")), "could not reach https://api.github.com");
+    }
+
+    #[test]
+    fn words_follow_the_scope_and_the_action() {
+        let repo = ErrorContext { subject: "octo-org/app".into(), kind: ScopeKind::Repository, ..cx(TokenKind::Classic) };
+        let e = |kind: ErrorKind, cx: &ErrorContext| explain(&ApiError { kind, status: Some(403), message: None, request_id: None }, cx, &|_| String::new());
+        assert_eq!(e(ErrorKind::NotOrgAdmin, &repo).title, "The token's account is not an admin of octo-org/app.");
+        let missing = e(ErrorKind::MissingPermission { token_scopes: Some("read:org".into()) }, &repo);
+        assert!(missing.next.contains("repo scope") && missing.link.unwrap().1.contains("scopes=repo&"), "{}", missing.next);
+        assert!(e(ErrorKind::NotFound, &repo).title.starts_with("No repository \u{201c}octo-org/app\u{201d}"));
+        let ent = ErrorContext { subject: "the enterprise acme".into(), kind: ScopeKind::Enterprise, token_kind: TokenKind::FineGrained, ..cx(TokenKind::Classic) };
+        let refused = e(ErrorKind::MissingPermission { token_scopes: None }, &ent);
+        assert!(refused.next.contains("cannot manage enterprise runners"), "{}", refused.next);
+        assert!(refused.link.unwrap().1.contains("manage_runners:enterprise"), "a classic token is the only way for an enterprise");
+        assert!(e(ErrorKind::NotFound, &ent).title.contains("enterprise \u{201c}acme\u{201d}"));
+        let jit = ErrorContext { action: Action::JustInTime, runner: Some("build-7".into()), ..cx(TokenKind::Classic) };
+        assert_eq!(e(ErrorKind::Conflict, &jit).title, "A runner named \u{201c}build-7\u{201d} already exists in octo-org.");
+        assert!(e(ErrorKind::Forbidden, &jit).next.contains("runner group"));
+        assert!(e(ErrorKind::NotFound, &jit).next.contains("runner group"));
     }
 
     #[test]

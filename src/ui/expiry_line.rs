@@ -20,7 +20,7 @@ pub fn ExpiryLine(expires_at: Expiry, now: Signal<i64>, expired: Signal<bool>, o
                 {move || expired.get().then(|| view! {
                     <p class="expired-note">
                         <strong class="badge">"Expired"</strong>
-                        " This token no longer registers runners: config.sh would fail with a 404. "
+                        " This token no longer works: config.sh would fail with a 404. "
                         <button type="button" class="secondary" on:click=move |_| on_renew.run(())>"Create a new token"</button>
                     </p>
                 })}

@@ -1,19 +1,24 @@
-//! `ResultPanel`: the minted token (masked until asked), its expiry, the repository selection and
-//! the runner setup (command and script) to paste.
+//! `ResultPanel`: a minted registration or remove token (masked until asked), its expiry, the
+//! repository selection, and what to run with it: the runner setup, or the removal steps.
 
 use super::expiry_line::ExpiryLine;
+use super::remove_setup::RemoveSetup;
 use super::repository_selection::RepositorySelection;
 use super::runner_setup::RunnerSetup;
 use super::setup_state::SetupForm;
+use super::toggle::RevealButton;
 use crate::expiry::Remaining;
-use crate::github::RegistrationToken;
+use crate::github::client::TokenPurpose;
+use crate::github::{RegistrationToken, Scope};
 use crate::runner::ConfigCommand;
 use leptos::prelude::*;
 
 #[component]
 pub fn ResultPanel(
     token: RegistrationToken,
+    purpose: TokenPurpose,
     command: ConfigCommand,
+    scope: Scope,
     /// The API URL for shared links, when not github.com's.
     api: Option<String>,
     setup: SetupForm,
@@ -25,22 +30,33 @@ pub fn ResultPanel(
     let expired = Memo::new(move |_| Remaining::at(expires_at, now.get()).is_expired());
     let secret = token.token.clone();
     let shown_token = move || if revealed.get() { secret.expose().to_string() } else { secret.masked() };
-    let org = command.org.to_string();
+    let what = match purpose {
+        TokenPurpose::Registration => "Registration token",
+        TokenPurpose::Removal => "Remove token",
+    };
+    let subject = scope.to_string();
+    let next = match purpose {
+        TokenPurpose::Registration => view! {
+            <RunnerSetup command=command scope=scope api=api setup=setup revealed=revealed.into() expired=expired.into() />
+        }
+        .into_any(),
+        TokenPurpose::Removal => view! {
+            <RemoveSetup token=command.token setup=setup revealed=revealed.into() expired=expired.into() />
+        }
+        .into_any(),
+    };
     view! {
         <section class="card result" aria-labelledby="result-heading">
-            <h2 id="result-heading">"Registration token for " {org.clone()}</h2>
-            <p class="visually-hidden" role="status">{format!("Registration token created for {org}.")}</p>
+            <h2 id="result-heading">{what} " for " {subject.clone()}</h2>
+            <p class="visually-hidden" role="status">{format!("{what} created for {subject}.")}</p>
             <div class="token-row">
-                <span class="label" id="registration-token-label">"Registration token"</span>
+                <span class="label" id="registration-token-label">{what}</span>
                 <code class="token" aria-labelledby="registration-token-label">{shown_token}</code>
-                <button type="button" class="secondary" aria-pressed=move || revealed.get().to_string()
-                    on:click=move |_| revealed.update(|r| *r = !*r)>
-                    {move || if revealed.get() { "Hide token" } else { "Show token" }}
-                </button>
+                <RevealButton revealed=revealed what="token" />
             </div>
             <ExpiryLine expires_at=expires_at now=now expired=expired.into() on_renew=on_renew />
-            <RepositorySelection scope=token.scope />
-            <RunnerSetup command=command api=api setup=setup revealed=revealed.into() expired=expired.into() />
+            {(purpose == TokenPurpose::Registration).then(|| view! { <RepositorySelection scope=token.scope /> })}
+            {next}
         </section>
     }
 }

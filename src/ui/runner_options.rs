@@ -4,11 +4,12 @@
 use super::check::Check;
 use super::field::Field;
 use super::setup_state::{Load, SetupForm};
+use crate::github::ScopeKind;
 use crate::runner::{OptionErrors, Os, RunnerOptions as Valid};
 use leptos::prelude::*;
 
 #[component]
-pub fn RunnerOptions(setup: SetupForm, validated: Memo<Result<Valid, OptionErrors>>) -> impl IntoView {
+pub fn RunnerOptions(setup: SetupForm, validated: Memo<Result<Valid, OptionErrors>>, scope: ScopeKind) -> impl IntoView {
     let error = move |pick: fn(&OptionErrors) -> Option<String>| Signal::derive(move || validated.with(|v| v.as_ref().err().and_then(pick)));
     let none = Signal::stored(None::<String>);
     let unattended = Signal::derive(move || setup.unattended.get().unwrap_or_else(|| setup.name.with(|n| !n.trim().is_empty())));
@@ -32,7 +33,7 @@ pub fn RunnerOptions(setup: SetupForm, validated: Memo<Result<Valid, OptionError
             </div>
             <Check id="no-default-labels" label="No default labels" checked=setup.no_default_labels.into()
                 on_change=Callback::new(move |on| setup.no_default_labels.set(on)) error=error(|e| e.no_default_labels.clone()) />
-            <GroupField setup=setup error=error(|e| e.group.clone()) />
+            {scope.has_groups().then(|| view! { <GroupField setup=setup error=error(|e| e.group.clone()) scope=scope /> })}
             <Field id="runner-work" label="Work folder" value=setup.work error=error(|e| e.work.clone()) hint_id="runner-work-hint">
                 <p class="hint" id="runner-work-hint">"Where jobs run, relative to the runner's folder. Leave empty for _work."</p>
             </Field>
@@ -48,6 +49,8 @@ pub fn RunnerOptions(setup: SetupForm, validated: Memo<Result<Valid, OptionError
                 on_change=Callback::new(move |on| setup.service.set(on)) error=error(|e| e.service.clone()) />
             <p class="hint service-hint">{move || if windows() {
                 "On Windows, config.cmd installs and starts the service itself (--runasservice)."
+            } else if setup.platform.get().os == Os::MacOs {
+                "Starts the runner with ./svc.sh install and start (a launchd agent of your user, no sudo) instead of ./run.sh."
             } else {
                 "Starts the runner with sudo ./svc.sh install and start instead of ./run.sh."
             }}</p>
@@ -55,16 +58,16 @@ pub fn RunnerOptions(setup: SetupForm, validated: Memo<Result<Valid, OptionError
     }
 }
 
-/// A list of the organization's runner groups when GitHub gave one (the default group
-/// preselected, and an empty value for it, so no flag is needed), else a text input.
+/// A list of the scope's runner groups when GitHub gave one (the default group preselected, and
+/// an empty value for it, so no flag is needed), else a text input.
 #[component]
-fn GroupField(setup: SetupForm, error: Signal<Option<String>>) -> impl IntoView {
+pub fn GroupField(setup: SetupForm, #[prop(into)] error: Signal<Option<String>>, scope: ScopeKind) -> impl IntoView {
     let group = setup.group;
     move || match setup.groups.get() {
         Load::Ready(groups) if !groups.is_empty() => {
             let current = group.get_untracked();
             let unknown = (!current.trim().is_empty() && !groups.iter().any(|g| g.name.eq_ignore_ascii_case(current.trim())))
-                .then(|| view! { <option value=current.clone() selected=true>{format!("{current} (not in this organization)")}</option> });
+                .then(|| view! { <option value=current.clone() selected=true>{format!("{current} (not in this {})", scope.noun())}</option> });
             let options = groups
                 .into_iter()
                 .map(|g| {
@@ -88,7 +91,7 @@ fn GroupField(setup: SetupForm, error: Signal<Option<String>>) -> impl IntoView 
         }
         state => {
             let hint = match state {
-                Load::Loading => "Loading the organization's runner groups\u{2026} Leave empty for the default group.".to_string(),
+                Load::Loading => format!("Loading the {}'s runner groups\u{2026} Leave empty for the default group.", scope.noun()),
                 Load::Failed(e) => format!("The runner groups could not be loaded ({}). Type a group's name, or leave empty for the default group.", super::error_alert::short_reason(&e)),
                 Load::Ready(_) => "GitHub listed no runner groups. Type a group's name, or leave empty for the default group.".to_string(),
             };

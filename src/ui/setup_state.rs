@@ -1,10 +1,24 @@
 //! The runner-setup state App owns, so it outlives any one result: the platform, the options as
 //! typed, and what GitHub answered for downloads and runner groups.
 
+use super::error_alert::short_reason;
 use crate::deep_link::DeepLink;
 use crate::github::{ApiError, RunnerGroup, RunnerPackage};
 use crate::runner::{OptionsInput, RunnerPlatform};
 use leptos::prelude::*;
+
+const START_AT_RUN: &str = "The steps start in the runner's folder: download and extract the runner into it first.";
+
+/// What to say about the package of a script: why it is missing, or that it has no checksum.
+pub fn download_note(package: &Result<RunnerPackage, String>) -> Option<String> {
+    match package {
+        Ok(p) if p.sha256.is_none() => Some(
+            "GitHub's downloads answer gave no usable SHA-256 for this package, so the script cannot verify it: compare it with the checksum on the runner's release page before running it.".to_string(),
+        ),
+        Ok(_) => None,
+        Err(note) => Some(note.clone()),
+    }
+}
 
 /// An answer that is on its way, arrived, or failed.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +40,9 @@ pub struct SetupForm {
     pub platform: RwSignal<RunnerPlatform>,
     pub name: RwSignal<String>,
     pub labels: RwSignal<String>,
+    /// A just-in-time runner's whole label list, one per line; `None` until edited, meaning
+    /// the platform's default labels.
+    pub jit_labels: RwSignal<Option<String>>,
     pub no_default_labels: RwSignal<bool>,
     pub group: RwSignal<String>,
     pub work: RwSignal<String>,
@@ -46,6 +63,7 @@ impl SetupForm {
             platform: RwSignal::new(link.platform(detected)),
             name: RwSignal::new(o.name),
             labels: RwSignal::new(o.labels),
+            jit_labels: RwSignal::new(None),
             no_default_labels: RwSignal::new(o.no_default_labels),
             group: RwSignal::new(o.group),
             work: RwSignal::new(o.work),
@@ -73,6 +91,33 @@ impl SetupForm {
             disable_update: self.disable_update.get(),
             service: self.service.get(),
         }
+    }
+
+    /// The just-in-time labels as shown: as edited, or the chosen platform's defaults.
+    pub fn jit_labels_text(&self) -> String {
+        self.jit_labels.get().unwrap_or_else(|| self.platform.get().default_labels().join("\n"))
+    }
+
+    /// The groups when GitHub listed them (tracked), for turning a group name into its id.
+    pub fn known_groups(&self) -> Option<Vec<RunnerGroup>> {
+        self.groups.with(|g| match g {
+            Load::Ready(groups) => Some(groups.clone()),
+            _ => None,
+        })
+    }
+
+    /// The package for `platform`, or why there is none: a lookup in the list the client
+    /// parsed once (tracked).
+    pub fn package(&self, platform: RunnerPlatform) -> Result<RunnerPackage, String> {
+        let name = format!("{} {}", platform.os.label(), platform.arch.label());
+        self.downloads.with(|d| match d {
+            Load::Loading => Err(format!("Loading the runner package for {name}\u{2026}")),
+            Load::Ready(packages) => platform
+                .package(packages)
+                .cloned()
+                .ok_or_else(|| format!("GitHub's downloads answer has no usable runner package for {name}. {START_AT_RUN}")),
+            Load::Failed(e) => Err(format!("The runner downloads could not be loaded ({}). {START_AT_RUN}", short_reason(e))),
+        })
     }
 
     /// The options as typed, without subscribing (for event handlers).

@@ -1,19 +1,18 @@
 //! `TokenField`: the access-token input (a password field) with a hint that names the token's
 //! kind, what it must be granted, and where to create one.
 
+use super::error_alert::{new_classic_token_text, NEW_FINE_GRAINED_TOKEN};
 use super::field::Field;
 use crate::github::access_token::{new_classic_token_url, new_fine_grained_token_url};
-use crate::github::{AccessToken, ApiBase, TokenKind, UrlError};
-
-/// Link texts, shared with the error messages that offer the same pages.
-pub const NEW_CLASSIC_TOKEN: &str = "Create a classic token with admin:org";
-pub const NEW_FINE_GRAINED_TOKEN: &str = "Create a fine-grained token";
+use crate::github::{AccessToken, ApiBase, ScopeKind, TokenKind, UrlError};
 use leptos::prelude::*;
 
 #[component]
 pub fn TokenField(
     value: RwSignal<String>,
     api_base: Memo<Result<ApiBase, UrlError>>,
+    /// The chosen scope's kind: each needs its own grant.
+    scope: RwSignal<ScopeKind>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let kind = move || value.with(|v| AccessToken::parse(v).ok().map(|t| t.kind()));
@@ -36,13 +35,20 @@ pub fn TokenField(
         });
         forgotten.set(true);
     };
-    let hint = move || match kind() {
-        Some(kind) => format!("{}: {}", kind.label(), kind.requirement()),
-        None => format!(
-            "A classic token {} A fine-grained token {}",
-            TokenKind::Classic.requirement(),
-            TokenKind::FineGrained.requirement()
-        ),
+    let hint = move || {
+        let scope = scope.get();
+        match kind() {
+            Some(kind) => format!("{}: {}", kind.label(), kind.requirement(scope)),
+            None if scope == ScopeKind::Enterprise => format!("A classic token {}", TokenKind::Classic.requirement(scope)),
+            None => format!("A classic token {} A fine-grained token {}", TokenKind::Classic.requirement(scope), TokenKind::FineGrained.requirement(scope)),
+        }
+    };
+    // Said before sending, while sending stays possible: GitHub has the last word.
+    let refused = move || {
+        let scope = scope.get();
+        kind().filter(|k| !k.accepted_for(scope)).map(|k| {
+            format!("{} will be refused for {} runners: create a classic token with manage_runners:enterprise instead. You can still send it.", k.subject(), scope.noun())
+        })
     };
     view! {
         <Field id="token" label="Access token" value=value error=error kind="password"
@@ -50,10 +56,13 @@ pub fn TokenField(
             <p class="hint" id="token-hint">
                 <span class="token-kind">{hint}</span>
                 " "
-                <a href=move || new_classic_token_url(&web()) target="_blank" rel="noopener noreferrer">{NEW_CLASSIC_TOKEN}</a>
-                " · "
-                <a href=move || new_fine_grained_token_url(&web()) target="_blank" rel="noopener noreferrer">{NEW_FINE_GRAINED_TOKEN}</a>
+                <a href=move || new_classic_token_url(&web(), scope.get()) target="_blank" rel="noopener noreferrer">{move || new_classic_token_text(scope.get())}</a>
+                {move || (scope.get() != ScopeKind::Enterprise).then(|| view! {
+                    " · "
+                    <a href=new_fine_grained_token_url(&web()) target="_blank" rel="noopener noreferrer">{NEW_FINE_GRAINED_TOKEN}</a>
+                })}
             </p>
+            <p class="token-warning" role="status">{move || refused().map(|w| view! { <strong>"Not accepted here: "</strong> {w} })}</p>
             <p class="forget">
                 <button type="button" class="secondary" disabled=move || value.with(String::is_empty) on:click=move |_| forget(value)>
                     "Forget token"

@@ -1,0 +1,33 @@
+//! `ScopeField`: the Runner scope radio group and the input for the chosen scope (Repository
+//! `OWNER/NAME`, Organization, Enterprise slug). A GitHub address pasted into any of them picks
+//! the scope and fills the right field.
+
+use super::choice_group::ChoiceGroup;
+use super::field::Field;
+use super::form_state::FormState;
+use crate::github::ScopeKind;
+use leptos::prelude::*;
+
+#[component]
+pub fn ScopeField(form: FormState, #[prop(into)] error: Signal<Option<String>>) -> impl IntoView {
+    Effect::new(move |_| form.take_pasted_address());
+    let choices = ScopeKind::ALL.into_iter().map(|k| (k, k.label())).collect();
+    let field = move || {
+        let kind = form.kind.get();
+        let (placeholder, hint) = match kind {
+            ScopeKind::Repository => ("OWNER/NAME", "The repository as OWNER/NAME, or paste its address. Personal accounts register runners here."),
+            ScopeKind::Organization => ("octo-org", "The organization's login, as in github.com/NAME, or paste its address."),
+            ScopeKind::Enterprise => ("acme", "The enterprise's slug, as in github.com/enterprises/SLUG, or paste its address."),
+        };
+        view! {
+            <Field id=kind.key() label=kind.label() value=form.text(kind) error=error placeholder=placeholder
+                autocomplete="off" hint_id="scope-hint">
+                <p class="hint" id="scope-hint">{hint}</p>
+            </Field>
+        }
+    };
+    view! {
+        <ChoiceGroup legend="Runner scope" name="scope" choices=choices selected=form.kind />
+        {field}
+    }
+}
