@@ -9,13 +9,15 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use runner_token::deep_link::{share_query, DeepLink};
 use runner_token::expiry::{Expiry, Remaining};
-use runner_token::form::FormInput;
+use runner_token::form::{Action, FormInput};
 use runner_token::github::downloads::{next_link, parse_downloads, parse_runner_groups};
 use runner_token::github::error::ResponseMeta;
+use runner_token::github::jit::parse_jit_config;
 use runner_token::github::registration::parse_registration_token;
-use runner_token::github::{AccessToken, ApiBase, ApiError, Organization, Secret, WebBase};
+use runner_token::github::scope::parse_address;
+use runner_token::github::{AccessToken, ApiBase, ApiError, RunnerGroup, Scope, ScopeKind, Secret, WebBase};
 use runner_token::runner::quote;
-use runner_token::runner::{Arch, ConfigCommand, OptionsInput, Os, RunnerPlatform, SetupScript};
+use runner_token::runner::{Arch, ConfigCommand, Job, OptionsInput, Os, RunnerPlatform, SetupScript};
 use std::time::Instant;
 
 const CASES: u32 = 100_000;
@@ -59,6 +61,7 @@ fn json_text() -> impl Strategy<Value = String> {
     let keys = prop::sample::select(vec![
         "token", "expires_at", "message", "repositories", "permissions", "repository_selection", "single_file", "full_name", "html_url",
         "private", "os", "architecture", "download_url", "filename", "sha256_checksum", "runner_groups", "name", "default",
+        "id", "temp_download_token", "runner", "encoded_jit_config",
     ]);
     let value = leaf.prop_recursive(4, 64, 8, move |inner| {
         prop_oneof![
@@ -88,13 +91,18 @@ fn registration_parser_on_any_json() {
 }
 
 #[test]
+fn jit_parser() {
+    run("parse_jit_config (text and json)", prop_oneof![text(), json_text()], |s| drop(parse_jit_config(&s)));
+}
+
+#[test]
 fn downloads_and_groups_parsers() {
     run("parse_downloads + package lookup + parse_runner_groups + next_link", (prop_oneof![text(), json_text()], platform()), |(s, p)| {
         if let Ok(packages) = parse_downloads(&s) {
-            drop(p.package(&packages));
+            let _ = p.package(&packages);
         }
         drop(parse_runner_groups(&s));
-        drop(next_link(&s));
+        let _ = next_link(&s);
     });
 }
 
@@ -118,7 +126,10 @@ fn error_mapping_on_any_answer() {
 
 fn context() -> runner_token::ui::ErrorContext {
     runner_token::ui::ErrorContext {
-        org: "octo-org".into(),
+        subject: "octo-org".into(),
+        kind: ScopeKind::Organization,
+        action: Action::JustInTime,
+        runner: Some("build-1".into()),
         api: "https://api.github.com".into(),
         web: "https://github.com".into(),
         token_kind: runner_token::github::TokenKind::Classic,
@@ -130,7 +141,7 @@ fn url_derivation() {
     run("ApiBase::parse + web_base + owns, WebBase::parse", (text(), text()), |(a, b)| {
         if let Ok(api) = ApiBase::parse(&a) {
             drop(api.web_base());
-            drop(api.owns(&b));
+            let _ = api.owns(&b);
             drop(api.endpoint(&b));
         }
         drop(WebBase::parse(&b));
@@ -139,10 +150,19 @@ fn url_derivation() {
 
 #[test]
 fn form_validation() {
-    run("FormInput::validate (org, token, api, server)", (text(), text(), text(), text()), |(org, token, api, server)| {
-        drop(Organization::parse(&org));
+    let fields = (text(), text(), text(), text(), 0..3usize);
+    run("FormInput::validate (every scope, token, api, server) + parse_address", fields, |(name, token, api, server, k)| {
+        drop(parse_address(&name));
         drop(AccessToken::parse(&token));
-        drop(FormInput { org, token, api, server }.validate());
+        let kind = ScopeKind::ALL[k];
+        if let Ok(scope) = Scope::parse(kind, &name) {
+            drop(scope.api_path());
+            drop(scope.to_string());
+        }
+        let form = FormInput { kind, repo: name.clone(), org: name.clone(), enterprise: name, token, api, server };
+        if let Ok(valid) = form.validate() {
+            drop(valid.request.scope.runner_url(&valid.web_base));
+        }
     });
 }
 
@@ -154,15 +174,23 @@ fn options_and_script_building() {
             name, labels, group, work, unattended,
             no_default_labels: b[0], ephemeral: b[1], replace: b[2], disable_update: b[3], service: b[4],
         };
+        let groups = [RunnerGroup { id: 1, name: "Default".into(), default: true }];
+        if let Ok(jit) = input.jit_request(&input.labels, b[5], Some(&groups)) {
+            drop(jit.to_json());
+        }
         if let Ok(options) = input.validate(p.os.shell()) {
-            let command = ConfigCommand {
-                web_base: WebBase::parse("https://github.com").expect("a valid web base"),
-                org: Organization::parse("octo-org").expect("a valid org"),
-                token: Secret::new(token),
-            };
-            let script = SetupScript { platform: p, package: None, command, options };
-            drop(script.full_text(b[5]));
-            drop(script.steps(b[6]));
+            let command = ConfigCommand { url: "https://github.com/octo-org".into(), token: Secret::new(token.clone()) };
+            let jobs = [
+                Job::Configure { command, options },
+                Job::JustInTime { config: Secret::new(token.clone()) },
+                Job::Remove { token: Secret::new(token), service: b[4] },
+            ];
+            for job in jobs {
+                let script = SetupScript { platform: p, package: None, job };
+                drop(script.full_text(b[5]));
+                drop(script.steps(b[6]));
+                drop(script.main_command(b[6]));
+            }
         }
     });
 }
@@ -192,6 +220,7 @@ fn deep_links() {
     run("DeepLink::from_pairs + platform + share_query", (pairs, platform()), |(pairs, p)| {
         let link = DeepLink::from_pairs(&pairs, |s| s.to_string());
         let chosen = link.platform(p);
-        drop(share_query(link.org.as_deref().unwrap_or(""), link.api.as_deref(), chosen, &link.options, |s| s.to_string()));
+        let scope = (link.scope.unwrap_or_default(), link.org.as_deref().unwrap_or(""));
+        drop(share_query(scope, link.action.unwrap_or_default(), link.api.as_deref(), chosen, &link.options, |s| s.to_string()));
     });
 }

@@ -96,6 +96,8 @@ pub fn App() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
+        // An address typed and sent with Enter has not been read yet (no change event).
+        form.take_pasted_address();
         attempted.set(true);
         let action = form.action.get_untracked();
         let valid = match validated.get_untracked() {

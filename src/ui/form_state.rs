@@ -63,7 +63,7 @@ impl FormState {
     /// that kind's field gets the name, and a server's API URL replaces the default one.
     pub fn take_pasted_address(&self) {
         for kind in ScopeKind::ALL {
-            let Some(PastedAddress { kind: picked, value, api }) = self.text(kind).with(|t| parse_address(t)) else { continue };
+            let Some(PastedAddress { kind: picked, value, api }) = self.text(kind).with_untracked(|t| parse_address(t)) else { continue };
             self.text(kind).set(String::new());
             self.text(picked).set(value);
             self.kind.set(picked);

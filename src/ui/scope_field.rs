@@ -1,16 +1,17 @@
 //! `ScopeField`: the Runner scope radio group and the input for the chosen scope (Repository
-//! `OWNER/NAME`, Organization, Enterprise slug). A GitHub address pasted into any of them picks
-//! the scope and fills the right field.
+//! `OWNER/NAME`, Organization, Enterprise slug). A GitHub address pasted into any of them (or
+//! typed, once the field is left) picks the scope and fills the right field. Not on every
+//! keystroke: `https://github.com/o` would be taken before the rest was typed.
 
 use super::choice_group::ChoiceGroup;
 use super::field::Field;
 use super::form_state::FormState;
 use crate::github::ScopeKind;
 use leptos::prelude::*;
+use std::time::Duration;
 
 #[component]
 pub fn ScopeField(form: FormState, #[prop(into)] error: Signal<Option<String>>) -> impl IntoView {
-    Effect::new(move |_| form.take_pasted_address());
     let choices = ScopeKind::ALL.into_iter().map(|k| (k, k.label())).collect();
     let field = move || {
         let kind = form.kind.get();
@@ -28,6 +29,10 @@ pub fn ScopeField(form: FormState, #[prop(into)] error: Signal<Option<String>>) 
     };
     view! {
         <ChoiceGroup legend="Runner scope" name="scope" choices=choices selected=form.kind />
-        {field}
+        // The input event that follows a paste has updated the text by the time this runs.
+        <div on:paste=move |_| set_timeout(move || form.take_pasted_address(), Duration::ZERO)
+            on:change=move |_| form.take_pasted_address()>
+            {field}
+        </div>
     }
 }

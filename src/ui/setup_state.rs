@@ -7,7 +7,7 @@ use crate::github::{ApiError, RunnerGroup, RunnerPackage};
 use crate::runner::{OptionsInput, RunnerPlatform};
 use leptos::prelude::*;
 
-const START_AT_RUN: &str = "The steps start in the runner's folder: download and extract the runner into it first.";
+const START_AT_RUN: &str = "The steps start in the runner's folder: download and extract the runner into a folder first.";
 
 /// What to say about the package of a script: why it is missing, or that it has no checksum.
 pub fn download_note(package: &Result<RunnerPackage, String>) -> Option<String> {

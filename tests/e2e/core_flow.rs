@@ -127,7 +127,7 @@ fn invalid_org(world: &World) -> Result<()> {
     page.visit_with_mock()?;
     for (input, message) in [
         ("octo org", "contain no spaces"),
-        ("https://github.com/octo-org", "not a URL or path"),
+        ("octo/org", "not a URL or path"),
         ("octo--org", "two hyphens"),
         ("-octo", "start with a hyphen"),
         ("a234567890123456789012345678901234567890", "at most 39 characters"),

@@ -48,7 +48,7 @@ pub fn cases() -> Vec<Case> {
         },
         case("status_403_classic_tokens_forbidden_suggests_a_fine_grained_token", org::NO_CLASSIC, &["does not accept personal access tokens (classic)", "Self-hosted runners", "forbids access via a personal access tokens (classic)"]),
         case("status_403_token_lifetime_over_the_policy_says_to_shorten_it", org::LIFETIME, &["longer than its policy allows", "366 days"]),
-        case("status_403_missing_scope_names_admin_org_and_the_scopes_the_token_has", org::MISSING_PERMISSION, &["not allowed to create runner registration tokens", "admin:org", "This token has: read:org, repo", "Resource not accessible by personal access token"]),
+        case("status_403_missing_scope_names_admin_org_and_the_scopes_the_token_has", org::MISSING_PERMISSION, &["not allowed to manage the runners of scope-org", "admin:org", "This token has: read:org, repo", "Resource not accessible by personal access token"]),
         Case { token: FINE_GRAINED, ..case("status_403_missing_permission_names_the_fine_grained_permission", org::MISSING_PERMISSION, &["Self-hosted runners", "Read and write"]) },
         case("status_403_not_an_org_owner_says_only_owners_can", org::NOT_ADMIN, &["not an owner of member-org", "Must have admin rights to Repository."]),
         case("status_403_primary_rate_limit_gives_the_reset_time", org::RATE_LIMITED, &["rate limit for this token is used up", "Try again after"]),

@@ -5,7 +5,7 @@
 use crate::page::{check, check_contains, Page, ACCESS_TOKEN};
 use crate::webdriver::Result;
 use crate::{Test, World};
-use mock_github::scenario::{self, org, TOKEN};
+use mock_github::scenario::{self, org};
 use serde_json::Value;
 use std::time::Duration;
 

@@ -11,6 +11,7 @@ mod errors;
 mod hardening;
 mod hygiene;
 mod page;
+mod scopes;
 mod setup_script;
 mod webdriver;
 
@@ -39,6 +40,7 @@ fn main() {
     tests.extend(hygiene::tests());
     tests.extend(setup_script::tests());
     tests.extend(hardening::tests());
+    tests.extend(scopes::tests());
     let error_cases = errors::cases();
 
     if args.list {

@@ -17,7 +17,7 @@ pub struct Page<'w> {
 }
 
 /// An XPath string literal for `s` (which must not contain both quote kinds).
-fn lit(s: &str) -> String {
+pub fn lit(s: &str) -> String {
     if s.contains('\'') { format!("\"{s}\"") } else { format!("'{s}'") }
 }
 
@@ -56,8 +56,22 @@ impl<'w> Page<'w> {
     /// Opens the page with `query` (e.g. `?org=x`) and waits for the app to be on screen.
     pub fn visit(&self, query: &str) -> Result<()> {
         self.session.goto(&format!("{}/{query}", self.world.site.url()))?;
-        self.button("Create registration token")?;
+        self.session.find("//form//button[@type='submit']")?;
         Ok(())
+    }
+
+    /// The radio button labelled `label` in the group (fieldset) whose legend reads `group`.
+    pub fn radio(&self, group: &str, label: &str) -> Result<Element<'_>> {
+        self.session.find(&format!(
+            "//fieldset[legend[normalize-space(.)={}]]//label[normalize-space(.)={}]//input[@type='radio']",
+            lit(group),
+            lit(label)
+        ))
+    }
+
+    /// Whether that radio button is checked.
+    pub fn is_checked(&self, group: &str, label: &str) -> Result<bool> {
+        Ok(self.radio(group, label)?.property("checked")? == true)
     }
 
     /// Opens the page pointed at this test's mock (Enterprise Server layout, so the web base is derived).

@@ -69,7 +69,24 @@ pub mod org {
     pub const MANY_GROUPS: &str = "many-groups-org";
     /// A `Link: rel="next"` that points away from the API base; the client must not follow it.
     pub const LINK_ESCAPE: &str = "link-escape-org";
+    /// Downloads that carry a `temp_download_token` (servers that serve packages themselves).
+    pub const PRIVATE_DOWNLOADS: &str = "private-downloads-org";
 }
+
+/// Just-in-time runner names with a special answer.
+pub mod runner {
+    /// 409: a runner with this name exists already.
+    pub const TAKEN: &str = "taken-runner";
+}
+
+/// The `temp_download_token` of [`org::PRIVATE_DOWNLOADS`]'s packages.
+pub const DOWNLOAD_TOKEN: &str = "TDT.e2e-DownloadToken_0123456789";
+
+/// What a just-in-time runner's `encoded_jit_config` is: base64, as GitHub's.
+pub const JIT_CONFIG: &str = "eyJydW5uZXIiOiJqaXQiLCJ0b2tlbiI6IkFBQkYzSkdaIn0+/Zm9vYmFy==";
+
+/// The id the mock gives every new just-in-time runner.
+pub const JIT_RUNNER_ID: u64 = 4242;
 
 /// The runner release the mock's downloads answer describes.
 pub const RUNNER_VERSION: &str = "2.336.0";
@@ -117,6 +134,9 @@ pub fn downloads(org_name: &str, token: Option<&str>) -> Reply {
             if org_name == org::NO_CHECKSUM {
                 package.as_object_mut().map(|p| p.remove("sha256_checksum"));
             }
+            if org_name == org::PRIVATE_DOWNLOADS {
+                package["temp_download_token"] = json!(DOWNLOAD_TOKEN);
+            }
             package
         })
         .collect();
@@ -134,9 +154,9 @@ pub fn runner_group_names(org_name: &str) -> Vec<String> {
     names
 }
 
-/// What `GET /orgs/{org}/actions/runner-groups?per_page=N&page=P` answers. `base` is the API
-/// base the request came in on, for the `Link` header (GitHub links by organization id).
-pub fn runner_groups(org_name: &str, token: Option<&str>, per_page: usize, page: usize, base: &str) -> Reply {
+/// What `GET {scope}/actions/runner-groups?per_page=N&page=P` answers. `list_url` is where
+/// GitHub's `Link` header points for other pages (by organization id, or enterprise slug).
+pub fn runner_groups(org_name: &str, token: Option<&str>, per_page: usize, page: usize, list_url: &str) -> Reply {
     if let Some(refusal) = refusal(org_name, token, org::GROUPS_DENIED) {
         return refusal;
     }
@@ -152,12 +172,12 @@ pub fn runner_groups(org_name: &str, token: Option<&str>, per_page: usize, page:
             "id": i + 1, "name": name, "visibility": if i == 0 { "all" } else { "selected" },
             "default": i == 0, "inherited": false, "allows_public_repositories": false,
             "restricted_to_workflows": false, "selected_workflows": [], "workflow_restrictions_read_only": false,
-            "runners_url": format!("{base}/organizations/{}/actions/runner-groups/{}/runners", org_id(org_name), i + 1),
+            "runners_url": format!("{list_url}/{}/runners", i + 1),
         }))
         .collect();
     let reply = Reply::json(200, json!({ "total_count": names.len(), "runner_groups": groups }));
     let id = org_id(org_name);
-    let link = |p: usize| format!("<{base}/organizations/{id}/actions/runner-groups?per_page={per_page}&page={p}>");
+    let link = |p: usize| format!("<{list_url}?per_page={per_page}&page={p}>");
     let mut rels = Vec::new();
     if org_name == org::LINK_ESCAPE {
         rels.push(format!("<https://attacker.invalid/organizations/{id}/actions/runner-groups?page=2>; rel=\"next\""));
@@ -325,6 +345,45 @@ pub fn registration(org_name: &str, token: Option<&str>, attempt: usize) -> Repl
     }
 }
 
+/// What `POST {scope}/actions/runners/generate-jitconfig` answers for `body`: the scope's own
+/// refusals first (as for registration tokens), then GitHub's checks of the body.
+pub fn jit(scope: &crate::MockScope, token: Option<&str>, body: &str) -> Reply {
+    let refusal = registration(&scope.key, token, 1);
+    if refusal.status != 201 {
+        return refusal;
+    }
+    let docs = "https://docs.github.com/rest/actions/self-hosted-runners#create-configuration-for-a-just-in-time-runner-for-an-organization";
+    let Ok(request) = serde_json::from_str::<Value>(body) else {
+        return error(400, "Problems parsing JSON", docs);
+    };
+    let name = request["name"].as_str().unwrap_or_default();
+    let labels: Vec<&str> = request["labels"].as_array().map(|l| l.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let Some(group) = request["runner_group_id"].as_u64() else {
+        return error(422, "Invalid request.\n\n\"runner_group_id\" wasn't supplied.", docs);
+    };
+    if name.is_empty() {
+        return error(422, "Invalid request.\n\n\"name\" wasn't supplied.", docs);
+    }
+    if labels.is_empty() || labels.len() > 100 {
+        return error(422, "Invalid request.\n\nFor 'properties/labels', nil is not an array of 1 to 100 items.", docs);
+    }
+    let groups = if scope.kind == crate::ScopeKind::Repository { 1 } else { runner_group_names(&scope.key).len() as u64 };
+    if group == 0 || group > groups {
+        return error(404, "Not Found", docs);
+    }
+    if name == runner::TAKEN {
+        return error(409, &format!("Already exists - A runner with the name {name} already exists."), docs);
+    }
+    let labels: Vec<Value> = labels.iter().enumerate().map(|(i, l)| json!({ "id": i + 1, "name": l, "type": if i < 3 { "read-only" } else { "custom" } })).collect();
+    Reply::json(201, json!({
+        "runner": {
+            "id": JIT_RUNNER_ID, "name": name, "os": "unknown", "status": "offline", "busy": false,
+            "runner_group_id": group, "labels": labels,
+        },
+        "encoded_jit_config": JIT_CONFIG,
+    }))
+}
+
 /// The answer for any path the mock does not know.
 pub fn not_found() -> Reply {
     error(404, "Not Found", "https://docs.github.com/rest")
@@ -343,10 +402,10 @@ mod tests {
 
     #[test]
     fn runner_groups_paginate_like_github() {
-        let first = runner_groups(org::MANY_GROUPS, Some("ghp_x"), 100, 1, "http://127.0.0.1:1");
+        let first = runner_groups(org::MANY_GROUPS, Some("ghp_x"), 100, 1, "http://127.0.0.1:1/organizations/9/actions/runner-groups");
         let link = first.headers.iter().find(|(k, _)| k == "Link").map(|(_, v)| v.clone()).unwrap();
         assert!(link.contains("page=2>; rel=\"next\"") && link.contains("page=3>; rel=\"last\""), "{link}");
-        let last = runner_groups(org::MANY_GROUPS, Some("ghp_x"), 100, 3, "http://127.0.0.1:1");
+        let last = runner_groups(org::MANY_GROUPS, Some("ghp_x"), 100, 3, "http://127.0.0.1:1/organizations/9/actions/runner-groups");
         let body: Value = serde_json::from_str(&last.body).unwrap();
         assert_eq!(body["runner_groups"].as_array().unwrap().len(), 5);
         assert!(!last.headers.iter().any(|(k, v)| k == "Link" && v.contains("rel=\"next\"")));

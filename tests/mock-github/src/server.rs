@@ -20,6 +20,8 @@ pub struct Recorded {
     pub path: String,
     /// Header names lower-cased, in arrival order.
     pub headers: Vec<(String, String)>,
+    /// The request body as text (empty for GET and preflights).
+    pub body: String,
 }
 
 impl Recorded {
@@ -36,38 +38,66 @@ struct State {
     org_ids: HashMap<u64, String>,
 }
 
+/// Which scope a path names: `/repos/O/R`, `/orgs/O`, `/enterprises/E`. Scenarios are chosen
+/// by `key`: the repository's name, the organization's login or the enterprise's slug.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MockScope {
+    pub kind: ScopeKind,
+    pub key: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    Repository,
+    Organization,
+    Enterprise,
+}
+
 /// What a request path asks for.
 enum Endpoint {
-    Registration(String),
-    Downloads(String),
-    RunnerGroups(String),
+    Registration(MockScope),
+    Removal(MockScope),
+    Jit(MockScope),
+    Downloads(MockScope),
+    RunnerGroups(MockScope),
     Unknown,
 }
 
 impl Endpoint {
     fn of(route: &str, state: &Mutex<State>) -> Self {
-        if let Some(rest) = route.strip_prefix("/orgs/") {
+        let scoped = |kind: ScopeKind, key: &str| MockScope { kind, key: key.to_string() };
+        let (scope, tail) = if let Some(rest) = route.strip_prefix("/orgs/") {
             let (org, tail) = rest.split_once('/').unwrap_or((rest, ""));
-            let org = org.to_string();
-            return match tail {
-                "actions/runners/registration-token" => Self::Registration(org),
-                "actions/runners/downloads" => Self::Downloads(org),
-                "actions/runner-groups" => Self::RunnerGroups(org),
-                _ => Self::Unknown,
-            };
+            (scoped(ScopeKind::Organization, org), tail)
+        } else if let Some(rest) = route.strip_prefix("/enterprises/") {
+            let (slug, tail) = rest.split_once('/').unwrap_or((rest, ""));
+            (scoped(ScopeKind::Enterprise, slug), tail)
+        } else if let Some(rest) = route.strip_prefix("/repos/") {
+            let mut parts = rest.splitn(3, '/');
+            let (_owner, name, tail) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            (scoped(ScopeKind::Repository, name), tail)
+        } else {
+            // Pages after the first come by organization id, as GitHub's Link headers give them.
+            let by_id = route
+                .strip_prefix("/organizations/")
+                .and_then(|rest| rest.strip_suffix("/actions/runner-groups"))
+                .and_then(|id| id.parse::<u64>().ok())
+                .and_then(|id| state.lock().ok()?.org_ids.get(&id).cloned());
+            return by_id.map_or(Self::Unknown, |org| Self::RunnerGroups(scoped(ScopeKind::Organization, &org)));
+        };
+        match tail {
+            "actions/runners/registration-token" => Self::Registration(scope),
+            "actions/runners/remove-token" => Self::Removal(scope),
+            "actions/runners/generate-jitconfig" => Self::Jit(scope),
+            "actions/runners/downloads" => Self::Downloads(scope),
+            "actions/runner-groups" if scope.kind != ScopeKind::Repository => Self::RunnerGroups(scope),
+            _ => Self::Unknown,
         }
-        // Pages after the first come by organization id, as GitHub's Link headers give them.
-        let by_id = route
-            .strip_prefix("/organizations/")
-            .and_then(|rest| rest.strip_suffix("/actions/runner-groups"))
-            .and_then(|id| id.parse::<u64>().ok())
-            .and_then(|id| state.lock().ok()?.org_ids.get(&id).cloned());
-        by_id.map_or(Self::Unknown, Self::RunnerGroups)
     }
 
-    fn org(&self) -> Option<&str> {
+    fn scope(&self) -> Option<&MockScope> {
         match self {
-            Self::Registration(o) | Self::Downloads(o) | Self::RunnerGroups(o) => Some(o),
+            Self::Registration(s) | Self::Removal(s) | Self::Jit(s) | Self::Downloads(s) | Self::RunnerGroups(s) => Some(s),
             Self::Unknown => None,
         }
     }
@@ -117,6 +147,16 @@ impl MockGithub {
         self.requests().into_iter().filter(|r| r.method == "POST" && r.path.ends_with("/actions/runners/registration-token")).collect()
     }
 
+    /// The POSTs that ask for a remove token.
+    pub fn remove_requests(&self) -> Vec<Recorded> {
+        self.requests().into_iter().filter(|r| r.method == "POST" && r.path.ends_with("/actions/runners/remove-token")).collect()
+    }
+
+    /// The POSTs that create a just-in-time runner.
+    pub fn jit_requests(&self) -> Vec<Recorded> {
+        self.requests().into_iter().filter(|r| r.method == "POST" && r.path.ends_with("/actions/runners/generate-jitconfig")).collect()
+    }
+
     /// The GETs of runner groups, every page.
     pub fn group_requests(&self) -> Vec<Recorded> {
         self.requests().into_iter().filter(|r| r.method == "GET" && r.path.contains("/actions/runner-groups")).collect()
@@ -137,7 +177,8 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
         .iter()
         .map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
         .collect();
-    let recorded = Recorded { method: method.to_string(), path: path.clone(), headers };
+    let body = read_body(req).await;
+    let recorded = Recorded { method: method.to_string(), path: path.clone(), headers, body };
     let (route, query) = path.split_once('?').unwrap_or((path.as_str(), ""));
     let (prefix, route) = match route.strip_prefix("/api/v3") {
         Some(rest) => ("/api/v3", rest),
@@ -148,18 +189,18 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
         let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
         s.requests.push(recorded.clone());
         match (&endpoint, &method) {
-            (Endpoint::Registration(name), &Method::POST) => {
-                let n = s.attempts.entry(name.clone()).or_default();
+            (Endpoint::Registration(scope) | Endpoint::Removal(scope), &Method::POST) => {
+                let n = s.attempts.entry(scope.key.clone()).or_default();
                 *n += 1;
                 *n - 1
             }
             _ => 0,
         }
     };
-    drain(req).await;
 
     if method == Method::OPTIONS {
-        let allowed = if endpoint.org() == Some(org::OLD_GHES) { scenario::ALLOWED_HEADERS_OLD_GHES } else { scenario::ALLOWED_HEADERS };
+        let old = endpoint.scope().is_some_and(|s| s.key == org::OLD_GHES);
+        let allowed = if old { scenario::ALLOWED_HEADERS_OLD_GHES } else { scenario::ALLOWED_HEADERS };
         return Ok(with_cors(Response::builder().status(204))
             .header("Access-Control-Allow-Headers", allowed)
             .header("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE")
@@ -171,25 +212,31 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
 
     let token = recorded.header("authorization").and_then(bearer);
     let reply = match (&method, endpoint) {
-        (&Method::POST, Endpoint::Registration(name)) => {
-            if name == org::HANG {
+        (&Method::POST, Endpoint::Registration(scope) | Endpoint::Removal(scope)) => {
+            if scope.key == org::HANG {
                 // Hold the connection open until the client gives up (or the mock is dropped).
                 std::future::pending::<()>().await;
             }
-            if name == org::DRIP {
+            if scope.key == org::DRIP {
                 return Ok(drip());
             }
-            scenario::registration(&name, token, attempt)
+            scenario::registration(&scope.key, token, attempt)
         }
-        (&Method::GET, Endpoint::Downloads(name)) => scenario::downloads(&name, token),
-        (&Method::GET, Endpoint::RunnerGroups(name)) => {
+        (&Method::POST, Endpoint::Jit(scope)) => scenario::jit(&scope, token, &recorded.body),
+        (&Method::GET, Endpoint::Downloads(scope)) => scenario::downloads(&scope.key, token),
+        (&Method::GET, Endpoint::RunnerGroups(scope)) => {
             let host = recorded.header("host").unwrap_or("127.0.0.1");
             let number = |key: &str, default: usize| {
                 query.split('&').find_map(|p| p.strip_prefix(key)?.strip_prefix('=')?.parse().ok()).unwrap_or(default)
             };
             let base = format!("http://{host}{prefix}");
-            let reply = scenario::runner_groups(&name, token, number("per_page", 30), number("page", 1), &base);
-            state.lock().unwrap_or_else(|e| e.into_inner()).org_ids.insert(scenario::org_id(&name), name);
+            // GitHub links an organization's later pages by its id, an enterprise's by its slug.
+            let list_url = match scope.kind {
+                ScopeKind::Enterprise => format!("{base}/enterprises/{}/actions/runner-groups", scope.key),
+                _ => format!("{base}/organizations/{}/actions/runner-groups", scenario::org_id(&scope.key)),
+            };
+            let reply = scenario::runner_groups(&scope.key, token, number("per_page", 30), number("page", 1), &list_url);
+            state.lock().unwrap_or_else(|e| e.into_inner()).org_ids.insert(scenario::org_id(&scope.key), scope.key);
             reply
         }
         _ => scenario::not_found(),
@@ -218,9 +265,12 @@ fn bearer(value: &str) -> Option<&str> {
     (scheme.eq_ignore_ascii_case("bearer") || scheme.eq_ignore_ascii_case("token")).then_some(token.trim())
 }
 
-/// Reads and drops the request body so the connection can be reused.
-async fn drain(req: Request<Incoming>) {
-    let _ = req.into_body().collect().await;
+/// Reads the whole request body (which also lets the connection be reused).
+async fn read_body(req: Request<Incoming>) -> String {
+    match req.into_body().collect().await {
+        Ok(collected) => String::from_utf8_lossy(&collected.to_bytes()).into_owned(),
+        Err(_) => String::new(),
+    }
 }
 
 fn with_cors(builder: hyper::http::response::Builder) -> hyper::http::response::Builder {
