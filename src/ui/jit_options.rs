@@ -3,6 +3,7 @@
 //! label list, the runner group (organizations and enterprises) and the work folder.
 
 use super::field::Field;
+use super::labels_field::LabelsField;
 use super::platform_picker::PlatformPicker;
 use super::runner_options::GroupField;
 use super::setup_state::SetupForm;
@@ -18,7 +19,6 @@ pub fn JitOptions(
     errors: Signal<Option<OptionErrors>>,
 ) -> impl IntoView {
     let error = move |pick: fn(&OptionErrors) -> Option<String>| Signal::derive(move || errors.with(|e| e.as_ref().and_then(pick)));
-    let labels_error = error(|e| e.labels.clone());
     view! {
         <fieldset class="options jit-options">
             <legend>"Just-in-time runner"</legend>
@@ -27,16 +27,9 @@ pub fn JitOptions(
             <Field id="runner-name" label="Runner name" value=setup.name error=error(|e| e.name.clone()) hint_id="runner-name-hint">
                 <p class="hint" id="runner-name-hint">"Required: unique among the scope's runners."</p>
             </Field>
-            <div class="field" class:invalid=move || labels_error.with(Option::is_some)>
-                <label for="runner-labels">"Labels"</label>
-                <textarea id="runner-labels" rows="4" spellcheck="false" autocapitalize="off"
-                    aria-describedby="runner-labels-hint runner-labels-error"
-                    aria-invalid=move || labels_error.with(Option::is_some).to_string()
-                    prop:value=move || setup.jit_labels_text()
-                    on:input=move |ev| setup.jit_labels.set(Some(event_target_value(&ev)))></textarea>
-                <p class="hint" id="runner-labels-hint">"One per line, at most 100: the runner's whole label list. Starts with the default labels of the chosen platform."</p>
-                <p class="field-error" id="runner-labels-error" hidden=move || labels_error.with(Option::is_none)>{move || labels_error.get()}</p>
-            </div>
+            <LabelsField value=Signal::derive(move || setup.jit_labels_text()) on_input=Callback::new(move |text| setup.jit_labels.set(Some(text)))
+                error=error(|e| e.labels.clone()) rows=4
+                hint="One per line, at most 100: the runner's whole label list. Starts with the default labels of the chosen platform." />
             {move || {
                 let kind = scope.get();
                 kind.has_groups().then(|| view! { <GroupField setup=setup error=error(|e| e.group.clone()) scope=kind /> })

@@ -12,6 +12,7 @@ mod field;
 mod form_state;
 mod jit_options;
 mod jit_panel;
+mod labels_field;
 mod link_warning;
 mod platform_picker;
 mod remove_setup;

@@ -3,6 +3,7 @@
 
 use super::check::Check;
 use super::field::Field;
+use super::labels_field::LabelsField;
 use super::setup_state::{Load, SetupForm};
 use crate::github::ScopeKind;
 use crate::runner::{OptionErrors, Os, RunnerOptions as Valid};
@@ -14,23 +15,14 @@ pub fn RunnerOptions(setup: SetupForm, validated: Memo<Result<Valid, OptionError
     let none = Signal::stored(None::<String>);
     let unattended = Signal::derive(move || setup.unattended.get().unwrap_or_else(|| setup.name.with(|n| !n.trim().is_empty())));
     let windows = move || setup.platform.get().os == Os::Windows;
-    let labels_error = error(|e| e.labels.clone());
     view! {
         <fieldset class="options">
             <legend>"Runner options"</legend>
             <Field id="runner-name" label="Runner name" value=setup.name error=error(|e| e.name.clone()) hint_id="runner-name-hint">
                 <p class="hint" id="runner-name-hint">"Leave empty to use the machine's host name."</p>
             </Field>
-            <div class="field" class:invalid=move || labels_error.with(Option::is_some)>
-                <label for="runner-labels">"Labels"</label>
-                <textarea id="runner-labels" rows="3" spellcheck="false" autocapitalize="off"
-                    aria-describedby="runner-labels-hint runner-labels-error"
-                    aria-invalid=move || labels_error.with(Option::is_some).to_string()
-                    prop:value=move || setup.labels.get()
-                    on:input=move |ev| setup.labels.set(event_target_value(&ev))></textarea>
-                <p class="hint" id="runner-labels-hint">"One label per line. The default labels (self-hosted, the OS and the architecture) are added too, unless turned off below."</p>
-                <p class="field-error" id="runner-labels-error" hidden=move || labels_error.with(Option::is_none)>{move || labels_error.get()}</p>
-            </div>
+            <LabelsField value=setup.labels on_input=Callback::new(move |text| setup.labels.set(text)) error=error(|e| e.labels.clone()) rows=3
+                hint="One label per line. The default labels (self-hosted, the OS and the architecture) are added too, unless turned off below." />
             <Check id="no-default-labels" label="No default labels" checked=setup.no_default_labels.into()
                 on_change=Callback::new(move |on| setup.no_default_labels.set(on)) error=error(|e| e.no_default_labels.clone()) />
             {scope.has_groups().then(|| view! { <GroupField setup=setup error=error(|e| e.group.clone()) scope=scope /> })}

@@ -42,6 +42,7 @@ pub fn tests() -> Vec<(String, Test)> {
         t("a_pasted_server_address_sets_the_api_url", pasted_server),
         t("an_enterprise_with_a_fine_grained_token_is_warned_before_sending_and_may_still_send", enterprise_warning),
         t("deep_links_preset_every_scope_and_mode", deep_links),
+        t("the_scope_and_its_name_are_remembered_after_reload_but_the_token_is_not", remembered),
         t("removal_with_a_service_shows_the_svc_steps_first", removal_service),
         t("a_download_token_is_masked_on_screen_and_present_in_the_copy", download_token),
     ]);
@@ -263,6 +264,18 @@ fn deep_links(world: &World) -> Result<()> {
         check(page.field("Access token")?.property("value")? == "", "never a token")?;
     }
     Ok(())
+}
+
+fn remembered(world: &World) -> Result<()> {
+    let page = prepare(world, 0, "Add a runner")?;
+    page.button("Create registration token")?.click()?;
+    page.wait_for_text("Registration token for octo-org/app")?;
+    page.visit("")?;
+    check(page.is_checked("Runner scope", "Repository")?, "the repository scope is remembered")?;
+    check(page.field("Repository")?.property("value")? == "octo-org/app", "its name is remembered")?;
+    check(page.field("Access token")?.property("value")? == "", "the token is not")?;
+    let stored = page.session.execute("return JSON.stringify(Object.entries(localStorage))", vec![])?;
+    check(!stored.as_str().unwrap_or_default().contains(ACCESS_TOKEN), format!("storage holds no token: {stored}"))
 }
 
 fn removal_service(world: &World) -> Result<()> {
