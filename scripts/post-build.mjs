@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export const TERSER_VERSION = '5.51.2';
+const TERSER_VERSION = '5.51.2';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -33,10 +33,9 @@ let html = readFileSync(htmlPath, 'utf8');
 
 html = html.replace(/<link\b[^>]*\btype="?application\/wasm"?[^>]*>/g, '');
 
-if (release) {
-  const terser = loadTerser();
+const terser = release ? loadTerser() : null;
+if (terser) {
   for (const name of readdirSync(staging).filter((f) => f.endsWith('.js'))) {
-    if (!terser) break;
     const path = join(staging, name);
     const { code } = await terser.minify(readFileSync(path, 'utf8'), { module: true, ecma: 2020, compress: { passes: 2 } });
     writeFileSync(path, code);
@@ -66,6 +65,7 @@ const policy = (hashes) => [
   "img-src 'self' data:",
   // GitHub and any GitHub Enterprise Server are https origins; plain http only on this machine.
   // (Chromium rejects IPv6 literals in source lists, and warns with the page URL: no [::1].)
+  // These hosts are CSP_HTTP_HOSTS in src/github/api_base.rs, which refuses any other.
   "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
   "base-uri 'none'",
   "form-action 'none'",

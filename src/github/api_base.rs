@@ -29,6 +29,9 @@ pub enum UrlError {
     UnsupportedScheme(String),
     /// `http://` to a host other than this machine: the token would cross the network in clear.
     InsecureHttp(String),
+    /// `http://` to this machine under a name the page's Content-Security-Policy does not list
+    /// (`[::1]`, `*.localhost`, `127.0.0.2`): the browser would block the request. The port, if any.
+    BlockedByPolicy { host: String, port: Option<u16> },
     Credentials,
     QueryOrFragment,
     InvalidHost,
@@ -43,6 +46,10 @@ impl fmt::Display for UrlError {
             Self::NotAUrl => f.write_str("This is not a URL. Enter one starting with https://, e.g. https://ghes.example.com/api/v3."),
             Self::UnsupportedScheme(s) => write!(f, "\u{201c}{s}:\u{201d} URLs are not allowed here. Use an https:// URL."),
             Self::InsecureHttp(host) => write!(f, "Plain http:// would send your token to {host} unencrypted. Use https:// (plain http is allowed only for localhost)."),
+            Self::BlockedByPolicy { host, port } => {
+                let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+                write!(f, "This page's security policy lets it reach plain http:// only at localhost and 127.0.0.1, so the browser would block {host}. Use http://127.0.0.1{port} or http://localhost{port} instead.")
+            }
             Self::Credentials => f.write_str("Remove the user name and password from the URL; the access token is the only credential sent."),
             Self::QueryOrFragment => f.write_str("Remove the ?query or #fragment from the URL."),
             Self::InvalidHost => f.write_str("The host name in this URL is not valid."),
@@ -92,6 +99,9 @@ fn split_url(input: &str) -> Result<Parts<'_>, UrlError> {
     if scheme == "http" && !is_loopback(&host) {
         return Err(UrlError::InsecureHttp(host));
     }
+    if scheme == "http" && !CSP_HTTP_HOSTS.contains(&host.as_str()) {
+        return Err(UrlError::BlockedByPolicy { host, port });
+    }
     if path.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
         return Err(UrlError::NotAUrl);
     }
@@ -134,6 +144,11 @@ fn valid_host(host: &str) -> bool {
                 && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
 }
+
+/// The only hosts the page's Content-Security-Policy lets it reach over plain http
+/// (`connect-src ... http://localhost:* http://127.0.0.1:*` in scripts/post-build.mjs; a unit
+/// test keeps the two in step). Chromium accepts no IPv6 literal in a source list.
+pub const CSP_HTTP_HOSTS: [&str; 2] = ["localhost", "127.0.0.1"];
 
 /// This machine: `localhost`, `*.localhost`, 127.0.0.0/8 or `[::1]`.
 pub fn is_loopback(host: &str) -> bool {
@@ -297,10 +312,33 @@ mod tests {
 
     #[test]
     fn plain_http_is_allowed_to_loopback_only() {
-        for ok in ["http://localhost:8080", "http://127.0.0.1:1", "http://[::1]:9000/api/v3", "http://app.localhost"] {
+        for ok in ["http://localhost:8080", "http://127.0.0.1:1", "http://LOCALHOST/api/v3"] {
             assert!(ApiBase::parse(ok).is_ok(), "{ok}");
         }
         assert!(ApiBase::parse("http://127.0.0.1.evil.com").is_err());
+        // https reaches any host under the policy, IPv6 literals included.
+        assert!(ApiBase::parse("https://[::1]:9000/api/v3").is_ok());
+    }
+
+    #[test]
+    fn loopback_names_the_policy_blocks_are_refused_with_what_to_use_instead() {
+        let blocked = |url: &str| match ApiBase::parse(url) {
+            Err(e @ UrlError::BlockedByPolicy { .. }) => e.to_string(),
+            other => panic!("{url}: {other:?}"),
+        };
+        let ipv6 = blocked("http://[::1]:9000/api/v3");
+        assert!(ipv6.contains("[::1]") && ipv6.contains("http://127.0.0.1:9000 or http://localhost:9000"), "{ipv6}");
+        assert!(blocked("http://app.localhost").contains("http://127.0.0.1 or http://localhost instead"));
+        blocked("http://127.0.0.2:8080");
+    }
+
+    #[test]
+    fn the_plain_http_hosts_are_exactly_the_policys() {
+        let hook = include_str!("../../scripts/post-build.mjs");
+        let connect = hook.lines().find(|l| l.contains("connect-src")).expect("post-build.mjs sets connect-src");
+        let http: Vec<&str> = connect.split([' ', '"', '\'', ',']).filter(|t| t.starts_with("http://")).collect();
+        let want: Vec<String> = CSP_HTTP_HOSTS.iter().map(|h| format!("http://{h}:*")).collect();
+        assert_eq!(http, want, "connect-src in scripts/post-build.mjs and CSP_HTTP_HOSTS must name the same hosts");
     }
 
     #[test]

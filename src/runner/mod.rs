@@ -6,8 +6,10 @@ pub mod options;
 pub mod platform;
 pub mod quote;
 pub mod script;
+pub mod workflow;
 
 pub use command::ConfigCommand;
 pub use options::{OptionErrors, OptionsInput, RunnerOptions};
 pub use platform::{Arch, Os, RunnerPlatform, Shell};
 pub use script::{Job, SetupScript, Step};
+pub use workflow::runs_on;

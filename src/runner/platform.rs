@@ -91,6 +91,18 @@ impl Arch {
     pub fn from_key(key: &str) -> Option<Arch> {
         [Arch::X64, Arch::Arm64, Arch::Arm].into_iter().find(|a| a.api_name().eq_ignore_ascii_case(key))
     }
+
+    /// The architecture from User-Agent Client Hints (`getHighEntropyValues(["architecture",
+    /// "bitness"])`): `arm`/`64` is ARM64, `arm`/`32` ARM, `x86`/`64` x64. `None` for anything
+    /// else (32-bit x86 has no runner package).
+    pub fn from_client_hints(architecture: &str, bitness: &str) -> Option<Arch> {
+        match (architecture.trim().to_ascii_lowercase().as_str(), bitness.trim()) {
+            ("arm", "64") => Some(Arch::Arm64),
+            ("arm", "32") => Some(Arch::Arm),
+            ("x86", "64") => Some(Arch::X64),
+            _ => None,
+        }
+    }
 }
 
 /// One of the seven packages: an OS and an architecture GitHub ships for it.
@@ -138,7 +150,9 @@ impl RunnerPlatform {
     }
 
     /// The visitor's platform from `navigator.userAgentData.platform` (when the browser has it)
-    /// and the user-agent string; Linux x64 when neither says.
+    /// and the user-agent string; Linux x64 when neither says. A Mac is taken for Apple silicon:
+    /// browsers freeze its user agent at "Intel Mac OS X", and Apple has sold only Apple silicon
+    /// Macs since 2023 (client hints, where the browser has them, correct this later).
     pub fn detect(ua_platform: Option<&str>, user_agent: &str) -> Self {
         let ua = user_agent.to_ascii_lowercase();
         let hint = ua_platform.unwrap_or("").to_ascii_lowercase();
@@ -149,7 +163,7 @@ impl RunnerPlatform {
         } else {
             Os::Linux
         };
-        let arch = if ua.contains("aarch64") || ua.contains("arm64") {
+        let arch = if ua.contains("aarch64") || ua.contains("arm64") || os == Os::MacOs {
             Arch::Arm64
         } else if ua.contains("armv7") || ua.contains("armv6") || ua.contains("armhf") {
             Arch::Arm
@@ -181,7 +195,7 @@ mod tests {
         assert_eq!(RunnerPlatform::detect(None, win), RunnerPlatform { os: Os::Windows, arch: Arch::X64 });
         assert_eq!(RunnerPlatform::detect(Some("Windows"), win).os, Os::Windows);
         let mac = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Safari/605.1.15";
-        assert_eq!(RunnerPlatform::detect(None, mac), RunnerPlatform { os: Os::MacOs, arch: Arch::X64 });
+        assert_eq!(RunnerPlatform::detect(None, mac), RunnerPlatform { os: Os::MacOs, arch: Arch::Arm64 }, "a frozen Mac user agent means Apple silicon");
         assert_eq!(RunnerPlatform::detect(Some("macOS"), mac).os, Os::MacOs);
         let pi = "Mozilla/5.0 (X11; Linux aarch64) AppleWebKit/537.36 Chrome/130 Safari/537.36";
         assert_eq!(RunnerPlatform::detect(Some("Linux"), pi), RunnerPlatform { os: Os::Linux, arch: Arch::Arm64 });
@@ -190,6 +204,15 @@ mod tests {
         assert_eq!(RunnerPlatform::detect(None, ""), RunnerPlatform::default());
         // A phone is no runner host: Linux x64 rather than a guess.
         assert_eq!(RunnerPlatform::detect(Some("Android"), "Mozilla/5.0 (Linux; Android 14) Mobile").os, Os::Linux);
+    }
+
+    #[test]
+    fn client_hints_name_the_architecture() {
+        assert_eq!(Arch::from_client_hints("arm", "64"), Some(Arch::Arm64));
+        assert_eq!(Arch::from_client_hints("ARM", "32"), Some(Arch::Arm));
+        assert_eq!(Arch::from_client_hints("x86", "64"), Some(Arch::X64));
+        assert_eq!(Arch::from_client_hints("x86", "32"), None);
+        assert_eq!(Arch::from_client_hints("", ""), None);
     }
 
     #[test]

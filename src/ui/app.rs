@@ -28,7 +28,7 @@ pub enum Outcome {
     /// `api` is the request's API URL when it is not github.com's, for links that preset it.
     Token { purpose: TokenPurpose, token: RegistrationToken, command: ConfigCommand, scope: Scope, api: Option<String> },
     /// A just-in-time runner, registered for `platform`.
-    Jit { runner: JitConfig, requested: String, subject: String, platform: RunnerPlatform },
+    Jit { runner: JitConfig, requested: String, labels: Vec<String>, subject: String, platform: RunnerPlatform },
     Failed { error: ApiError, context: ErrorContext },
 }
 
@@ -41,6 +41,9 @@ pub fn App() -> impl IntoView {
     let link = location::take_deep_link();
     let form = FormState::new(&link, preferences::load());
     let setup = SetupForm::new(&link, platform::detect());
+    if link.arch.is_none() {
+        platform::refine(setup.platform);
+    }
     let attempted = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Outcome>);
@@ -130,6 +133,7 @@ pub fn App() -> impl IntoView {
                 (Action::JustInTime, Some(jit)) => generate_jit_config(req, &jit).await.map(|runner| Outcome::Jit {
                     runner,
                     requested: jit.name,
+                    labels: jit.labels,
                     subject: scope.to_string(),
                     platform,
                 }),
@@ -196,8 +200,8 @@ pub fn App() -> impl IntoView {
                     <ResultPanel token=token purpose=purpose command=command scope=scope api=api setup=setup now=now.into()
                         on_renew=Callback::new(move |()| submit()) />
                 }.into_any(),
-                Outcome::Jit { runner, requested, subject, platform } => view! {
-                    <JitPanel runner=runner requested=requested subject=subject platform=platform setup=setup />
+                Outcome::Jit { runner, requested, labels, subject, platform } => view! {
+                    <JitPanel runner=runner requested=requested labels=labels subject=subject platform=platform setup=setup />
                 }.into_any(),
                 Outcome::Failed { error, context } => view! { <ErrorAlert error=error context=context /> }.into_any(),
             })}

@@ -4,6 +4,7 @@
 use super::setup_state::{download_note, SetupForm};
 use super::setup_steps::SetupSteps;
 use super::toggle::RevealButton;
+use super::workflow_snippet::WorkflowSnippet;
 use crate::github::JitConfig;
 use crate::runner::{Job, RunnerPlatform, SetupScript};
 use leptos::prelude::*;
@@ -17,6 +18,8 @@ pub fn JitPanel(
     subject: String,
     /// The platform the runner was created for (its labels came from it).
     platform: RunnerPlatform,
+    /// The labels it was created with.
+    labels: Vec<String>,
     setup: SetupForm,
 ) -> impl IntoView {
     let revealed = RwSignal::new(false);
@@ -43,6 +46,7 @@ pub fn JitPanel(
             </div>
             <p class="hint">"The configuration registers this runner: treat it like a token. It works once."</p>
             <SetupSteps script=script download_note=note revealed=revealed.into() expired=Signal::stored(false) />
+            <WorkflowSnippet labels=Signal::stored(Some(labels)) />
         </section>
     }
 }

@@ -24,6 +24,7 @@ mod scope_field;
 mod setup_state;
 mod setup_steps;
 mod toggle;
+mod workflow_snippet;
 mod token_field;
 
 pub use app::App;

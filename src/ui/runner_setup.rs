@@ -7,6 +7,7 @@ use super::platform_picker::PlatformPicker;
 use super::runner_options::RunnerOptions;
 use super::setup_state::{download_note, Load, SetupForm};
 use super::setup_steps::SetupSteps;
+use super::workflow_snippet::WorkflowSnippet;
 use crate::browser::location;
 use crate::deep_link::share_query;
 use crate::form::Action;
@@ -38,6 +39,7 @@ pub fn RunnerSetup(
         Some(SetupScript { platform: setup.platform.get(), package: package().ok(), job })
     });
     let note = Signal::derive(move || download_note(&package()));
+    let labels = Signal::derive(move || validated.with(|v| v.as_ref().ok().map(|o| o.workflow_labels(setup.platform.get()))));
     let link_status = RwSignal::new(String::new());
     let name = scope.name();
     let share = move |_| {
@@ -56,6 +58,7 @@ pub fn RunnerSetup(
             <CommandBlock script=script revealed=revealed expired=expired heading="Configure the runner"
                 intro="In the runner's folder (after downloading and extracting it), run:" />
             <SetupSteps script=script download_note=note revealed=revealed expired=expired />
+            <WorkflowSnippet labels=labels />
         </section>
     }
 }

@@ -19,6 +19,7 @@ pub fn tests() -> Vec<(String, Test)> {
         t("double_click_sends_one_request_and_the_button_shows_progress", double_click),
         t("unknown_api_layout_asks_for_the_server_url_and_uses_it_in_the_command", server_url),
         t("plain_http_to_a_remote_host_is_refused_before_any_request", insecure_api),
+        t("an_ipv6_loopback_api_url_is_refused_with_what_to_use_instead", ipv6_loopback),
     ]
 }
 
@@ -200,4 +201,21 @@ fn insecure_api(world: &World) -> Result<()> {
     let api = page.field("API URL")?;
     check(api.attribute("aria-invalid")?.as_deref() == Some("true"), "API URL marked invalid")?;
     check(page.mock.requests().is_empty(), "nothing sent")
+}
+
+fn ipv6_loopback(world: &World) -> Result<()> {
+    let page = Page::new(world)?;
+    let port = page.mock.url().rsplit(':').next().unwrap_or_default().to_string();
+    page.visit(&format!("?api=http://[::1]:{port}/api/v3"))?;
+    page.submit("octo-org", ACCESS_TOKEN)?;
+    let api = page.field("API URL")?;
+    page.wait("the API URL refused", Duration::from_secs(5), || Ok((api.attribute("aria-invalid")?.as_deref() == Some("true")).then_some(())))?;
+    let message = page.session.find("//*[@id='api-error']")?.text()?;
+    check_contains(&message, &format!("Use http://127.0.0.1:{port} or http://localhost:{port} instead"))?;
+    check(!page.body_text()?.contains("Could not reach"), "never the untrue network error")?;
+    check(page.mock.requests().is_empty(), "nothing sent")?;
+    // The suggested address works.
+    api.fill(&page.mock.ghes_url())?;
+    page.button("Create registration token")?.click()?;
+    page.wait_for_text("Registration token for octo-org")
 }

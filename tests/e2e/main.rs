@@ -10,6 +10,7 @@ mod deep_link;
 mod errors;
 mod hardening;
 mod hygiene;
+mod new_user;
 mod page;
 mod scopes;
 mod setup_script;
@@ -41,6 +42,7 @@ fn main() {
     tests.extend(setup_script::tests());
     tests.extend(hardening::tests());
     tests.extend(scopes::tests());
+    tests.extend(new_user::tests());
     let error_cases = errors::cases();
 
     if args.list {

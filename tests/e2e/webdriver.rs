@@ -93,6 +93,11 @@ impl Session {
         self.cmd("POST", "/permissions", Some(json!({ "descriptor": { "name": name }, "state": state }))).map(drop)
     }
 
+    /// A Chrome DevTools Protocol command, through chromedriver's `goog/cdp/execute`.
+    pub fn cdp(&self, cmd: &str, params: Value) -> Result<Value> {
+        self.cmd("POST", "/goog/cdp/execute", Some(json!({ "cmd": cmd, "params": params })))
+    }
+
     /// Console messages the browser logged since the last call (chromedriver's log endpoint).
     pub fn console_log(&self) -> Result<Vec<String>> {
         let entries = self.cmd("POST", "/se/log", Some(json!({ "type": "browser" })))?;
