@@ -14,6 +14,7 @@ use runner_token::github::downloads::{next_link, parse_downloads, parse_runner_g
 use runner_token::github::error::ResponseMeta;
 use runner_token::github::jit::parse_jit_config;
 use runner_token::github::registration::parse_registration_token;
+use runner_token::github::runners::{parse_runners, summary};
 use runner_token::github::scope::parse_address;
 use runner_token::github::{AccessToken, ApiBase, ApiError, RunnerGroup, Scope, ScopeKind, Secret, WebBase};
 use runner_token::runner::quote;
@@ -61,7 +62,8 @@ fn json_text() -> impl Strategy<Value = String> {
     let keys = prop::sample::select(vec![
         "token", "expires_at", "message", "repositories", "permissions", "repository_selection", "single_file", "full_name", "html_url",
         "private", "os", "architecture", "download_url", "filename", "sha256_checksum", "runner_groups", "name", "default",
-        "id", "temp_download_token", "runner", "encoded_jit_config",
+        "id", "temp_download_token", "runner", "encoded_jit_config", "runners", "total_count", "status", "busy", "ephemeral",
+        "runner_group_id", "labels",
     ]);
     let value = leaf.prop_recursive(4, 64, 8, move |inner| {
         prop_oneof![
@@ -91,6 +93,16 @@ fn registration_parser_on_any_json() {
 }
 
 #[test]
+fn runner_list_parser() {
+    run("parse_runners + filter + summary", (prop_oneof![text(), json_text()], text()), |(s, needle)| {
+        if let Ok(page) = parse_runners(&s) {
+            let needle = needle.to_ascii_lowercase();
+            drop(summary(page.runners.iter().filter(|r| r.matches(&needle))));
+        }
+    });
+}
+
+#[test]
 fn jit_parser() {
     run("parse_jit_config (text and json)", prop_oneof![text(), json_text()], |s| drop(parse_jit_config(&s)));
 }
@@ -108,7 +120,7 @@ fn downloads_and_groups_parsers() {
 
 #[test]
 fn error_mapping_on_any_answer() {
-    let headers = prop::collection::vec(prop::option::of(text()), 7);
+    let headers = prop::collection::vec(prop::option::of(text()), 8);
     run("ApiError::from_response", (any::<u16>(), headers, prop_oneof![text(), json_text()]), |(status, h, body)| {
         let meta = ResponseMeta {
             request_id: h[0].clone(),
@@ -118,6 +130,7 @@ fn error_mapping_on_any_answer() {
             ratelimit_reset: h[4].clone(),
             retry_after: h[5].clone(),
             link: h[6].clone(),
+            etag: h[7].clone(),
         };
         let e = ApiError::from_response(status, &meta, &body);
         drop(runner_token::ui::explain(&e, &context(), &|ms| ms.to_string()));

@@ -1,10 +1,12 @@
-//! The browser edge: clipboard, address bar, non-secret preferences, the clock and the
-//! visitor's platform. The only
+//! The browser edge: clipboard, address bar, non-secret preferences, the clock, the
+//! visitor's platform, tab visibility and dialogs. The only
 //! modules besides `github::client` that touch web-sys; each call is small and never panics.
 
 pub mod clipboard;
 pub mod clock;
+pub mod dialog;
 pub mod focus;
 pub mod location;
 pub mod platform;
 pub mod preferences;
+pub mod visibility;

@@ -34,6 +34,8 @@ pub enum BodyProblem {
     MissingRunnerGroups,
     /// The just-in-time answer has no `encoded_jit_config` text.
     MissingJitConfig,
+    /// The runner list has no `runners` list.
+    MissingRunners,
 }
 
 impl fmt::Display for BodyProblem {
@@ -51,6 +53,7 @@ impl fmt::Display for BodyProblem {
             Self::NotAList => f.write_str("the response was not the expected list"),
             Self::MissingRunnerGroups => f.write_str("the response has no \u{201c}runner_groups\u{201d} list"),
             Self::MissingJitConfig => f.write_str("the response has no \u{201c}encoded_jit_config\u{201d} text"),
+            Self::MissingRunners => f.write_str("the response has no \u{201c}runners\u{201d} list"),
         }
     }
 }

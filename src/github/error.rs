@@ -69,6 +69,8 @@ pub struct ResponseMeta {
     pub retry_after: Option<String>,
     /// Pagination: `<url>; rel="next"`.
     pub link: Option<String>,
+    /// The answer's version, for `If-None-Match` on the next poll.
+    pub etag: Option<String>,
 }
 
 impl ResponseMeta {
@@ -82,6 +84,7 @@ impl ResponseMeta {
             ratelimit_reset: get("x-ratelimit-reset"),
             retry_after: get("retry-after"),
             link: get("link"),
+            etag: get("etag"),
         }
     }
 }

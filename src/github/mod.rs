@@ -12,6 +12,7 @@ pub mod error;
 pub mod organization;
 pub mod jit;
 pub mod registration;
+pub mod runners;
 pub mod scope;
 pub mod secret;
 
@@ -22,5 +23,6 @@ pub use error::{ApiError, ErrorKind};
 pub use organization::{Organization, OrganizationError};
 pub use jit::{JitConfig, JitRequest};
 pub use registration::{RegistrationToken, Repository, RepositoryScope};
+pub use runners::{Runner, RunnerPage, RunnerStatus};
 pub use scope::{Scope, ScopeKind};
 pub use secret::{Secret, MASK};

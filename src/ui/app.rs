@@ -9,6 +9,9 @@ use super::jit_options::JitOptions;
 use super::jit_panel::JitPanel;
 use super::link_warning::LinkWarning;
 use super::result_panel::ResultPanel;
+use super::runner_watch::{Watch, WatchTarget};
+use super::runners_section::RunnersSection;
+use super::runners_state::{ListSource, RunnersState};
 use super::scope_field::ScopeField;
 use super::setup_state::{Load, SetupForm};
 use super::token_field::TokenField;
@@ -32,8 +35,8 @@ pub enum Outcome {
     Failed { error: ApiError, context: ErrorContext },
 }
 
-/// Waits this long after the last edit before loading runner groups for a just-in-time runner,
-/// so typing a token does not send a request per keystroke.
+/// Waits this long after the last edit before acting on it (loading runner groups for a
+/// just-in-time runner, watching for a newly typed runner name): not a request per keystroke.
 const GROUPS_DEBOUNCE: Duration = Duration::from_millis(600);
 
 #[component]
@@ -49,6 +52,30 @@ pub fn App() -> impl IntoView {
     let outcome = RwSignal::new(None::<Outcome>);
     // The API URL and scope whose downloads and runner groups were loaded (or are loading).
     let setup_for = StoredValue::new(None::<String>);
+    let runners = RunnersState::new();
+    let watch = Watch::new(runners);
+    // The registration being watched (request and token expiry): its runner's name is typed
+    // after the token is minted, so the watch follows the Runner name option.
+    let watched_registration = StoredValue::new(None::<(ScopeRequest, i64)>);
+    let renamed = StoredValue::new(0u32);
+    Effect::new(move |previous: Option<String>| {
+        let name = setup.name.with(|n| n.trim().to_string());
+        if previous.is_some_and(|p| p != name) && watch.active.get_untracked() {
+            // Once typing pauses: not a poll per keystroke.
+            let generation = renamed.get_value().wrapping_add(1);
+            renamed.set_value(generation);
+            let typed = name.clone();
+            set_timeout(
+                move || {
+                    if let (true, Some((request, until))) = (renamed.get_value() == generation, watched_registration.get_value()) {
+                        watch.start(WatchTarget { request, name: Some(typed).filter(|n| !n.is_empty()), until_ms: Some(until) });
+                    }
+                },
+                GROUPS_DEBOUNCE,
+            );
+        }
+        name
+    });
 
     // One ticker drives every countdown on the page.
     let now = RwSignal::new(clock::now_ms());
@@ -68,6 +95,15 @@ pub fn App() -> impl IntoView {
         Signal::derive(move || if attempted.get() { validated.with(|v| v.as_ref().err().and_then(pick)) } else { None })
     };
     let jit_errors = Signal::derive(move || if attempted.get() { jit_validated.get().err() } else { None });
+    // What Show runners loads: the scope as the form names it now.
+    let list_source = Signal::derive(move || {
+        validated.with(|v| v.as_ref().ok().map(|valid| ListSource { request: valid.request.clone(), context: ErrorContext::of(valid, Action::Add, None) }))
+    });
+    // The Group column names groups when the listed scope has them.
+    let list_groups = Signal::derive(move || {
+        let has_groups = runners.source.with(|s| s.as_ref().is_some_and(|s| s.request.scope.kind().has_groups()));
+        has_groups.then(|| setup.known_groups().unwrap_or_default())
+    });
 
     // A result for one action is not left under the form of another.
     Effect::new(move |previous: Option<Action>| {
@@ -123,6 +159,7 @@ pub fn App() -> impl IntoView {
         let scope = valid.request.scope.clone();
         preferences::save(scope.kind(), &scope.name(), &valid.request.api.to_string());
         let platform = setup.platform.get_untracked();
+        let named = setup.name.with_untracked(|n| Some(n.trim().to_string()).filter(|n| !n.is_empty()));
         pending.set(true);
         outcome.set(None);
         spawn_local(async move {
@@ -152,6 +189,22 @@ pub fn App() -> impl IntoView {
             now.set(clock::now_ms());
             if result.is_ok() && action != Action::Remove {
                 load_setup_data(req, setup, setup_for);
+            }
+            if let Ok(outcome) = &result {
+                runners.load(ListSource { request: req.clone(), context: ErrorContext::of(&valid, Action::Add, None) });
+                // Watch for the runner just added: by name when it has one.
+                watched_registration.set_value(None);
+                let watched = match outcome {
+                    Outcome::Token { purpose: TokenPurpose::Registration, token, .. } => {
+                        watched_registration.set_value(Some((req.clone(), token.expires_at.unix_ms())));
+                        Some(WatchTarget { request: req.clone(), name: named, until_ms: Some(token.expires_at.unix_ms()) })
+                    }
+                    Outcome::Jit { requested, .. } => Some(WatchTarget { request: req.clone(), name: Some(requested.clone()), until_ms: None }),
+                    _ => None,
+                };
+                if let Some(target) = watched {
+                    watch.start(target);
+                }
             }
             outcome.set(Some(result.unwrap_or_else(|error| Outcome::Failed { error, context })));
             pending.set(false);
@@ -205,6 +258,7 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
                 Outcome::Failed { error, context } => view! { <ErrorAlert error=error context=context /> }.into_any(),
             })}
+            <RunnersSection state=runners watch=watch ready=list_source groups=list_groups />
         </main>
     }
 }

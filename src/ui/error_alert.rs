@@ -132,6 +132,11 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
             format!("Check the token's permissions and the {}'s token policies; GitHub's message says more.", kind.noun()),
             None,
         ),
+        ErrorKind::NotFound if *action == Action::Remove && runner.is_some() => (
+            format!("GitHub has no runner \u{201c}{}\u{201d} in {subject} any more (404).", runner.as_deref().unwrap_or_default()),
+            "It was probably removed already: refresh the list.".to_string(),
+            None,
+        ),
         ErrorKind::NotFound => (
             format!("No {} \u{201c}{}\u{201d} that this token can administer was found (404).", kind.noun(), cx.name()),
             format!(
@@ -144,6 +149,11 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
         ErrorKind::Conflict => (
             format!("A runner named \u{201c}{}\u{201d} already exists in {subject}.", runner.as_deref().unwrap_or("this")),
             "Runner names are unique within their scope: change the Runner name and try again, or remove the old runner first.".to_string(),
+            None,
+        ),
+        ErrorKind::Unprocessable if *action == Action::Remove && runner.is_some() => (
+            format!("GitHub refused to remove \u{201c}{}\u{201d}{status}.", runner.as_deref().unwrap_or_default()),
+            "A runner that is running a job cannot be removed: wait for the job to finish (or cancel the workflow run), then try again. GitHub's message says more.".to_string(),
             None,
         ),
         ErrorKind::Unprocessable => (
@@ -341,6 +351,10 @@ mod tests {
         assert_eq!(e(ErrorKind::Conflict, &jit).title, "A runner named \u{201c}build-7\u{201d} already exists in octo-org.");
         assert!(e(ErrorKind::Forbidden, &jit).next.contains("runner group"));
         assert!(e(ErrorKind::NotFound, &jit).next.contains("runner group"));
+        let removal = ErrorContext { action: Action::Remove, runner: Some("build-02".into()), ..cx(TokenKind::Classic) };
+        assert!(e(ErrorKind::Unprocessable, &removal).title.starts_with("GitHub refused to remove \u{201c}build-02\u{201d}"));
+        assert!(e(ErrorKind::Unprocessable, &removal).next.contains("running a job"));
+        assert!(e(ErrorKind::NotFound, &removal).next.contains("refresh the list"));
     }
 
     #[test]

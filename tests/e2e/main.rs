@@ -12,6 +12,7 @@ mod hardening;
 mod hygiene;
 mod new_user;
 mod page;
+mod runners;
 mod scopes;
 mod setup_script;
 mod webdriver;
@@ -43,6 +44,7 @@ fn main() {
     tests.extend(hardening::tests());
     tests.extend(scopes::tests());
     tests.extend(new_user::tests());
+    tests.extend(runners::tests());
     let error_cases = errors::cases();
 
     if args.list {

@@ -113,6 +113,10 @@ impl Session {
         self.cmd("POST", "/window/rect", Some(json!({ "width": width, "height": height }))).map(drop)
     }
 
+    pub fn minimize(&self) -> Result<()> {
+        self.cmd("POST", "/window/minimize", Some(json!({}))).map(drop)
+    }
+
     pub fn close(&self) {
         let _ = self.cmd("DELETE", "", None);
     }

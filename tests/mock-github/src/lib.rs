@@ -7,6 +7,7 @@
 //! at `/` (github.com layout) and under `/api/v3` (Enterprise Server layout), records every
 //! request, and also serves a static folder (the built page) on a second origin.
 
+pub mod fleet;
 mod loopback;
 pub mod scenario;
 mod server;

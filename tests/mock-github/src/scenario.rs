@@ -220,24 +220,40 @@ pub struct Reply {
 
 impl Reply {
     fn json(status: u16, body: Value) -> Self {
-        Self { status, headers: vec![("Content-Type".into(), "application/json; charset=utf-8".into())], body: body.to_string() }
+        Self::json_text(status, body.to_string())
+    }
+
+    pub fn json_text(status: u16, body: String) -> Self {
+        Self { status, headers: vec![("Content-Type".into(), "application/json; charset=utf-8".into())], body }
     }
 
     fn text(status: u16, content_type: &str, body: &str) -> Self {
         Self { status, headers: vec![("Content-Type".into(), content_type.into())], body: body.into() }
     }
 
-    fn header(mut self, name: &str, value: impl Into<String>) -> Self {
+    pub fn header(mut self, name: &str, value: impl Into<String>) -> Self {
         self.headers.push((name.into(), value.into()));
         self
     }
 }
 
-fn error(status: u16, message: &str, docs: &str) -> Reply {
+pub fn error(status: u16, message: &str, docs: &str) -> Reply {
     Reply::json(status, json!({ "message": message, "documentation_url": docs, "status": status.to_string() }))
 }
 
 const DOCS: &str = "https://docs.github.com/rest/actions/self-hosted-runners#create-a-registration-token-for-an-organization";
+pub const RUNNERS_DOCS: &str = "https://docs.github.com/rest/actions/self-hosted-runners";
+
+/// GitHub's primary rate-limit refusal, resetting `reset_in` seconds from now.
+pub fn rate_limited(reset_in: i64) -> Reply {
+    let reset = OffsetDateTime::now_utc().unix_timestamp() + reset_in;
+    error(403, "API rate limit exceeded for user ID 583231.", "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api")
+        .header("X-RateLimit-Limit", "5000")
+        .header("X-RateLimit-Remaining", "0")
+        .header("X-RateLimit-Used", "5000")
+        .header("X-RateLimit-Resource", "core")
+        .header("X-RateLimit-Reset", reset.to_string())
+}
 
 /// A registration token as GitHub writes it: 29 upper-case letters and digits.
 pub const TOKEN: &str = "AABF3JGZDX3P5PMEXLND6TS6FCWO6";
@@ -347,7 +363,7 @@ pub fn registration(org_name: &str, token: Option<&str>, attempt: usize) -> Repl
 
 /// What `POST {scope}/actions/runners/generate-jitconfig` answers for `body`: the scope's own
 /// refusals first (as for registration tokens), then GitHub's checks of the body.
-pub fn jit(scope: &crate::MockScope, token: Option<&str>, body: &str) -> Reply {
+pub fn jit(scope: &crate::MockScope, token: Option<&str>, body: &str, fleet: &mut crate::fleet::Fleet) -> Reply {
     let refusal = registration(&scope.key, token, 1);
     if refusal.status != 201 {
         return refusal;
@@ -371,13 +387,21 @@ pub fn jit(scope: &crate::MockScope, token: Option<&str>, body: &str) -> Reply {
     if group == 0 || group > groups {
         return error(404, "Not Found", docs);
     }
-    if name == runner::TAKEN {
+    if name == runner::TAKEN || fleet.runners.iter().any(|r| r.name == name) {
         return error(409, &format!("Already exists - A runner with the name {name} already exists."), docs);
+    }
+    let mut created = fleet.add_jit(name, group, labels.iter().map(|l| l.to_string()).collect());
+    // The first runner a scope gets has a fixed id, for tests to name.
+    if !fleet.runners.iter().any(|r| r.id == JIT_RUNNER_ID) {
+        if let Some(last) = fleet.runners.last_mut() {
+            last.id = JIT_RUNNER_ID;
+        }
+        created.id = JIT_RUNNER_ID;
     }
     let labels: Vec<Value> = labels.iter().enumerate().map(|(i, l)| json!({ "id": i + 1, "name": l, "type": if i < 3 { "read-only" } else { "custom" } })).collect();
     Reply::json(201, json!({
         "runner": {
-            "id": JIT_RUNNER_ID, "name": name, "os": "unknown", "status": "offline", "busy": false,
+            "id": created.id, "name": name, "os": "unknown", "status": "offline", "busy": false,
             "runner_group_id": group, "labels": labels,
         },
         "encoded_jit_config": JIT_CONFIG,

@@ -1,5 +1,6 @@
 //! The HTTP side of the mock: routing, CORS, request recording, its own runtime.
 
+use crate::fleet::Fleet;
 use crate::loopback::Loopback;
 use crate::scenario::{self, org, Reply};
 use bytes::Bytes;
@@ -36,6 +37,8 @@ struct State {
     attempts: HashMap<String, usize>,
     /// Organization ids handed out in `Link` headers, back to their names.
     org_ids: HashMap<u64, String>,
+    /// Each scope's runners, by scope key, made on first use.
+    fleets: HashMap<String, Fleet>,
 }
 
 /// Which scope a path names: `/repos/O/R`, `/orgs/O`, `/enterprises/E`. Scenarios are chosen
@@ -44,6 +47,8 @@ struct State {
 pub struct MockScope {
     pub kind: ScopeKind,
     pub key: String,
+    /// The scope's path as requested, e.g. `/orgs/octo-org` (for `Link` headers).
+    pub path: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,22 +65,27 @@ enum Endpoint {
     Jit(MockScope),
     Downloads(MockScope),
     RunnerGroups(MockScope),
+    Runners(MockScope),
+    Runner(MockScope, u64),
     Unknown,
 }
 
 impl Endpoint {
     fn of(route: &str, state: &Mutex<State>) -> Self {
-        let scoped = |kind: ScopeKind, key: &str| MockScope { kind, key: key.to_string() };
+        let scoped = |kind: ScopeKind, key: &str, tail: &str| {
+            let path = route.strip_suffix(tail).unwrap_or(route).trim_end_matches('/').to_string();
+            MockScope { kind, key: key.to_string(), path }
+        };
         let (scope, tail) = if let Some(rest) = route.strip_prefix("/orgs/") {
             let (org, tail) = rest.split_once('/').unwrap_or((rest, ""));
-            (scoped(ScopeKind::Organization, org), tail)
+            (scoped(ScopeKind::Organization, org, tail), tail)
         } else if let Some(rest) = route.strip_prefix("/enterprises/") {
             let (slug, tail) = rest.split_once('/').unwrap_or((rest, ""));
-            (scoped(ScopeKind::Enterprise, slug), tail)
+            (scoped(ScopeKind::Enterprise, slug, tail), tail)
         } else if let Some(rest) = route.strip_prefix("/repos/") {
             let mut parts = rest.splitn(3, '/');
             let (_owner, name, tail) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-            (scoped(ScopeKind::Repository, name), tail)
+            (scoped(ScopeKind::Repository, name, tail), tail)
         } else {
             // Pages after the first come by organization id, as GitHub's Link headers give them.
             let by_id = route
@@ -83,7 +93,7 @@ impl Endpoint {
                 .and_then(|rest| rest.strip_suffix("/actions/runner-groups"))
                 .and_then(|id| id.parse::<u64>().ok())
                 .and_then(|id| state.lock().ok()?.org_ids.get(&id).cloned());
-            return by_id.map_or(Self::Unknown, |org| Self::RunnerGroups(scoped(ScopeKind::Organization, &org)));
+            return by_id.map_or(Self::Unknown, |org| Self::RunnerGroups(MockScope { kind: ScopeKind::Organization, path: format!("/orgs/{org}"), key: org }));
         };
         match tail {
             "actions/runners/registration-token" => Self::Registration(scope),
@@ -91,13 +101,17 @@ impl Endpoint {
             "actions/runners/generate-jitconfig" => Self::Jit(scope),
             "actions/runners/downloads" => Self::Downloads(scope),
             "actions/runner-groups" if scope.kind != ScopeKind::Repository => Self::RunnerGroups(scope),
-            _ => Self::Unknown,
+            "actions/runners" => Self::Runners(scope),
+            other => match other.strip_prefix("actions/runners/").and_then(|id| id.parse().ok()) {
+                Some(id) => Self::Runner(scope, id),
+                None => Self::Unknown,
+            },
         }
     }
 
     fn scope(&self) -> Option<&MockScope> {
         match self {
-            Self::Registration(s) | Self::Removal(s) | Self::Jit(s) | Self::Downloads(s) | Self::RunnerGroups(s) => Some(s),
+            Self::Registration(s) | Self::Removal(s) | Self::Jit(s) | Self::Downloads(s) | Self::RunnerGroups(s) | Self::Runners(s) | Self::Runner(s, _) => Some(s),
             Self::Unknown => None,
         }
     }
@@ -155,6 +169,16 @@ impl MockGithub {
     /// The POSTs that create a just-in-time runner.
     pub fn jit_requests(&self) -> Vec<Recorded> {
         self.requests().into_iter().filter(|r| r.method == "POST" && r.path.ends_with("/actions/runners/generate-jitconfig")).collect()
+    }
+
+    /// The GETs of the runner list (every page, every poll).
+    pub fn runner_list_requests(&self) -> Vec<Recorded> {
+        self.requests().into_iter().filter(|r| r.method == "GET" && r.path.contains("/actions/runners?")).collect()
+    }
+
+    /// The DELETEs of runners.
+    pub fn delete_requests(&self) -> Vec<Recorded> {
+        self.requests().into_iter().filter(|r| r.method == "DELETE").collect()
     }
 
     /// The GETs of runner groups, every page.
@@ -222,7 +246,14 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
             }
             scenario::registration(&scope.key, token, attempt)
         }
-        (&Method::POST, Endpoint::Jit(scope)) => scenario::jit(&scope, token, &recorded.body),
+        (&Method::POST, Endpoint::Jit(scope)) => with_fleet(&state, &scope.key, |fleet| scenario::jit(&scope, token, &recorded.body, fleet)),
+        (&Method::GET, Endpoint::Runners(scope)) => {
+            let host = recorded.header("host").unwrap_or("127.0.0.1");
+            let list_url = format!("http://{host}{prefix}{}/actions/runners", scope.path);
+            let etag = recorded.header("if-none-match");
+            with_fleet(&state, &scope.key, |fleet| fleet.list(&scope.key, token, query, &list_url, etag))
+        }
+        (&Method::DELETE, Endpoint::Runner(scope, id)) => with_fleet(&state, &scope.key, |fleet| fleet.remove(&scope.key, token, id)),
         (&Method::GET, Endpoint::Downloads(scope)) => scenario::downloads(&scope.key, token),
         (&Method::GET, Endpoint::RunnerGroups(scope)) => {
             let host = recorded.header("host").unwrap_or("127.0.0.1");
@@ -242,6 +273,12 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
         _ => scenario::not_found(),
     };
     Ok(respond(reply))
+}
+
+/// Runs `f` on the scope's runners, made on first use.
+fn with_fleet(state: &Mutex<State>, key: &str, f: impl FnOnce(&mut Fleet) -> Reply) -> Reply {
+    let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+    f(s.fleets.entry(key.to_string()).or_insert_with(|| Fleet::new(key)))
 }
 
 /// A 201 whose body starts like a token answer and then sends one space a second, forever.

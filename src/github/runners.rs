@@ -1,0 +1,197 @@
+//! The runner list: `GET {scope}/actions/runners?per_page=100` (paginated by `Link`, or
+//! filtered with `name=`), read leniently: a runner without an id or a name is left out.
+
+use super::body::{self, BodyProblem, LenientList, Scalar};
+use serde::Deserialize;
+
+/// One self-hosted runner as the list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Runner {
+    pub id: u64,
+    pub name: String,
+    pub os: String,
+    pub online: bool,
+    pub busy: bool,
+    pub ephemeral: bool,
+    pub group_id: Option<u64>,
+    pub labels: Vec<String>,
+}
+
+/// What the runner is doing, in words (never colour alone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunnerStatus {
+    Online,
+    Offline,
+    /// Online and running a job.
+    Busy,
+}
+
+impl RunnerStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Online => "Online",
+            Self::Offline => "Offline",
+            Self::Busy => "Busy",
+        }
+    }
+}
+
+impl Runner {
+    pub fn status(&self) -> RunnerStatus {
+        match (self.online, self.busy) {
+            (true, true) => RunnerStatus::Busy,
+            (true, false) => RunnerStatus::Online,
+            (false, _) => RunnerStatus::Offline,
+        }
+    }
+
+    /// Whether `needle` (already lower-cased ASCII) is in the name or a label, ignoring ASCII
+    /// case. ASCII only: full Unicode case folding would link Unicode's tables into the wasm.
+    pub fn matches(&self, needle: &str) -> bool {
+        needle.is_empty() || contains_ignore_ascii_case(&self.name, needle) || self.labels.iter().any(|l| contains_ignore_ascii_case(l, needle))
+    }
+}
+
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.len() <= h.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// One page of the list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RunnerPage {
+    /// `total_count`: every runner of the scope (or of the name filter), not just this page.
+    pub total: Option<u64>,
+    pub runners: Vec<Runner>,
+}
+
+#[derive(Deserialize)]
+struct ListBody {
+    #[serde(default)]
+    total_count: Scalar,
+    #[serde(default)]
+    runners: LenientList<RunnerBody>,
+}
+
+#[derive(Deserialize)]
+struct RunnerBody {
+    #[serde(default)]
+    id: Scalar,
+    #[serde(default)]
+    name: Scalar,
+    #[serde(default)]
+    os: Scalar,
+    #[serde(default)]
+    status: Scalar,
+    #[serde(default)]
+    busy: Scalar,
+    #[serde(default)]
+    ephemeral: Scalar,
+    #[serde(default)]
+    runner_group_id: Scalar,
+    #[serde(default)]
+    labels: LenientList<LabelBody>,
+}
+
+#[derive(Deserialize)]
+struct LabelBody {
+    #[serde(default)]
+    name: Scalar,
+}
+
+pub fn parse_runners(text: &str) -> Result<RunnerPage, BodyProblem> {
+    let b: ListBody = body::parse_object(text)?;
+    let list = b.runners.0.ok_or(BodyProblem::MissingRunners)?;
+    let runners = list
+        .into_iter()
+        .filter_map(|r| {
+            let labels = r.labels.0.unwrap_or_default().into_iter().filter_map(|l| l.name.into_text()).collect();
+            Some(Runner {
+                id: r.id.id()?,
+                name: r.name.into_text().filter(|n| !n.is_empty())?,
+                os: r.os.into_text().unwrap_or_default(),
+                online: r.status.text() == Some("online"),
+                busy: r.busy.bool().unwrap_or(false),
+                ephemeral: r.ephemeral.bool().unwrap_or(false),
+                group_id: r.runner_group_id.id(),
+                labels,
+            })
+        })
+        .collect();
+    Ok(RunnerPage { total: b.total_count.id(), runners })
+}
+
+/// "1,204 runners · 87 online · 12 busy" for `runners`.
+pub fn summary<'a>(runners: impl IntoIterator<Item = &'a Runner>) -> String {
+    let (mut all, mut online, mut busy) = (0u64, 0u64, 0u64);
+    for r in runners {
+        all += 1;
+        online += u64::from(r.online);
+        busy += u64::from(r.online && r.busy);
+    }
+    let noun = if all == 1 { "runner" } else { "runners" };
+    format!("{} {noun} \u{b7} {} online \u{b7} {} busy", thousands(all), thousands(online), thousands(busy))
+}
+
+/// `1204` → `1,204`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const BODY: &str = r#"{"total_count":3,"runners":[
+        {"id":23,"name":"MBP","os":"macos","status":"online","busy":true,"ephemeral":false,"runner_group_id":1,
+         "labels":[{"id":5,"name":"self-hosted","type":"read-only"},{"id":7,"name":"MacOS","type":"read-only"},{"id":20,"name":"gpu","type":"custom"}]},
+        {"id":24,"name":"iMac","os":"macos","status":"offline","busy":false,"ephemeral":true,"labels":[]},
+        {"name":"no-id"}, 7, {"id":25,"name":"","status":"online"}]}"#;
+
+    #[test]
+    fn reads_githubs_list_and_skips_what_cannot_be_shown() {
+        let page = parse_runners(BODY).unwrap();
+        assert_eq!(page.total, Some(3));
+        assert_eq!(page.runners.len(), 2);
+        let mbp = &page.runners[0];
+        assert_eq!((mbp.id, mbp.name.as_str(), mbp.status(), mbp.group_id), (23, "MBP", RunnerStatus::Busy, Some(1)));
+        assert_eq!(mbp.labels, ["self-hosted", "MacOS", "gpu"]);
+        assert_eq!((page.runners[1].status(), page.runners[1].ephemeral), (RunnerStatus::Offline, true));
+        assert_eq!(parse_runners(r#"{"total_count":0}"#), Err(BodyProblem::MissingRunners));
+        assert_eq!(parse_runners("[]"), Err(BodyProblem::NotAnObject));
+    }
+
+    #[test]
+    fn filters_by_name_or_label_ignoring_case_and_sums_up() {
+        let page = parse_runners(BODY).unwrap();
+        let shown = |needle: &str| page.runners.iter().filter(|r| r.matches(needle)).map(|r| r.name.as_str()).collect::<Vec<_>>();
+        assert_eq!(shown("gpu"), ["MBP"]);
+        assert_eq!(shown("mac"), ["MBP", "iMac"]);
+        assert_eq!(shown("imac"), ["iMac"]);
+        assert_eq!(shown(""), ["MBP", "iMac"]);
+        assert!(shown("nothing").is_empty());
+        assert_eq!(summary(&page.runners), "2 runners \u{b7} 1 online \u{b7} 1 busy");
+        assert_eq!(summary(&page.runners[..1]), "1 runner \u{b7} 1 online \u{b7} 1 busy");
+        assert_eq!((thousands(0), thousands(999), thousands(1204), thousands(1_234_567)), ("0".into(), "999".into(), "1,204".into(), "1,234,567".into()));
+    }
+
+    proptest! {
+        #[test]
+        fn no_text_makes_the_parser_panic(s in "\\PC{0,200}", needle in "\\PC{0,5}") {
+            if let Ok(page) = parse_runners(&s) {
+                for r in &page.runners {
+                    let _ = r.matches(&needle.to_ascii_lowercase());
+                }
+            }
+        }
+    }
+}

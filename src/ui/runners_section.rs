@@ -1,0 +1,58 @@
+//! `RunnersSection`: the scope's runners: Show runners, the watch line, progress while pages
+//! load, a filter with a summary, Refresh, the table, and the removal confirmation.
+
+use super::error_alert::ErrorAlert;
+use super::remove_dialog::RemoveDialog;
+use super::runner_table::RunnerTable;
+use super::runner_watch::{Watch, WatchLine};
+use super::runners_state::{ListSource, RunnersState};
+use crate::github::runners::{summary, thousands};
+use crate::github::RunnerGroup;
+use leptos::prelude::*;
+
+#[component]
+pub fn RunnersSection(
+    state: RunnersState,
+    watch: Watch,
+    /// What Show runners would load: `None` while the form is invalid.
+    #[prop(into)]
+    ready: Signal<Option<ListSource>>,
+    #[prop(into)] groups: Signal<Option<Vec<RunnerGroup>>>,
+) -> impl IntoView {
+    let matching = Memo::new(move |_| state.matching());
+    let subject = Signal::derive(move || state.source.with(|s| s.as_ref().map(|s| s.context.subject.clone()).unwrap_or_default()));
+    let progress = move || {
+        let loaded = state.runners.with(Vec::len) as u64;
+        match (state.loading.get(), state.total.get()) {
+            (true, Some(total)) => Some(format!("Loading runners: {} of {} in\u{2026}", thousands(loaded), thousands(total))),
+            (true, None) => Some("Loading runners\u{2026}".to_string()),
+            _ => None,
+        }
+    };
+    view! {
+        <section class="card runners-section" aria-labelledby="runners-heading">
+            <h2 id="runners-heading" tabindex="-1">"Runners"</h2>
+            <WatchLine watch=watch />
+            <p>
+                <button type="button" class="secondary" disabled=move || ready.with(Option::is_none)
+                    on:click=move |_| if let Some(source) = ready.get_untracked() { state.load(source) }>"Show runners"</button>
+                {move || state.source.with(Option::is_some).then(|| view! {
+                    " " <button type="button" class="secondary" disabled=move || state.loading.get() on:click=move |_| state.refresh()>"Refresh"</button>
+                })}
+            </p>
+            <p class="muted" role="status">{progress}</p>
+            <p class="visually-hidden" role="status" aria-live="polite">{move || state.announcement.get()}</p>
+            {move || state.error.get().map(|(error, context)| view! { <ErrorAlert error=error context=context /> })}
+            {move || state.source.with(Option::is_some).then(|| view! {
+                <div class="field">
+                    <label for="runner-filter">"Filter runners"</label>
+                    <input id="runner-filter" type="search" autocomplete="off" spellcheck="false" placeholder="name or label"
+                        prop:value=move || state.filter.get() on:input=move |ev| state.filter.set(event_target_value(&ev)) />
+                </div>
+                <p class="summary">{move || matching.with(|m| summary(m))}</p>
+                <RunnerTable state=state matching=matching groups=groups subject=subject />
+            })}
+            <RemoveDialog state=state subject=subject />
+        </section>
+    }
+}

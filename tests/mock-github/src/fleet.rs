@@ -1,0 +1,242 @@
+//! The mock's runners, per scope: listed (filtered by `name`, paginated by `Link`), versioned
+//! with strong `ETag`s (a matching `If-None-Match` gets a 304), removed with `DELETE`, and
+//! coming online a few seconds after they are created, as a real runner does once started.
+
+use crate::scenario::{self, Reply};
+use serde_json::{json, Value};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::time::{Duration, Instant};
+
+/// Scopes with special runner lists, by their key.
+pub mod fleet_scope {
+    /// 5,000 runners: fifty pages of a hundred.
+    pub const HUGE: &str = "huge-fleet-org";
+    /// A runner asked for by name appears two seconds after the first poll, and is online four
+    /// seconds after it: what a runner set up with `config.sh` and started looks like.
+    pub const WATCH: &str = "watch-org";
+    /// Every poll by name is refused by the primary rate limit, resetting 3 seconds later.
+    pub const POLL_LIMITED: &str = "poll-limited-org";
+}
+
+/// How long a runner the mock creates stays offline.
+pub const COMES_ONLINE_AFTER: Duration = Duration::from_secs(3);
+
+/// How many runners [`fleet_scope::HUGE`] has.
+pub const HUGE_COUNT: usize = 5000;
+
+#[derive(Clone, Debug)]
+pub struct MockRunner {
+    pub id: u64,
+    pub name: String,
+    pub os: String,
+    pub busy: bool,
+    pub ephemeral: bool,
+    pub group: u64,
+    pub labels: Vec<String>,
+    /// Offline until then (`None`: offline for good, unless `online_from_start`).
+    pub online_at: Option<Instant>,
+}
+
+impl MockRunner {
+    fn online(&self, now: Instant) -> bool {
+        self.online_at.is_some_and(|at| now >= at)
+    }
+
+    fn json(&self, now: Instant) -> Value {
+        let labels: Vec<Value> = self
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| json!({ "id": i + 1, "name": l, "type": if i < 3 { "read-only" } else { "custom" } }))
+            .collect();
+        json!({
+            "id": self.id, "name": self.name, "os": self.os,
+            "status": if self.online(now) { "online" } else { "offline" },
+            "busy": self.online(now) && self.busy, "ephemeral": self.ephemeral,
+            "runner_group_id": self.group, "labels": labels,
+        })
+    }
+}
+
+/// One scope's runners.
+#[derive(Debug)]
+pub struct Fleet {
+    pub runners: Vec<MockRunner>,
+    next_id: u64,
+    /// Names first polled in [`fleet_scope::WATCH`], and when.
+    first_polled: HashMap<String, Instant>,
+}
+
+fn runner(id: u64, name: &str, online: bool, busy: bool, labels: &[&str], group: u64, started: Instant) -> MockRunner {
+    MockRunner {
+        id,
+        name: name.to_string(),
+        os: "Linux".into(),
+        busy,
+        ephemeral: false,
+        group,
+        labels: ["self-hosted", "Linux", "X64"].iter().chain(labels).map(|s| s.to_string()).collect(),
+        online_at: online.then_some(started),
+    }
+}
+
+impl Fleet {
+    /// What a scope starts with.
+    pub fn new(key: &str) -> Self {
+        let now = Instant::now();
+        let runners = if key == fleet_scope::HUGE {
+            (1..=HUGE_COUNT as u64)
+                .map(|i| {
+                    let pool = format!("pool-{}", i % 7);
+                    let mut r = runner(i, &format!("runner-{i:04}"), i % 3 != 0, i % 10 == 0, &[&pool], 1 + i % 3, now);
+                    r.ephemeral = i % 50 == 0;
+                    r
+                })
+                .collect()
+        } else {
+            vec![
+                runner(11, "build-01", true, false, &["gpu"], 1, now),
+                runner(12, "build-02", true, true, &[], 2, now),
+                MockRunner { ephemeral: true, ..runner(13, "old-runner", false, false, &["arm-pool"], 1, now) },
+            ]
+        };
+        Self { next_id: 1000 + runners.len() as u64, runners, first_polled: HashMap::new() }
+    }
+
+    /// A just-in-time runner GitHub registered: offline until it starts.
+    pub fn add_jit(&mut self, name: &str, group: u64, labels: Vec<String>) -> MockRunner {
+        self.next_id += 1;
+        let r = MockRunner {
+            id: self.next_id,
+            name: name.to_string(),
+            os: "unknown".into(),
+            busy: false,
+            ephemeral: true,
+            group,
+            labels,
+            online_at: Some(Instant::now() + COMES_ONLINE_AFTER),
+        };
+        self.runners.push(r.clone());
+        r
+    }
+
+    /// `GET {scope}/actions/runners?...`; `list_url` is the path the `Link` header points to.
+    pub fn list(&mut self, key: &str, token: Option<&str>, query: &str, list_url: &str, if_none_match: Option<&str>) -> Reply {
+        let refusal = scenario::registration(key, token, 1);
+        if refusal.status != 201 {
+            return refusal;
+        }
+        let param = |name: &str| query.split('&').find_map(|p| p.strip_prefix(name)?.strip_prefix('=')).map(percent_decode);
+        let number = |name: &str, default: usize| param(name).and_then(|v| v.parse().ok()).unwrap_or(default);
+        let now = Instant::now();
+        let name = param("name");
+        if let Some(name) = &name {
+            if key == fleet_scope::POLL_LIMITED {
+                return scenario::rate_limited(3);
+            }
+            if key == fleet_scope::WATCH && !self.runners.iter().any(|r| &r.name == name) {
+                let first = *self.first_polled.entry(name.clone()).or_insert(now);
+                if now >= first + Duration::from_secs(2) {
+                    self.next_id += 1;
+                    let mut r = runner(self.next_id, name, false, false, &[], 1, now);
+                    r.online_at = Some(first + Duration::from_secs(4));
+                    self.runners.push(r);
+                }
+            }
+        }
+        let matching: Vec<&MockRunner> = self.runners.iter().filter(|r| name.as_ref().is_none_or(|n| &r.name == n)).collect();
+        let per_page = number("per_page", 30).clamp(1, 100);
+        let page = number("page", 1).max(1);
+        let pages = matching.len().div_ceil(per_page).max(1);
+        let items: Vec<Value> = matching.iter().skip((page - 1) * per_page).take(per_page).map(|r| r.json(now)).collect();
+        let body = json!({ "total_count": matching.len(), "runners": items }).to_string();
+        let etag = format!("\"{:016x}\"", {
+            let mut h = DefaultHasher::new();
+            (query, &body).hash(&mut h);
+            h.finish()
+        });
+        let mut links = Vec::new();
+        if page < pages {
+            links.push(format!("<{list_url}?per_page={per_page}&page={}>; rel=\"next\"", page + 1));
+            links.push(format!("<{list_url}?per_page={per_page}&page={pages}>; rel=\"last\""));
+        }
+        let reply = if if_none_match == Some(etag.as_str()) {
+            Reply { status: 304, headers: Vec::new(), body: String::new() }
+        } else {
+            Reply::json_text(200, body)
+        };
+        let reply = reply.header("ETag", etag);
+        if links.is_empty() { reply } else { reply.header("Link", links.join(", ")) }
+    }
+
+    /// `DELETE {scope}/actions/runners/{id}`.
+    pub fn remove(&mut self, key: &str, token: Option<&str>, id: u64) -> Reply {
+        let refusal = scenario::registration(key, token, 1);
+        if refusal.status != 201 {
+            return refusal;
+        }
+        let now = Instant::now();
+        match self.runners.iter().position(|r| r.id == id) {
+            None => scenario::error(404, "Not Found", scenario::RUNNERS_DOCS),
+            Some(i) if self.runners[i].online(now) && self.runners[i].busy => {
+                let name = self.runners[i].name.clone();
+                scenario::error(422, &format!("Bad request - Runner \"{name}\" is still running a job\""), scenario::RUNNERS_DOCS)
+            }
+            Some(i) => {
+                self.runners.remove(i);
+                Reply { status: 204, headers: Vec::new(), body: String::new() }
+            }
+        }
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |j: usize| bytes.get(j).and_then(|b| (*b as char).to_digit(16));
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_paginate_and_an_unchanged_answer_is_a_304() {
+        let mut fleet = Fleet::new(fleet_scope::HUGE);
+        let first = fleet.list(fleet_scope::HUGE, Some("ghp_x"), "per_page=100", "http://m/orgs/huge-fleet-org/actions/runners", None);
+        assert_eq!(first.status, 200);
+        let link = first.headers.iter().find(|(k, _)| k == "Link").map(|(_, v)| v.clone()).unwrap();
+        assert!(link.contains("page=2>; rel=\"next\"") && link.contains("page=50>; rel=\"last\""), "{link}");
+        let etag = first.headers.iter().find(|(k, _)| k == "ETag").map(|(_, v)| v.clone()).unwrap();
+        let again = fleet.list(fleet_scope::HUGE, Some("ghp_x"), "per_page=100", "http://m/x", Some(&etag));
+        assert_eq!((again.status, again.body.as_str()), (304, ""));
+    }
+
+    #[test]
+    fn a_busy_runner_cannot_be_removed_and_an_idle_one_can() {
+        let mut fleet = Fleet::new("octo-org");
+        assert_eq!(fleet.remove("octo-org", Some("ghp_x"), 12).status, 422);
+        assert_eq!(fleet.remove("octo-org", Some("ghp_x"), 11).status, 204);
+        assert_eq!(fleet.remove("octo-org", Some("ghp_x"), 11).status, 404);
+    }
+}
