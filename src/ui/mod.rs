@@ -14,6 +14,7 @@ mod jit_options;
 mod jit_panel;
 mod labels_field;
 mod link_warning;
+mod output_block;
 mod platform_picker;
 mod remove_dialog;
 mod remove_setup;

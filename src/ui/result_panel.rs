@@ -7,6 +7,7 @@ use super::repository_selection::RepositorySelection;
 use super::runner_setup::RunnerSetup;
 use super::setup_state::SetupForm;
 use super::toggle::RevealButton;
+use crate::browser::clock::local_date_time;
 use crate::expiry::Remaining;
 use crate::github::client::TokenPurpose;
 use crate::github::{RegistrationToken, Scope};
@@ -37,7 +38,8 @@ pub fn ResultPanel(
     let subject = scope.to_string();
     let next = match purpose {
         TokenPurpose::Registration => view! {
-            <RunnerSetup command=command scope=scope api=api setup=setup revealed=revealed.into() expired=expired.into() />
+            <RunnerSetup command=command scope=scope api=api setup=setup revealed=revealed.into() expired=expired.into()
+                expires=local_date_time(expires_at.unix_ms()) />
         }
         .into_any(),
         TokenPurpose::Removal => view! {

@@ -3,6 +3,7 @@
 
 use super::command_block::CommandBlock;
 use super::copy::copy_and_announce;
+use super::output_block::OutputBlock;
 use super::platform_picker::PlatformPicker;
 use super::runner_options::RunnerOptions;
 use super::setup_state::{download_note, Load, SetupForm};
@@ -23,6 +24,8 @@ pub fn RunnerSetup(
     setup: SetupForm,
     revealed: Signal<bool>,
     expired: Signal<bool>,
+    /// When the registration token expires, in local time.
+    expires: String,
 ) -> impl IntoView {
     let kind = scope.kind();
     let validated = Memo::new(move |_| {
@@ -55,9 +58,11 @@ pub fn RunnerSetup(
                 <button type="button" class="secondary" on:click=share>"Copy link to these settings"</button>
                 " " <span class="copy-status" role="status" aria-live="polite">{move || link_status.get()}</span>
             </p>
-            <CommandBlock script=script revealed=revealed expired=expired heading="Configure the runner"
-                intro="In the runner's folder (after downloading and extracting it), run:" />
-            <SetupSteps script=script download_note=note revealed=revealed expired=expired />
+            <OutputBlock script=script output=setup.output revealed=revealed expired=expired expires=expires>
+                <CommandBlock script=script revealed=revealed expired=expired heading="Configure the runner"
+                    intro="In the runner's folder (after downloading and extracting it), run:" />
+                <SetupSteps script=script download_note=note revealed=revealed expired=expired />
+            </OutputBlock>
             <WorkflowSnippet labels=labels />
         </section>
     }

@@ -2,6 +2,7 @@
 //! typed, and what GitHub answered for downloads and runner groups.
 
 use super::error_alert::short_reason;
+use super::output_block::Output;
 use crate::deep_link::DeepLink;
 use crate::github::{ApiError, RunnerGroup, RunnerPackage};
 use crate::runner::{OptionsInput, RunnerPlatform};
@@ -51,6 +52,8 @@ pub struct SetupForm {
     pub unattended: RwSignal<Option<bool>>,
     pub disable_update: RwSignal<bool>,
     pub service: RwSignal<bool>,
+    /// Which form of the setup script is shown.
+    pub output: RwSignal<Output>,
     /// Every package the downloads answer offers; the chosen platform picks one.
     pub downloads: RwSignal<Load<Vec<RunnerPackage>>>,
     pub groups: RwSignal<Load<Vec<RunnerGroup>>>,
@@ -72,6 +75,7 @@ impl SetupForm {
             unattended: RwSignal::new(o.unattended),
             disable_update: RwSignal::new(o.disable_update),
             service: RwSignal::new(o.service),
+            output: RwSignal::new(Output::default()),
             downloads: RwSignal::new(Load::Loading),
             groups: RwSignal::new(Load::Loading),
         }

@@ -9,8 +9,10 @@ mod core_flow;
 mod deep_link;
 mod errors;
 mod hardening;
+mod hosting;
 mod hygiene;
 mod new_user;
+mod outputs;
 mod page;
 mod runners;
 mod scopes;
@@ -45,6 +47,8 @@ fn main() {
     tests.extend(scopes::tests());
     tests.extend(new_user::tests());
     tests.extend(runners::tests());
+    tests.extend(outputs::tests());
+    tests.extend(hosting::tests());
     let error_cases = errors::cases();
 
     if args.list {

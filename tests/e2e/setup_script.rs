@@ -182,7 +182,11 @@ fn copy_buttons(world: &World) -> Result<()> {
     page.button("Copy script")?.click()?;
     page.wait_for_text("Copied the whole script")?;
     let script = page.clipboard()?;
-    check(script == format!("(\nset -e\n{}\n)", shown.join("\n")), format!("Copy script gave:\n{script}"))?;
+    // The steps as shown, in a subshell that stops at the first failure; a failed cd ends it too
+    // (exit leaves only the subshell, where a step pasted alone must not close the terminal).
+    let mut steps = shown.clone();
+    steps[0].push_str(" || exit");
+    check(script == format!("(\nset -e\n{}\n)", steps.join("\n")), format!("Copy script gave:\n{script}"))?;
     // Masked on screen, real on the clipboard.
     page.button("Hide token")?.click()?;
     check(!page.body_text()?.contains(TOKEN), "masked again everywhere")?;

@@ -1,0 +1,183 @@
+//! The setup script as cloud-init user-data: on a Linux VM's first boot, with nobody at a
+//! terminal, create an unprivileged `runner` user (config.sh refuses root), download and verify
+//! the package, extract it into that user's home, install the runner's dependencies, configure
+//! it as that user, and install and start the service (or start a just-in-time runner).
+//!
+//! The commands are one POSIX script, every value quoted for the shell it ends up in (twice
+//! where it passes through `su -c`), carried in `runcmd` as a YAML double-quoted string.
+
+use super::platform::Os;
+use super::quote;
+use super::script::{Job, SetupScript, FOLDER};
+use std::fmt::Write;
+
+/// The unprivileged user the runner runs as.
+pub const USER: &str = "runner";
+/// That user's home, where the runner is unpacked.
+pub const HOME: &str = "/home/runner";
+
+impl SetupScript {
+    /// Why this script has no cloud-init form, or `None` when it has one.
+    pub fn cloud_init_unavailable(&self) -> Option<&'static str> {
+        if self.platform.os != Os::Linux {
+            Some("cloud-init user-data is for Linux virtual machines: choose Linux as the operating system.")
+        } else if self.package.is_none() {
+            Some("cloud-init needs the runner package from GitHub's downloads answer, which is not available (see the note above).")
+        } else if matches!(self.job, Job::Remove { .. }) {
+            Some("Removing a runner needs no user-data.")
+        } else {
+            None
+        }
+    }
+
+    /// The commands cloud-init runs, as one POSIX script (run as root, with `sh -c`).
+    /// `None` when the script has no cloud-init form.
+    pub fn cloud_init_commands(&self, reveal: bool) -> Option<String> {
+        if self.cloud_init_unavailable().is_some() {
+            return None;
+        }
+        let package = self.package.as_ref()?;
+        let dir = format!("{HOME}/{FOLDER}");
+        let mut lines = vec!["set -e".to_string(), format!("mkdir -p {dir}"), format!("cd {dir} || exit")];
+        for step in self.download_steps(package, reveal).into_iter().filter(|s| s.title != super::script::CREATE_FOLDER) {
+            // sha256sum (coreutils) is on every Linux image; shasum (perl) is not.
+            lines.push(step.text.replace("| shasum -a 256 -c", "| sha256sum -c"));
+        }
+        lines.push(format!("chown -R {USER}:{USER} {dir}"));
+        lines.push("./bin/installdependencies.sh".into());
+        let as_runner = |command: &str| format!("su {USER} -c {}", posix(&format!("cd {dir} && {command}")));
+        match &self.job {
+            Job::Configure { options, .. } => {
+                let unattended = SetupScript { job: self.with_unattended(), ..self.clone() };
+                lines.push(as_runner(&unattended.configure(reveal)));
+                if options.ephemeral {
+                    // One job, then the runner unregisters: a service would restart it for nothing.
+                    lines.push(as_runner("nohup ./run.sh > ../runner.log 2>&1 &"));
+                } else {
+                    lines.push(format!("./svc.sh install {USER}"));
+                    lines.push("./svc.sh start".into());
+                }
+            }
+            Job::JustInTime { config, .. } => {
+                let config = if reveal { posix(config.expose()) } else { config.masked() };
+                lines.push(as_runner(&format!("nohup ./run.sh --jitconfig {config} > ../runner.log 2>&1 &")));
+            }
+            Job::Remove { .. } => return None,
+        }
+        Some(lines.join("\n"))
+    }
+
+    /// The whole `#cloud-config` document.
+    pub fn cloud_init(&self, reveal: bool) -> Option<String> {
+        let commands = self.cloud_init_commands(reveal)?;
+        Some(format!(
+            "#cloud-config\nusers:\n  - default\n  - name: {USER}\n    shell: /bin/bash\n    lock_passwd: true\nruncmd:\n  - [sh, -c, {}]\n",
+            yaml_double_quoted(&commands)
+        ))
+    }
+
+    /// The configure job with `--unattended` on: nobody answers prompts at first boot.
+    fn with_unattended(&self) -> Job {
+        match &self.job {
+            Job::Configure { command, options } => {
+                let mut options = options.clone();
+                options.unattended = true;
+                options.service = false;
+                Job::Configure { command: command.clone(), options }
+            }
+            other => other.clone(),
+        }
+    }
+}
+
+fn posix(value: &str) -> String {
+    quote::posix(value).unwrap_or_else(|| "''".into())
+}
+
+/// `s` as a YAML double-quoted scalar: every character kept, escapes for the rest.
+pub fn yaml_double_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::github::{RunnerPackage, Secret};
+    use crate::runner::options::RunnerOptions;
+    use crate::runner::platform::{Arch, RunnerPlatform};
+    use crate::runner::ConfigCommand;
+
+    pub(crate) const SHA: &str = "4b5a4a8a0e3f1b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4";
+
+    pub(crate) fn linux(job: Job) -> SetupScript {
+        let filename = "actions-runner-linux-x64-2.336.0.tar.gz".to_string();
+        SetupScript {
+            platform: RunnerPlatform { os: Os::Linux, arch: Arch::X64 },
+            package: Some(RunnerPackage {
+                os: "linux".into(),
+                architecture: "x64".into(),
+                download_url: format!("https://github.com/actions/runner/releases/download/v2.336.0/{filename}"),
+                filename,
+                sha256: Some(SHA.into()),
+                download_token: None,
+            }),
+            job,
+        }
+    }
+
+    pub(crate) fn configure(options: RunnerOptions, token: &str) -> Job {
+        Job::Configure { command: ConfigCommand { url: "https://github.com/octo-org".into(), token: Secret::new(token) }, options }
+    }
+
+    #[test]
+    fn first_boot_creates_the_user_verifies_configures_as_that_user_and_starts_the_service() {
+        let s = linux(configure(RunnerOptions { name: Some("vm 1".into()), ..RunnerOptions::default() }, "TOKEN"));
+        let commands = s.cloud_init_commands(true).unwrap();
+        let lines: Vec<&str> = commands.lines().collect();
+        assert_eq!(lines[..3], ["set -e", "mkdir -p /home/runner/actions-runner", "cd /home/runner/actions-runner || exit"]);
+        assert!(commands.contains(&format!("echo '{SHA}  actions-runner-linux-x64-2.336.0.tar.gz' | sha256sum -c")));
+        assert!(commands.contains("chown -R runner:runner /home/runner/actions-runner\n./bin/installdependencies.sh\n"));
+        assert!(commands.contains("su runner -c 'cd /home/runner/actions-runner && ./config.sh --url https://github.com/octo-org --token TOKEN --name '\\''vm 1'\\'' --unattended'"), "{commands}");
+        assert!(commands.ends_with("./svc.sh install runner\n./svc.sh start"));
+        let doc = s.cloud_init(true).unwrap();
+        assert!(doc.starts_with("#cloud-config\nusers:\n  - default\n  - name: runner\n"));
+        assert!(!s.cloud_init(false).unwrap().contains("TOKEN"), "masked on screen");
+    }
+
+    #[test]
+    fn a_just_in_time_runner_starts_in_the_background_as_the_runner_user() {
+        let s = linux(Job::JustInTime { config: Secret::new("QUJD+/=="), name: "jit-1".into() });
+        assert!(s.cloud_init_commands(true).unwrap().ends_with("su runner -c 'cd /home/runner/actions-runner && nohup ./run.sh --jitconfig QUJD+/== > ../runner.log 2>&1 &'"));
+    }
+
+    #[test]
+    fn only_linux_with_a_package_has_user_data() {
+        let mut s = linux(Job::JustInTime { config: Secret::new("Q"), name: "jit-1".into() });
+        s.platform = RunnerPlatform { os: Os::MacOs, arch: Arch::Arm64 };
+        assert!(s.cloud_init(true).is_none() && s.cloud_init_unavailable().unwrap().contains("Linux"));
+        let no_package = SetupScript { package: None, ..linux(Job::JustInTime { config: Secret::new("Q"), name: "jit-1".into() }) };
+        assert!(no_package.cloud_init_unavailable().unwrap().contains("downloads"));
+    }
+
+    #[test]
+    fn yaml_double_quoting_keeps_every_character() {
+        let text = "a\"b\\c\nd\te\u{7}f\u{2028}é'$(x)";
+        let back: String = serde_yaml::from_str(&yaml_double_quoted(text)).unwrap();
+        assert_eq!(back, text);
+    }
+}
