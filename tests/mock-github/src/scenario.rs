@@ -71,6 +71,8 @@ pub mod org {
     pub const LINK_ESCAPE: &str = "link-escape-org";
     /// Downloads that carry a `temp_download_token` (servers that serve packages themselves).
     pub const PRIVATE_DOWNLOADS: &str = "private-downloads-org";
+    /// A token whose repository selection lists 1,000 repositories (for the benchmark).
+    pub const THOUSAND_REPOS: &str = "thousand-repos-org";
 }
 
 /// Just-in-time runner names with a special answer.
@@ -301,6 +303,13 @@ pub fn registration(org_name: &str, token: Option<&str>, attempt: usize) -> Repl
                   "html_url": "https://github.com/scoped-org/secret-sauce", "owner": { "login": "scoped-org" } },
             ],
         })),
+        org::THOUSAND_REPOS => {
+            let repositories: Vec<Value> = (1..=1000)
+                .map(|i| json!({ "id": i, "name": format!("repo-{i:04}"), "full_name": format!("{org_name}/repo-{i:04}"), "private": i % 3 == 0,
+                                 "html_url": format!("https://github.com/{org_name}/repo-{i:04}"), "owner": { "login": org_name } }))
+                .collect();
+            Reply::json(201, json!({ "token": TOKEN, "expires_at": expires_at(Duration::hours(1)), "repository_selection": "selected", "repositories": repositories }))
+        }
         org::EXPIRING => minted(Duration::seconds(4)),
         org::SSO => error(403, "Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.", "https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/")
             .header("X-GitHub-SSO", format!("required; url=https://github.com/orgs/{org_name}/sso?authorization_request=AZ1SAML0TOKEN")),
