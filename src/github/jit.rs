@@ -2,6 +2,7 @@
 //! answer, `{runner: {id, name, ...}, encoded_jit_config}`.
 
 use super::body::{self, BodyProblem, Lenient, Scalar};
+use super::runners::RunnerBody;
 use super::secret::Secret;
 use serde::{Deserialize, Serialize};
 
@@ -47,14 +48,6 @@ struct JitBody {
     encoded_jit_config: Scalar,
 }
 
-#[derive(Deserialize)]
-struct RunnerBody {
-    #[serde(default)]
-    id: Scalar,
-    #[serde(default)]
-    name: Scalar,
-}
-
 /// Longest configuration accepted: real ones are a few kilobytes of base64.
 const MAX_CONFIG: usize = 64 * 1024;
 
@@ -66,10 +59,10 @@ pub fn parse_jit_config(text: &str) -> Result<JitConfig, BodyProblem> {
         .into_text()
         .filter(|c| !c.is_empty() && c.len() <= MAX_CONFIG && c.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)))
         .ok_or(BodyProblem::MissingJitConfig)?;
-    let runner = b.runner.0;
+    let runner = b.runner.0.and_then(RunnerBody::into_runner);
     Ok(JitConfig {
-        runner_id: runner.as_ref().and_then(|r| r.id.id()),
-        runner_name: runner.and_then(|r| r.name.into_text()),
+        runner_id: runner.as_ref().map(|r| r.id),
+        runner_name: runner.map(|r| r.name),
         config: Secret::new(config),
     })
 }

@@ -73,8 +73,9 @@ struct ListBody {
     runners: LenientList<RunnerBody>,
 }
 
+/// A runner object as GitHub sends it, in the list and in the just-in-time answer alike.
 #[derive(Deserialize)]
-struct RunnerBody {
+pub(crate) struct RunnerBody {
     #[serde(default)]
     id: Scalar,
     #[serde(default)]
@@ -102,23 +103,25 @@ struct LabelBody {
 pub fn parse_runners(text: &str) -> Result<RunnerPage, BodyProblem> {
     let b: ListBody = body::parse_object(text)?;
     let list = b.runners.0.ok_or(BodyProblem::MissingRunners)?;
-    let runners = list
-        .into_iter()
-        .filter_map(|r| {
-            let labels = r.labels.0.unwrap_or_default().into_iter().filter_map(|l| l.name.into_text()).collect();
-            Some(Runner {
-                id: r.id.id()?,
-                name: r.name.into_text().filter(|n| !n.is_empty())?,
-                os: r.os.into_text().unwrap_or_default(),
-                online: r.status.text() == Some("online"),
-                busy: r.busy.bool().unwrap_or(false),
-                ephemeral: r.ephemeral.bool().unwrap_or(false),
-                group_id: r.runner_group_id.id(),
-                labels,
-            })
-        })
-        .collect();
+    let runners = list.into_iter().filter_map(RunnerBody::into_runner).collect();
     Ok(RunnerPage { total: b.total_count.id(), runners })
+}
+
+impl RunnerBody {
+    /// The runner, when it has an id and a name: without them it can be neither shown nor removed.
+    pub(crate) fn into_runner(self) -> Option<Runner> {
+        let labels = self.labels.0.unwrap_or_default().into_iter().filter_map(|l| l.name.into_text()).collect();
+        Some(Runner {
+            id: self.id.id()?,
+            name: self.name.into_text().filter(|n| !n.is_empty())?,
+            os: self.os.into_text().unwrap_or_default(),
+            online: self.status.text() == Some("online"),
+            busy: self.busy.bool().unwrap_or(false),
+            ephemeral: self.ephemeral.bool().unwrap_or(false),
+            group_id: self.runner_group_id.id(),
+            labels,
+        })
+    }
 }
 
 /// "1,204 runners · 87 online · 12 busy" for `runners`.

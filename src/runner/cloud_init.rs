@@ -9,7 +9,6 @@
 use super::platform::Os;
 use super::quote;
 use super::script::{Job, SetupScript, FOLDER};
-use std::fmt::Write;
 
 /// The unprivileged user the runner runs as.
 pub const USER: &str = "runner";
@@ -72,7 +71,7 @@ impl SetupScript {
         let commands = self.cloud_init_commands(reveal)?;
         Some(format!(
             "#cloud-config\nusers:\n  - default\n  - name: {USER}\n    shell: /bin/bash\n    lock_passwd: true\nruncmd:\n  - [sh, -c, {}]\n",
-            yaml_double_quoted(&commands)
+            quote::yaml(&commands)
         ))
     }
 
@@ -92,26 +91,6 @@ impl SetupScript {
 
 fn posix(value: &str) -> String {
     quote::posix(value).unwrap_or_else(|| "''".into())
-}
-
-/// `s` as a YAML double-quoted scalar: every character kept, escapes for the rest.
-pub fn yaml_double_quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]
@@ -172,12 +151,5 @@ pub(crate) mod tests {
         assert!(s.cloud_init(true).is_none() && s.cloud_init_unavailable().unwrap().contains("Linux"));
         let no_package = SetupScript { package: None, ..linux(Job::JustInTime { config: Secret::new("Q"), name: "jit-1".into() }) };
         assert!(no_package.cloud_init_unavailable().unwrap().contains("downloads"));
-    }
-
-    #[test]
-    fn yaml_double_quoting_keeps_every_character() {
-        let text = "a\"b\\c\nd\te\u{7}f\u{2028}é'$(x)";
-        let back: String = serde_yaml::from_str(&yaml_double_quoted(text)).unwrap();
-        assert_eq!(back, text);
     }
 }

@@ -1,4 +1,7 @@
-//! Shell quoting: every value that reaches a command line goes through here.
+//! Quoting: every value that reaches a command line (POSIX shell, PowerShell) or a YAML
+//! document (cloud-init, a workflow's runs-on) goes through here.
+
+use std::fmt::Write;
 
 /// Quotes `value` for a POSIX shell so it arrives as exactly one argument, byte for byte.
 /// Plain words stay unquoted for readability. NUL cannot be passed in an argument at all.
@@ -35,9 +38,38 @@ pub fn powershell(value: &str) -> String {
     out
 }
 
+/// `value` as a YAML double-quoted scalar: every character kept, escapes for the rest.
+/// Controls, line and paragraph separators, the BOM and non-characters are escaped, so the text
+/// survives any YAML reader and any copy and paste.
+pub fn yaml(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn yaml_double_quoting_keeps_every_character() {
+        let text = "a\"b\\c\nd\te\u{7}f\u{2028}é'$(x)";
+        let back: String = serde_yaml::from_str(&yaml(text)).unwrap();
+        assert_eq!(back, text);
+    }
     use proptest::prelude::*;
 
     /// Runs `command` (which starts with `./config.sh`) in a real `sh`, with a stand-in

@@ -3,7 +3,7 @@
 
 use super::options::RunnerOptions;
 use super::platform::RunnerPlatform;
-use std::fmt::Write;
+use super::quote;
 
 /// `runs-on: [self-hosted, Linux, X64, gpu]`.
 pub fn runs_on(labels: &[String]) -> String {
@@ -38,22 +38,7 @@ fn yaml_scalar(label: &str) -> String {
     if plain {
         return label.to_string();
     }
-    let mut out = String::with_capacity(label.len() + 2);
-    out.push('"');
-    for c in label.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            // Controls, line and paragraph separators, the BOM and non-characters: escaped, so
-            // the text survives any YAML reader and any copy and paste.
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quote::yaml(label)
 }
 
 #[cfg(test)]
