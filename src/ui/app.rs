@@ -57,6 +57,17 @@ pub fn App() -> impl IntoView {
     // The registration being watched (request and token expiry): its runner's name is typed
     // after the token is minted, so the watch follows the Runner name option.
     let watched_registration = StoredValue::new(None::<(ScopeRequest, i64)>);
+    // Forget token (or an emptied field) leaves no copy of the token behind: the watch stops
+    // and the runner list drops the request it holds for Refresh and Remove.
+    Effect::new(move |_| {
+        if form.token.with(String::is_empty) {
+            if watch.active.get_untracked() {
+                watch.stop_with("Stopped watching: the access token was cleared.".into());
+            }
+            watched_registration.set_value(None);
+            runners.forget();
+        }
+    });
     let renamed = StoredValue::new(0u32);
     Effect::new(move |previous: Option<String>| {
         let name = setup.name.with(|n| n.trim().to_string());

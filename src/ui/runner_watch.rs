@@ -75,6 +75,8 @@ impl Watch {
 
     pub fn stop_with(&self, message: String) {
         self.generation.set_value(self.generation.get_value().wrapping_add(1));
+        // The target holds the access token: nothing keeps it once watching ends.
+        self.target.set_value(None);
         if let Some(timer) = self.timer.get_value() {
             timer.clear();
         }

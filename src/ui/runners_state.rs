@@ -96,6 +96,18 @@ impl RunnersState {
         });
     }
 
+    /// Drops the list and the request it was loaded with (the access token in it): Refresh and
+    /// Remove have nothing to send until the list is loaded again. Loads under way are dropped.
+    pub fn forget(&self) {
+        self.generation.set_value(self.generation.get_value().wrapping_add(1));
+        self.source.set(None);
+        self.runners.set(Vec::new());
+        self.total.set(None);
+        self.loading.set(false);
+        self.error.set(None);
+        self.confirming.set(None);
+    }
+
     /// Loads the current source again.
     pub fn refresh(&self) {
         if let Some(source) = self.source.get_untracked() {

@@ -24,6 +24,7 @@ pub fn tests() -> Vec<(String, Test)> {
         t("remove_then_confirm_sends_one_delete_and_the_row_goes", remove_confirm),
         t("a_busy_runner_is_not_removed_and_the_refusal_is_explained", remove_busy),
         t("five_thousand_runners_load_page_by_page_render_in_steps_and_filter", five_thousand),
+        t("forget_token_stops_the_watch_and_drops_the_list", forget_token),
     ]
 }
 
@@ -294,4 +295,17 @@ fn five_thousand(world: &World) -> Result<()> {
     );
     page.button("Show 100 more")?.click()?;
     page.wait("200 rows", Duration::from_secs(5), || Ok((page.session.find_all("//table[caption]/tbody/tr")?.len() == 200).then_some(())))
+}
+
+fn forget_token(world: &World) -> Result<()> {
+    let page = added(world, "octo-org", "&name=never-comes")?;
+    wait_summary(&page, "3 runners \u{b7} 2 online \u{b7} 1 busy")?;
+    wait_watch(&page, "Waiting for never-comes to connect", Duration::from_secs(5))?;
+    page.button("Forget token")?.click()?;
+    wait_watch(&page, "Stopped watching: the access token was cleared.", Duration::from_secs(5))?;
+    check(page.session.find_all("//table[caption]")?.is_empty(), "the list is gone with the token")?;
+    check(page.session.find_all("//button[normalize-space(.)='Refresh']")?.is_empty(), "nothing to refresh with")?;
+    let polls = page.mock.runner_list_requests().len();
+    std::thread::sleep(Duration::from_secs(6));
+    check(page.mock.runner_list_requests().len() == polls, "no request after the token was forgotten")
 }
