@@ -70,6 +70,19 @@ fn full_session(page: &Page) -> Result<()> {
     page.alert_containing("401")?;
     page.create("octo-org", ACCESS_TOKEN)?;
     page.wait_for_text("Registration token for octo-org")?;
+    // The runner list, a filter and a removal, a just-in-time runner and its watch, a remove token.
+    page.wait_for_text("3 runners")?;
+    page.field("Filter runners")?.fill("old")?;
+    page.session.find("//button[@aria-label='Remove old-runner']")?.click()?;
+    page.button("Remove runner")?.click()?;
+    page.wait_for_text("Removed old-runner")?;
+    page.radio("Action", "Add a just-in-time runner")?.click()?;
+    page.field("Runner name")?.fill("jit-session")?;
+    page.button("Create just-in-time runner")?.click()?;
+    page.wait_for_text("jit-session is registered")?;
+    page.radio("Action", "Remove a runner")?.click()?;
+    page.button("Create remove token")?.click()?;
+    page.wait_for_text("Remove token for octo-org")?;
     Ok(())
 }
 

@@ -5,7 +5,7 @@
 use crate::page::{check, check_contains, lit, Page, ACCESS_TOKEN};
 use crate::webdriver::Result;
 use crate::{Test, World};
-use mock_github::fleet::{fleet_scope, Fleet};
+use mock_github::fleet::{fleet_scope, Fleet, FRESH_RUNNER};
 use serde_json::Value;
 use std::time::Duration;
 
@@ -17,6 +17,7 @@ pub fn tests() -> Vec<(String, Test)> {
         t("the_filter_narrows_by_name_or_label_and_the_summary_follows", filter),
         t("a_jit_runner_is_watched_from_waiting_to_online", watch_jit),
         t("an_added_runner_is_watched_by_the_name_typed_after_the_token", watch_added),
+        t("without_a_name_the_watch_spots_a_runner_the_list_did_not_have", watch_unnamed),
         t("polls_carry_if_none_match_and_a_304_keeps_the_view", not_modified),
         t("polling_pauses_while_the_tab_is_hidden_and_resumes_when_shown", hidden_tab),
         t("a_rate_limited_poll_says_when_watching_resumes", rate_limited),
@@ -136,6 +137,16 @@ fn watch_added(world: &World) -> Result<()> {
     wait_watch(&page, "watched-runner is online.", Duration::from_secs(15))?;
     let polls: Vec<String> = page.mock.runner_list_requests().into_iter().map(|r| r.path).filter(|p| p.contains("name=")).collect();
     check(polls.iter().all(|p| p.ends_with("/api/v3/orgs/watch-org/actions/runners?name=watched-runner")), format!("polls {polls:?}"))
+}
+
+fn watch_unnamed(world: &World) -> Result<()> {
+    let page = added(world, fleet_scope::WATCH, "")?;
+    wait_watch(&page, "Waiting for a new runner to connect", Duration::from_secs(5))?;
+    // The mock's fresh-runner appears 2 s after the first look at the list, online at 4 s.
+    wait_watch(&page, &format!("{FRESH_RUNNER} is online."), Duration::from_secs(15))?;
+    let polls: Vec<String> = page.mock.runner_list_requests().into_iter().map(|r| r.path).collect();
+    check(polls.iter().all(|p| !p.contains("name=")), format!("no name to ask for: {polls:?}"))?;
+    page.wait_for_text(FRESH_RUNNER).map(drop)
 }
 
 fn not_modified(world: &World) -> Result<()> {

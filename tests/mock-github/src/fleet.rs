@@ -14,11 +14,15 @@ pub mod fleet_scope {
     /// 5,000 runners: fifty pages of a hundred.
     pub const HUGE: &str = "huge-fleet-org";
     /// A runner asked for by name appears two seconds after the first poll, and is online four
-    /// seconds after it: what a runner set up with `config.sh` and started looks like.
+    /// seconds after it: what a runner set up with `config.sh` and started looks like. Without a
+    /// name, `fresh-runner` does the same after the first look at the whole list.
     pub const WATCH: &str = "watch-org";
     /// Every poll by name is refused by the primary rate limit, resetting 3 seconds later.
     pub const POLL_LIMITED: &str = "poll-limited-org";
 }
+
+/// The runner that turns up in [`fleet_scope::WATCH`] without the page naming it.
+pub const FRESH_RUNNER: &str = "fresh-runner";
 
 /// How long a runner the mock creates stays offline.
 pub const COMES_ONLINE_AFTER: Duration = Duration::from_secs(3);
@@ -132,18 +136,23 @@ impl Fleet {
         let number = |name: &str, default: usize| param(name).and_then(|v| v.parse().ok()).unwrap_or(default);
         let now = Instant::now();
         let name = param("name");
-        if let Some(name) = &name {
-            if key == fleet_scope::POLL_LIMITED {
-                return scenario::rate_limited(3);
-            }
-            if key == fleet_scope::WATCH && !self.runners.iter().any(|r| &r.name == name) {
-                let first = *self.first_polled.entry(name.clone()).or_insert(now);
+        if key == fleet_scope::WATCH {
+            // The runner turns up 2 s after the first look for it (by name, or at the whole list
+            // for fresh-runner, whose name the page is never told) and is online at 4 s.
+            let wanted = name.clone().unwrap_or_else(|| FRESH_RUNNER.to_string());
+            if !self.runners.iter().any(|r| r.name == wanted) {
+                let first = *self.first_polled.entry(wanted.clone()).or_insert(now);
                 if now >= first + Duration::from_secs(2) {
                     self.next_id += 1;
-                    let mut r = runner(self.next_id, name, false, false, &[], 1, now);
+                    let mut r = runner(self.next_id, &wanted, false, false, &[], 1, now);
                     r.online_at = Some(first + Duration::from_secs(4));
                     self.runners.push(r);
                 }
+            }
+        }
+        if let Some(name) = &name {
+            if key == fleet_scope::POLL_LIMITED {
+                return scenario::rate_limited(3);
             }
         }
         let matching: Vec<&MockRunner> = self.runners.iter().filter(|r| name.as_ref().is_none_or(|n| &r.name == n)).collect();
