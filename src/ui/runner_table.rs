@@ -31,7 +31,8 @@ pub fn RunnerTable(
                 <td class=format!("status {}", status.label().to_ascii_lowercase())>{status.label()}</td>
                 <td>{r.labels.join(", ")}</td>
                 <td>{r.os.clone()}</td>
-                {has_groups().then(|| view! { <td>{group_name(r.group_id)}</td> })}
+                // Reactive: the groups may arrive after the runners.
+                {has_groups().then(|| { let id = r.group_id; view! { <td>{move || group_name(id)}</td> } })}
                 <td><button type="button" class="secondary" aria-label=remove_label
                     on:click=move |_| state.confirming.set(Some(target.clone()))>"Remove"</button></td>
             </tr>

@@ -6,6 +6,7 @@ use crate::page::{check, check_contains, lit, Page, ACCESS_TOKEN};
 use crate::webdriver::Result;
 use crate::{Test, World};
 use mock_github::fleet::{fleet_scope, Fleet, FRESH_RUNNER};
+use mock_github::scenario::org;
 use serde_json::Value;
 use std::time::Duration;
 
@@ -61,15 +62,17 @@ fn added<'w>(world: &'w World, org_name: &str, extra_query: &str) -> Result<Page
 }
 
 fn list(world: &World) -> Result<()> {
-    let page = added(world, "octo-org", "")?;
+    // This organization's groups answer comes after its runners: the Group cells must follow.
+    let page = added(world, org::SLOW_GROUPS, "")?;
     wait_summary(&page, "3 runners \u{b7} 2 online \u{b7} 1 busy")?;
-    page.session.find("//table/caption[normalize-space(.)='Runners of octo-org']")?;
+    page.session.find(&format!("//table/caption[normalize-space(.)='Runners of {}']", org::SLOW_GROUPS))?;
     let headers: Vec<String> = page.session.find_all("//table[caption]/thead//th")?.iter().map(|h| h.text()).collect::<Result<_>>()?;
     check(headers[..5] == ["Name", "Status", "Labels", "OS", "Group"], format!("column headers {headers:?}"))?;
+    check(row(&page, "build-01")?.contains("#1"), "before the groups arrive, the group's id")?;
+    page.wait("the group names", Duration::from_secs(5), || Ok(row(&page, "build-01")?.contains("Default").then_some(())))?;
     let build01 = row(&page, "build-01")?;
     check_contains(&build01, "Online")?;
     check_contains(&build01, "self-hosted, Linux, X64, gpu")?;
-    check_contains(&build01, "Default")?;
     let build02 = row(&page, "build-02")?;
     check_contains(&build02, "Busy")?;
     check_contains(&build02, "Linux builders")?;

@@ -256,6 +256,9 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
         (&Method::DELETE, Endpoint::Runner(scope, id)) => with_fleet(&state, &scope.key, |fleet| fleet.remove(&scope.key, token, id)),
         (&Method::GET, Endpoint::Downloads(scope)) => scenario::downloads(&scope.key, token),
         (&Method::GET, Endpoint::RunnerGroups(scope)) => {
+            if scope.key == org::SLOW_GROUPS {
+                tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+            }
             let host = recorded.header("host").unwrap_or("127.0.0.1");
             let number = |key: &str, default: usize| {
                 query.split('&').find_map(|p| p.strip_prefix(key)?.strip_prefix('=')?.parse().ok()).unwrap_or(default)
