@@ -69,7 +69,7 @@ fn list(world: &World) -> Result<()> {
     let headers: Vec<String> = page.session.find_all("//table[caption]/thead//th")?.iter().map(|h| h.text()).collect::<Result<_>>()?;
     check(headers[..5] == ["Name", "Status", "Labels", "OS", "Group"], format!("column headers {headers:?}"))?;
     check(row(&page, "build-01")?.contains("#1"), "before the groups arrive, the group's id")?;
-    page.wait("the group names", Duration::from_secs(5), || Ok(row(&page, "build-01")?.contains("Default").then_some(())))?;
+    page.wait("the group names", Duration::from_secs(10), || Ok(row(&page, "build-01")?.contains("Default").then_some(())))?;
     let build01 = row(&page, "build-01")?;
     check_contains(&build01, "Online")?;
     check_contains(&build01, "self-hosted, Linux, X64, gpu")?;

@@ -71,7 +71,7 @@ pub mod org {
     pub const LINK_ESCAPE: &str = "link-escape-org";
     /// Downloads that carry a `temp_download_token` (servers that serve packages themselves).
     pub const PRIVATE_DOWNLOADS: &str = "private-downloads-org";
-    /// Runner groups answered 1.5 s late: after the runner list.
+    /// Runner groups answered 4 s late: well after the runner list.
     pub const SLOW_GROUPS: &str = "slow-groups-org";
     /// A token whose repository selection lists 1,000 repositories (for the benchmark).
     pub const THOUSAND_REPOS: &str = "thousand-repos-org";

@@ -257,7 +257,7 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
         (&Method::GET, Endpoint::Downloads(scope)) => scenario::downloads(&scope.key, token),
         (&Method::GET, Endpoint::RunnerGroups(scope)) => {
             if scope.key == org::SLOW_GROUPS {
-                tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+                tokio::time::sleep(std::time::Duration::from_secs(4)).await;
             }
             let host = recorded.header("host").unwrap_or("127.0.0.1");
             let number = |key: &str, default: usize| {
