@@ -37,7 +37,22 @@ pub enum Outcome {
 
 /// Waits this long after the last edit before acting on it (loading runner groups for a
 /// just-in-time runner, watching for a newly typed runner name): not a request per keystroke.
-const GROUPS_DEBOUNCE: Duration = Duration::from_millis(600);
+const TYPING_PAUSE: Duration = Duration::from_millis(600);
+
+/// Runs `f` once typing pauses: `TYPING_PAUSE` after this call, unless a newer call on the same
+/// `counter` came meanwhile (then only that one runs).
+fn after_typing_pauses(counter: StoredValue<u32>, f: impl FnOnce() + 'static) {
+    let generation = counter.get_value().wrapping_add(1);
+    counter.set_value(generation);
+    set_timeout(
+        move || {
+            if counter.get_value() == generation {
+                f();
+            }
+        },
+        TYPING_PAUSE,
+    );
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -72,18 +87,12 @@ pub fn App() -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
         let name = setup.name.with(|n| n.trim().to_string());
         if previous.is_some_and(|p| p != name) && watch.active.get_untracked() {
-            // Once typing pauses: not a poll per keystroke.
-            let generation = renamed.get_value().wrapping_add(1);
-            renamed.set_value(generation);
             let typed = name.clone();
-            set_timeout(
-                move || {
-                    if let (true, Some((request, until))) = (renamed.get_value() == generation, watched_registration.get_value()) {
-                        watch.start(WatchTarget { request, name: Some(typed).filter(|n| !n.is_empty()), until_ms: Some(until) });
-                    }
-                },
-                GROUPS_DEBOUNCE,
-            );
+            after_typing_pauses(renamed, move || {
+                if let Some((request, until)) = watched_registration.get_value() {
+                    watch.start(WatchTarget { request, name: Some(typed).filter(|n| !n.is_empty()), until_ms: Some(until) });
+                }
+            });
         }
         name
     });
@@ -108,7 +117,7 @@ pub fn App() -> impl IntoView {
     let jit_errors = Signal::derive(move || if attempted.get() { jit_validated.get().err() } else { None });
     // What Show runners loads: the scope as the form names it now.
     let list_source = Signal::derive(move || {
-        validated.with(|v| v.as_ref().ok().map(|valid| ListSource { request: valid.request.clone(), context: ErrorContext::of(valid, Action::Add, None) }))
+        validated.with(|v| v.as_ref().ok().map(ListSource::of))
     });
     // The Group column names groups when the listed scope has them.
     let list_groups = Signal::derive(move || {
@@ -130,16 +139,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let wanted = form.action.get() == Action::JustInTime;
         let Some(valid) = validated.get().ok().filter(|v| wanted && v.request.scope.kind().has_groups()) else { return };
-        let generation = debounce.get_value().wrapping_add(1);
-        debounce.set_value(generation);
-        set_timeout(
-            move || {
-                if debounce.get_value() == generation {
-                    load_setup_data(&valid.request, setup, setup_for);
-                }
-            },
-            GROUPS_DEBOUNCE,
-        );
+        after_typing_pauses(debounce, move || load_setup_data(&valid.request, setup, setup_for));
     });
 
     let submit = move || {
@@ -202,7 +202,7 @@ pub fn App() -> impl IntoView {
                 load_setup_data(req, setup, setup_for);
             }
             if let Ok(outcome) = &result {
-                runners.load(ListSource { request: req.clone(), context: ErrorContext::of(&valid, Action::Add, None) });
+                runners.load(ListSource::of(&valid));
                 // Watch for the runner just added: by name when it has one.
                 watched_registration.set_value(None);
                 let watched = match outcome {

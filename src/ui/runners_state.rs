@@ -4,7 +4,7 @@
 
 use super::error_alert::ErrorContext;
 use crate::browser::focus::focus;
-use crate::form::Action;
+use crate::form::{Action, ValidForm};
 use crate::github::client::{remove_runner, runners_page, ScopeRequest};
 use crate::github::{ApiError, Runner};
 use leptos::prelude::*;
@@ -20,6 +20,13 @@ const MAX_PAGES: usize = 200;
 pub struct ListSource {
     pub request: ScopeRequest,
     pub context: ErrorContext,
+}
+
+impl ListSource {
+    /// The runners of the scope a valid form names.
+    pub fn of(valid: &ValidForm) -> Self {
+        Self { request: valid.request.clone(), context: ErrorContext::of(valid, Action::Add, None) }
+    }
 }
 
 #[derive(Clone, Copy)]
