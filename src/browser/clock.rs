@@ -1,6 +1,7 @@
 //! The clock and local-time wording (Intl, so the user's own locale and time zone).
 
 use js_sys::{Array, Date, Intl, Object, Reflect};
+use std::cell::OnceCell;
 use wasm_bindgen::JsValue;
 
 pub fn now_ms() -> i64 {
@@ -9,15 +10,33 @@ pub fn now_ms() -> i64 {
 
 /// e.g. "21 Nov 2026, 15:45:10 CET", in the browser's locale and time zone.
 pub fn local_date_time(unix_ms: i64) -> String {
+    let date = Date::new(&JsValue::from_f64(unix_ms as f64));
+    FORMAT
+        .with(|f| {
+            let format = f.get_or_init(formatter);
+            format.format().call1(format, &date).ok()
+        })
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| String::from(date.to_string()))
+}
+
+/// Builds the date formatter before it is needed, once the browser is idle: constructing an
+/// `Intl.DateTimeFormat` takes about 15 ms in Chromium, which would otherwise fall between
+/// the click and the result (measured with the CPU profiler; see scripts/bench).
+pub fn prepare() {
+    leptos::prelude::request_idle_callback(|| FORMAT.with(|f| {
+        f.get_or_init(formatter);
+    }));
+}
+
+thread_local! {
+    /// One formatter for the page's lifetime (built on first use or by [`prepare`]).
+    static FORMAT: OnceCell<Intl::DateTimeFormat> = const { OnceCell::new() };
+}
+
+fn formatter() -> Intl::DateTimeFormat {
     let options = Object::new();
     let _ = Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = Reflect::set(&options, &"timeStyle".into(), &"long".into());
-    let format = Intl::DateTimeFormat::new(&Array::new(), &options);
-    let date = Date::new(&JsValue::from_f64(unix_ms as f64));
-    format
-        .format()
-        .call1(&format, &date)
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| String::from(date.to_string()))
+    Intl::DateTimeFormat::new(&Array::new(), &options)
 }

@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
         name
     });
 
+    clock::prepare();
     // One ticker drives every countdown on the page.
     let now = RwSignal::new(clock::now_ms());
     if let Ok(ticker) = set_interval_with_handle(move || now.set(clock::now_ms()), Duration::from_secs(1)) {
