@@ -7,6 +7,8 @@
 //    parse it) and rewrites the glue's `integrity` hash in index.html to match.
 // 3. Gives the wasm subresource integrity too: the loader fetches it with an `integrity` hash
 //    (Trunk only puts one on the preload, which browsers ignore for fetch preloads).
+//    The loader is made an async module that requests the wasm before importing the glue, so the
+//    wasm's download no longer waits for the glue and the stylesheet.
 // 4. Locks the page down: a Content-Security-Policy meta tag whose script-src allows only this
 //    origin, 'wasm-unsafe-eval' and the SHA-256 of each inline script, and a `_headers` file
 //    (Netlify, Cloudflare Pages) carrying the same policy plus what only headers can say
@@ -51,6 +53,18 @@ if (wasmName) {
   const before = html;
   html = html.replace(/module_or_path:\s*(['"])(\/[^'"]*\.wasm)\1/, `module_or_path: fetch($1$2$1, { integrity: '${integrity}' })`);
   if (html === before) fail('the wasm loader was not found in index.html; cannot give the wasm an integrity hash');
+  // Trunk's loader is a deferred module that imports the glue statically: it runs only once the
+  // glue and the stylesheet have arrived, and only then requests the wasm. As an async module that
+  // requests the wasm first and then imports the glue (which the modulepreload link is already
+  // fetching, with its integrity), the wasm's download starts as soon as the HTML is parsed. It
+  // still mounts the page only once the document is parsed.
+  const chained = html;
+  html = html.replace(
+    /<script type="?module"?>import init, \* as bindings from (['"])([^'"]+\.js)\1;\s*const wasm = await init\(\{ module_or_path: (fetch\([^)]*\)) \}\);/,
+    '<script type=module async>const wasmRequest = $3;\nconst bindings = await import($1$2$1);\n' +
+      "if (document.readyState === 'loading') await new Promise((parsed) => addEventListener('DOMContentLoaded', parsed, { once: true }));\n" +
+      'const wasm = await bindings.default({ module_or_path: wasmRequest });');
+  if (html === chained) fail("Trunk's wasm loader changed shape; cannot start the wasm request before the glue loads");
 }
 
 const inlineHashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
