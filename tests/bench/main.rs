@@ -20,6 +20,8 @@ use std::time::{Duration, Instant};
 use webdriver::Session;
 
 const RUNS: usize = 11;
+/// Runs per page under the mobile profile (each one waits on a slow link).
+const MOBILE_RUNS: usize = 5;
 const TOKEN: &str = "ghp_benchToken0123456789abcdefABCDEF0123";
 
 fn main() {
@@ -40,7 +42,7 @@ fn main() {
     println!("Headless Chromium, loopback, no throttling; medians of {RUNS} runs, each in a fresh browser profile.\n");
     sizes(&dist, &root.join("tests/bench/baseline"));
 
-    let bench = Bench { driver_url: &driver_url, chrome: &chrome };
+    let bench = Bench { driver_url: &driver_url, chrome: &chrome, mobile: false };
     let page_url = format!("{}/?api={api}", page_site.url());
     let baseline_url = format!("{}/?", baseline_site.url());
     let mut rows = Vec::new();
@@ -61,14 +63,54 @@ fn main() {
     let (render, keystroke) = bench.runners(&page_site.url(), &api);
     println!("| 5,000 runners: last page to rendered table | {render:.1} | | |");
     println!("| 5,000 runners: one filter keystroke to the next frame | {keystroke:.1} | | |\n");
+    mobile(&bench, &dist, &root.join("tests/bench/baseline"), &api);
     wasm_bytes(&root);
     let _ = driver.kill();
     let _ = driver.wait();
 }
 
+/// The same two measures under a mobile profile: 4× CPU slowdown, 1.6 Mbps down, 750 kbps up,
+/// 150 ms round trips (Lighthouse's slow 4G), both pages served gzip-compressed as a static host
+/// would (precompressed copies in target/bench-gzip).
+fn mobile(bench: &Bench, dist: &Path, baseline: &Path, api: &str) {
+    let served = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-gzip");
+    let (page, base) = (gzip_copy(dist, &served.join("page")), gzip_copy(baseline, &served.join("baseline")));
+    let (page_site, baseline_site) = (StaticSite::start(&page).expect("serve the page"), StaticSite::start(&base).expect("serve the baseline"));
+    let bench = Bench { mobile: true, ..*bench };
+    let page_url = format!("{}/?api={api}", page_site.url());
+    let baseline_url = format!("{}/?", baseline_site.url());
+    let ours: Vec<_> = (0..MOBILE_RUNS).map(|_| bench.run(&page_url, "octo-org", api, false)).collect();
+    let base: Vec<_> = (0..MOBILE_RUNS).map(|_| bench.run(&baseline_url, "octo-org", api, true)).collect();
+    println!("## Mobile profile (ms)\n");
+    println!("4× CPU slowdown, 1.6 Mbps down, 750 kbps up, 150 ms round trips, gzip served; medians of {MOBILE_RUNS}.\n");
+    println!("| measure | runner-token | baseline | ratio |\n|---|---:|---:|---:|");
+    for (label, pick) in [("interactive", 0), ("click to result", 1), ("click to result: of which the request", 2)] {
+        let of = |runs: &[(f64, f64, f64)]| median(runs.iter().map(|r| [r.0, r.1, r.2][pick]));
+        let (o, b) = (of(&ours), of(&base));
+        println!("| {label} | {o:.1} | {b:.1} | {:.2}× |", o / b);
+    }
+    println!();
+}
+
+/// A copy of `from` with a `NAME.gz` (gzip -9) beside each file, in `to`.
+fn gzip_copy(from: &Path, to: &Path) -> PathBuf {
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to).expect("target/bench-gzip");
+    for entry in std::fs::read_dir(from).expect("the site").filter_map(Result::ok).filter(|e| e.path().is_file()) {
+        let target = to.join(entry.file_name());
+        std::fs::copy(entry.path(), &target).expect("copy");
+        let ok = Command::new("gzip").args(["-9", "-k", "-f"]).arg(&target).status().is_ok_and(|s| s.success());
+        assert!(ok, "gzip {}", target.display());
+    }
+    to.to_path_buf()
+}
+
+#[derive(Clone, Copy)]
 struct Bench<'a> {
     driver_url: &'a str,
     chrome: &'a str,
+    /// Throttle CPU and network as a mid-range phone on slow 4G.
+    mobile: bool,
 }
 
 impl Bench<'_> {
@@ -81,7 +123,14 @@ impl Bench<'_> {
         .map(|a| json!(a))
         .collect();
         let caps = json!({ "alwaysMatch": { "browserName": "chrome", "goog:chromeOptions": { "binary": self.chrome, "args": args } } });
-        Session::new(self.driver_url, caps).expect("a browser session")
+        let session = Session::new(self.driver_url, caps).expect("a browser session");
+        if self.mobile {
+            session.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 })).expect("CPU throttling");
+            session.cdp("Network.enable", json!({})).expect("network domain");
+            let conditions = json!({ "offline": false, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8 });
+            session.cdp("Network.emulateNetworkConditions", conditions).expect("network throttling");
+        }
+        session
     }
 
     /// One cold load of `url`: (ms from navigation start to an enabled submit button, ms from

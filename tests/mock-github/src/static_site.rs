@@ -36,14 +36,27 @@ async fn serve(req: Request<hyper::body::Incoming>, root: PathBuf) -> Result<Res
         Some(p) => p,
         None => return Ok(status(400)),
     };
+    // A precompressed sibling (`NAME.gz`, as static hosts serve them) when the browser takes gzip.
+    let gzip = req.headers().get("accept-encoding").and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("gzip"));
+    let compressed = file.as_os_str().to_os_string().into_string().ok().map(|f| PathBuf::from(f + ".gz")).filter(|_| gzip);
+    if let Some(bytes) = match &compressed {
+        Some(gz) => tokio::fs::read(gz).await.ok(),
+        None => None,
+    } {
+        return Ok(file_response(&file, bytes, Some("gzip")));
+    }
     match tokio::fs::read(&file).await {
-        Ok(bytes) => Ok(Response::builder()
-            .header("Content-Type", content_type(&file))
-            .header("Cache-Control", "no-store")
-            .body(Full::new(Bytes::from(bytes)))
-            .unwrap_or_default()),
+        Ok(bytes) => Ok(file_response(&file, bytes, None)),
         Err(_) => Ok(status(404)),
     }
+}
+
+fn file_response(file: &Path, bytes: Vec<u8>, encoding: Option<&str>) -> Response<Full<Bytes>> {
+    let mut response = Response::builder().header("Content-Type", content_type(file)).header("Cache-Control", "no-store");
+    if let Some(encoding) = encoding {
+        response = response.header("Content-Encoding", encoding).header("Vary", "Accept-Encoding");
+    }
+    response.body(Full::new(Bytes::from(bytes))).unwrap_or_default()
 }
 
 /// `root` joined with the URL path, refusing anything that climbs out of it.
