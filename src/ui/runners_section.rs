@@ -29,6 +29,19 @@ pub fn RunnersSection(
             _ => None,
         }
     };
+    // The list stays for the scope it was loaded for; once the form names another, say so.
+    let elsewhere = move || {
+        state.source.with(|listed| {
+            let listed = listed.as_ref()?;
+            ready.with(|now| {
+                let now = now.as_ref().filter(|n| (&n.request.api, &n.request.scope) != (&listed.request.api, &listed.request.scope))?;
+                Some(format!(
+                    "This list shows the runners of {}; the form now names {}. Show runners lists those.",
+                    listed.context.subject, now.context.subject
+                ))
+            })
+        })
+    };
     view! {
         <section class="card runners-section" aria-labelledby="runners-heading">
             <h2 id="runners-heading" tabindex="-1">"Runners"</h2>
@@ -40,6 +53,7 @@ pub fn RunnersSection(
                     " " <button type="button" class="secondary" disabled=move || state.loading.get() on:click=move |_| state.refresh()>"Refresh"</button>
                 })}
             </p>
+            <p class="note stale-list" role="status">{elsewhere}</p>
             <p class="muted" role="status">{progress}</p>
             <p class="visually-hidden" role="status" aria-live="polite">{move || state.announcement.get()}</p>
             {move || state.error.get().map(|(error, context)| view! { <ErrorAlert error=error context=context /> })}

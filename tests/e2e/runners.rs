@@ -27,6 +27,7 @@ pub fn tests() -> Vec<(String, Test)> {
         t("a_busy_runner_is_not_removed_and_the_refusal_is_explained", remove_busy),
         t("five_thousand_runners_load_page_by_page_render_in_steps_and_filter", five_thousand),
         t("forget_token_stops_the_watch_and_drops_the_list", forget_token),
+        t("a_list_for_another_scope_than_the_form_names_says_so", other_scope),
     ]
 }
 
@@ -80,6 +81,22 @@ fn list(world: &World) -> Result<()> {
     check_contains(&old, "Offline")?;
     check_contains(&old, "Ephemeral")?;
     page.session.find("//button[@aria-label='Remove build-01']").map(drop)
+}
+
+fn other_scope(world: &World) -> Result<()> {
+    let page = added(world, "octo-org", "")?;
+    wait_summary(&page, "3 runners \u{b7} 2 online \u{b7} 1 busy")?;
+    let note = "This list shows the runners of octo-org; the form now names other-org. Show runners lists those.";
+    check(!page.body_text()?.contains("This list shows"), "no note while the list is the form's scope")?;
+    page.field("Organization")?.fill("other-org")?;
+    page.wait_for_text(note)?;
+    page.session.find("//table/caption[normalize-space(.)='Runners of octo-org']")?;
+    page.button("Show runners")?.click()?;
+    page.session.find("//table/caption[normalize-space(.)='Runners of other-org']")?;
+    check(!page.body_text()?.contains("This list shows"), "the note goes once the list is the form's scope")?;
+    let requests = page.mock.runner_list_requests();
+    let last = requests.last().map(|r| r.path.as_str()).unwrap_or_default();
+    check(last == "/api/v3/orgs/other-org/actions/runners?per_page=100", format!("the last list request {last:?}"))
 }
 
 fn on_demand(world: &World) -> Result<()> {
