@@ -37,6 +37,7 @@ pub fn tests() -> Vec<(String, Test)> {
     tests.extend([
         t("the_jit_script_runs_in_sh_and_run_sh_receives_the_configuration_byte_for_byte", jit_script_in_sh),
         t("a_chosen_runner_group_is_sent_by_its_id", jit_group),
+        t("a_github_hosted_group_refusing_a_jit_runner_is_explained_and_another_group_works", jit_hosted_group),
         t("a_taken_jit_name_is_explained_and_the_name_can_be_changed", jit_conflict),
         t("a_pasted_repository_address_picks_the_repository_scope", pasted_repository),
         t("a_pasted_server_address_sets_the_api_url", pasted_server),
@@ -186,6 +187,24 @@ fn jit_group(world: &World) -> Result<()> {
     let request = the_request(&page, "/generate-jitconfig")?;
     let body = r#"{"name":"jit-e2e-1","runner_group_id":3,"labels":["self-hosted","gpu"],"work_folder":"_work"}"#;
     check(request.body == body, format!("JIT body {:?}", request.body))
+}
+
+fn jit_hosted_group(world: &World) -> Result<()> {
+    let page = Page::new(world)?;
+    page.visit_with_mock()?;
+    page.field("Organization")?.fill(scenario::org::HOSTED_RUNNERS)?;
+    page.field("Access token")?.fill(ACCESS_TOKEN)?;
+    page.radio("Action", "Add a just-in-time runner")?.click()?;
+    page.field("Runner name")?.fill(JIT_NAME)?;
+    page.choose("Runner group", scenario::HOSTED_GROUP)?;
+    page.button("Create just-in-time runner")?.click()?;
+    page.alert_containing("GitHub refused to register the runner")?;
+    page.alert_containing("The token may not use the chosen runner group (GitHub-hosted groups and groups not open to this scope refuse runners)")?;
+    let sent = the_request(&page, "/generate-jitconfig")?;
+    check(sent.body.contains(r#""runner_group_id":4"#), format!("the hosted group's id was sent: {}", sent.body))?;
+    page.choose("Runner group", "Linux builders")?;
+    page.button("Create just-in-time runner")?.click()?;
+    page.wait_for_text(&format!("Just-in-time runner {JIT_NAME}"))
 }
 
 fn jit_conflict(world: &World) -> Result<()> {

@@ -75,7 +75,13 @@ pub mod org {
     pub const SLOW_GROUPS: &str = "slow-groups-org";
     /// A token whose repository selection lists 1,000 repositories (for the benchmark).
     pub const THOUSAND_REPOS: &str = "thousand-repos-org";
+    /// Has a fourth runner group of GitHub-hosted runners ([`HOSTED_GROUP`]): a just-in-time
+    /// runner asked for in it is refused with a 403.
+    pub const HOSTED_RUNNERS: &str = "hosted-runners-org";
 }
+
+/// The GitHub-hosted runner group of [`org::HOSTED_RUNNERS`]: self-hosted runners cannot join it.
+pub const HOSTED_GROUP: &str = "GitHub-hosted larger runners";
 
 /// Just-in-time runner names with a special answer.
 pub mod runner {
@@ -154,6 +160,9 @@ pub fn runner_group_names(org_name: &str) -> Vec<String> {
         names.extend((2..=205).map(|i| format!("group-{i:03}")));
     } else {
         names.extend(["Linux builders", "Release runners"].map(String::from));
+    }
+    if org_name == org::HOSTED_RUNNERS {
+        names.push(HOSTED_GROUP.to_string());
     }
     names
 }
@@ -397,6 +406,10 @@ pub fn jit(scope: &crate::MockScope, token: Option<&str>, body: &str, fleet: &mu
     let groups = if scope.kind == crate::ScopeKind::Repository { 1 } else { runner_group_names(&scope.key).len() as u64 };
     if group == 0 || group > groups {
         return error(404, "Not Found", docs);
+    }
+    if runner_group_names(&scope.key).get(group as usize - 1).is_some_and(|g| g == HOSTED_GROUP) && scope.kind != crate::ScopeKind::Repository {
+        // GitHub's documentation says only "403 Forbidden" for a group the token cannot use.
+        return error(403, "Forbidden", docs);
     }
     if name == runner::TAKEN || fleet.runners.iter().any(|r| r.name == name) {
         return error(409, &format!("Already exists - A runner with the name {name} already exists."), docs);
