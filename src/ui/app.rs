@@ -54,6 +54,12 @@ fn after_typing_pauses(counter: StoredValue<u32>, f: impl FnOnce() + 'static) {
     );
 }
 
+/// Runs `f` once the browser has painted the next frame (a task queued from that frame's
+/// animation callback runs after its paint).
+fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, Duration::ZERO));
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let link = location::take_deep_link();
@@ -203,7 +209,6 @@ pub fn App() -> impl IntoView {
                 load_setup_data(req, setup, setup_for);
             }
             if let Ok(outcome) = &result {
-                runners.load(ListSource::of(&valid));
                 // Watch for the runner just added: by name when it has one.
                 watched_registration.set_value(None);
                 let watched = match outcome {
@@ -214,9 +219,18 @@ pub fn App() -> impl IntoView {
                     Outcome::Jit { requested, .. } => Some(WatchTarget { request: req.clone(), name: Some(requested.clone()), until_ms: None }),
                     _ => None,
                 };
-                if let Some(target) = watched {
-                    watch.start(target);
-                }
+                // The runner list and the watch start once the result is on screen: the token
+                // first, then what follows it (scripts/bench: click to result).
+                let source = ListSource::of(&valid);
+                after_paint(move || {
+                    if form.token.with_untracked(String::is_empty) {
+                        return; // Forgotten meanwhile: nothing may use it.
+                    }
+                    runners.load(source);
+                    if let Some(target) = watched {
+                        watch.start(target);
+                    }
+                });
             }
             outcome.set(Some(result.unwrap_or_else(|error| Outcome::Failed { error, context })));
             pending.set(false);
