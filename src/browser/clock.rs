@@ -20,9 +20,9 @@ pub fn local_date_time(unix_ms: i64) -> String {
         .unwrap_or_else(|| String::from(date.to_string()))
 }
 
-/// Builds the date formatter before it is needed, once the browser is idle: constructing an
-/// `Intl.DateTimeFormat` takes about 15 ms in Chromium, which would otherwise fall between
-/// the click and the result (measured with the CPU profiler; see scripts/bench).
+/// Builds the date formatter before it is needed, once the browser is idle. Each result used to
+/// construct two `Intl.DateTimeFormat`s, about 17 ms together in Chromium's CPU profile, between
+/// the click and the result (scripts/bench).
 pub fn prepare() {
     leptos::prelude::request_idle_callback(|| FORMAT.with(|f| {
         f.get_or_init(formatter);
