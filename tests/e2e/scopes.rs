@@ -209,6 +209,9 @@ fn jit_hosted_group(world: &World) -> Result<()> {
 
 fn jit_conflict(world: &World) -> Result<()> {
     let page = prepare(world, 1, "Add a just-in-time runner")?;
+    // The groups list replaces the group text field when it arrives, moving what is below it:
+    // wait for it, so the click on the alert's button below cannot land where the button was.
+    page.session.find("//select[@id=//label[normalize-space(.)='Runner group']/@for]")?;
     page.field("Runner name")?.fill(scenario::runner::TAKEN)?;
     page.button("Create just-in-time runner")?.click()?;
     page.alert_containing("A runner named \u{201c}taken-runner\u{201d} already exists in octo-org")?;
