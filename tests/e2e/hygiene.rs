@@ -53,10 +53,7 @@ fn screenshot(world: &World) -> Result<()> {
         std::fs::write(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshot.png"), &png).map_err(|e| e.to_string())?;
     }
     // The just-in-time flow, for a look at target/screenshots/jit.png.
-    page.visit(&format!("?repo=octo-org/app&mode=jit&api={}", page.mock.ghes_url()))?;
-    page.field("Access token")?.fill(ACCESS_TOKEN)?;
-    page.field("Runner name")?.fill("jit-build-01")?;
-    page.button("Create just-in-time runner")?.click()?;
+    page.create_jit("repo=octo-org/app", "jit-build-01")?;
     page.wait_for_text("1. Create a folder")?;
     page.session.execute("window.scrollTo(0, 0)", vec![])?;
     let jit = page.session.screenshot_png()?;

@@ -67,11 +67,7 @@ fn docker(world: &World) -> Result<()> {
 
 fn jit_docker(world: &World) -> Result<()> {
     let page = Page::new(world)?;
-    page.visit(&format!("?org=octo-org&mode=jit&os=linux&arch=arm64&api={}", page.mock.ghes_url()))?;
-    page.field("Access token")?.fill(ACCESS_TOKEN)?;
-    page.field("Runner name")?.fill("jit-docker")?;
-    page.button("Create just-in-time runner")?.click()?;
-    page.wait_for_text("Just-in-time runner jit-docker")?;
+    page.create_jit("org=octo-org&os=linux&arch=arm64", "jit-docker")?;
     page.wait("the downloads answer", Duration::from_secs(10), || Ok(page.radio("Output", "Docker")?.is_enabled()?.then_some(())))?;
     page.radio("Output", "Docker")?.click()?;
     let copied = copy(&page, "Copy the docker command")?;

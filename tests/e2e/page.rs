@@ -79,6 +79,17 @@ impl<'w> Page<'w> {
         self.visit(&format!("?api={}", self.mock.ghes_url()))
     }
 
+    /// Opens the just-in-time form through a deep link (`scope_query` names the scope and any
+    /// preset, e.g. `org=octo-org&os=linux`), creates a runner named `name` on the mock and waits
+    /// for its result.
+    pub fn create_jit(&self, scope_query: &str, name: &str) -> Result<()> {
+        self.visit(&format!("?{scope_query}&mode=jit&api={}", self.mock.ghes_url()))?;
+        self.field("Access token")?.fill(ACCESS_TOKEN)?;
+        self.field("Runner name")?.fill(name)?;
+        self.button("Create just-in-time runner")?.click()?;
+        self.wait_for_text(&format!("Just-in-time runner {name}"))
+    }
+
     /// The form control (input, select or textarea) whose `<label>` reads `label`.
     pub fn field(&self, label: &str) -> Result<Element<'_>> {
         self.session.find(&format!(

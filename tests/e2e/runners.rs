@@ -132,11 +132,7 @@ fn filter(world: &World) -> Result<()> {
 
 fn watch_jit(world: &World) -> Result<()> {
     let page = Page::new(world)?;
-    page.visit(&format!("?org=octo-org&mode=jit&api={}", page.mock.ghes_url()))?;
-    page.field("Access token")?.fill(ACCESS_TOKEN)?;
-    page.field("Runner name")?.fill("jit-watched")?;
-    page.button("Create just-in-time runner")?.click()?;
-    page.wait_for_text("Just-in-time runner jit-watched")?;
+    page.create_jit("org=octo-org", "jit-watched")?;
     wait_watch(&page, "jit-watched is registered; waiting for it to connect", Duration::from_secs(5))?;
     // The mock's runner comes online 3 s after it was created; the next poll sees it.
     wait_watch(&page, "jit-watched is online.", Duration::from_secs(12))?;

@@ -150,10 +150,8 @@ impl Fleet {
                 }
             }
         }
-        if let Some(name) = &name {
-            if key == fleet_scope::POLL_LIMITED {
-                return scenario::rate_limited(3);
-            }
+        if name.is_some() && key == fleet_scope::POLL_LIMITED {
+            return scenario::rate_limited(3);
         }
         let matching: Vec<&MockRunner> = self.runners.iter().filter(|r| name.as_ref().is_none_or(|n| &r.name == n)).collect();
         let per_page = number("per_page", 30).clamp(1, 100);
