@@ -7,8 +7,17 @@ use crate::github::ScopeKind;
 use crate::runner::{Arch, OptionsInput, Os, RunnerPlatform};
 
 /// Parameter names that carry credentials.
-const SECRET_NAMES: [&str; 9] =
-    ["token", "access_token", "pat", "auth", "authorization", "password", "secret", "bearer", "key"];
+const SECRET_NAMES: [&str; 9] = [
+    "token",
+    "access_token",
+    "pat",
+    "auth",
+    "authorization",
+    "password",
+    "secret",
+    "bearer",
+    "key",
+];
 
 /// Value prefixes of GitHub credentials.
 const SECRET_PREFIXES: [&str; 7] = ["ghp_", "github_pat_", "gho_", "ghu_", "ghs_", "ghr_", "Bearer "];
@@ -93,7 +102,14 @@ impl DeepLink {
 /// The query of a link that presets the scope (`repo`, `org` or `enterprise` = `name`), the
 /// action, `api` (when not github.com's) and every non-empty runner option, never a token.
 /// `encode` encodes one component.
-pub fn share_query(scope: (ScopeKind, &str), action: Action, api: Option<&str>, platform: RunnerPlatform, o: &OptionsInput, encode: impl Fn(&str) -> String) -> String {
+pub fn share_query(
+    scope: (ScopeKind, &str),
+    action: Action,
+    api: Option<&str>,
+    platform: RunnerPlatform,
+    o: &OptionsInput,
+    encode: impl Fn(&str) -> String,
+) -> String {
     let labels: Vec<&str> = o.labels.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let labels = labels.join(",");
     let on = |b: bool| b.then_some("1");
@@ -129,7 +145,9 @@ fn switch(value: &str) -> bool {
 
 fn is_secret(name: &str, value: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    SECRET_NAMES.iter().any(|s| lower == *s || lower.ends_with(&format!("_{s}")))
+    SECRET_NAMES
+        .iter()
+        .any(|s| lower == *s || lower.ends_with(&format!("_{s}")))
         || SECRET_PREFIXES.iter().any(|p| value.trim_start().starts_with(p))
         || looks_like_legacy_token(value.trim())
 }
@@ -184,44 +202,124 @@ mod tests {
     #[test]
     fn presets_the_platform_and_runner_options() {
         let l = link(&[
-            ("os", "windows"), ("arch", "arm64"), ("name", "build-"), ("labels", "gpu, linux-large"),
-            ("group", "Release runners"), ("work", "_w"), ("ephemeral", "1"), ("unattended", "no"), ("service", "true"),
+            ("os", "windows"),
+            ("arch", "arm64"),
+            ("name", "build-"),
+            ("labels", "gpu, linux-large"),
+            ("group", "Release runners"),
+            ("work", "_w"),
+            ("ephemeral", "1"),
+            ("unattended", "no"),
+            ("service", "true"),
         ]);
-        assert_eq!(l.platform(RunnerPlatform::default()), RunnerPlatform { os: Os::Windows, arch: Arch::Arm64 });
+        assert_eq!(
+            l.platform(RunnerPlatform::default()),
+            RunnerPlatform {
+                os: Os::Windows,
+                arch: Arch::Arm64
+            }
+        );
         assert_eq!(l.options.name, "build-");
         assert_eq!(l.options.labels, "gpu\nlinux-large");
         assert_eq!(l.options.group, "Release runners");
         assert!(l.options.ephemeral && l.options.service && !l.options.replace);
         assert_eq!(l.options.unattended, Some(false));
         // An architecture the OS lacks falls back to what that OS has.
-        assert_eq!(link(&[("os", "macos"), ("arch", "arm")]).platform(RunnerPlatform::default()).arch, Arch::X64);
-        assert_eq!(link(&[]).platform(RunnerPlatform { os: Os::MacOs, arch: Arch::Arm64 }), RunnerPlatform { os: Os::MacOs, arch: Arch::Arm64 });
+        assert_eq!(
+            link(&[("os", "macos"), ("arch", "arm")])
+                .platform(RunnerPlatform::default())
+                .arch,
+            Arch::X64
+        );
+        assert_eq!(
+            link(&[]).platform(RunnerPlatform {
+                os: Os::MacOs,
+                arch: Arch::Arm64
+            }),
+            RunnerPlatform {
+                os: Os::MacOs,
+                arch: Arch::Arm64
+            }
+        );
     }
 
     #[test]
     fn every_scope_and_mode_has_its_link() {
         let l = link(&[("repo", "octo-org/app"), ("mode", "jit")]);
-        assert_eq!((l.scope, l.repo.as_deref(), l.action), (Some(ScopeKind::Repository), Some("octo-org/app"), Some(Action::JustInTime)));
+        assert_eq!(
+            (l.scope, l.repo.as_deref(), l.action),
+            (
+                Some(ScopeKind::Repository),
+                Some("octo-org/app"),
+                Some(Action::JustInTime)
+            )
+        );
         let l = link(&[("enterprise", "acme"), ("mode", "remove"), ("org", "octo-org")]);
-        assert_eq!((l.scope, l.enterprise.as_deref(), l.org.as_deref(), l.action), (Some(ScopeKind::Enterprise), Some("acme"), Some("octo-org"), Some(Action::Remove)));
+        assert_eq!(
+            (l.scope, l.enterprise.as_deref(), l.org.as_deref(), l.action),
+            (
+                Some(ScopeKind::Enterprise),
+                Some("acme"),
+                Some("octo-org"),
+                Some(Action::Remove)
+            )
+        );
         assert_eq!(link(&[("mode", "nonsense")]).action, None);
-        let q = share_query((ScopeKind::Enterprise, "acme"), Action::Remove, Some("https://ghes.example.com/api/v3"), RunnerPlatform::default(), &OptionsInput::default(), |s| s.to_string());
-        assert_eq!(q, "?enterprise=acme&mode=remove&api=https://ghes.example.com/api/v3&os=linux&arch=x64");
+        let q = share_query(
+            (ScopeKind::Enterprise, "acme"),
+            Action::Remove,
+            Some("https://ghes.example.com/api/v3"),
+            RunnerPlatform::default(),
+            &OptionsInput::default(),
+            |s| s.to_string(),
+        );
+        assert_eq!(
+            q,
+            "?enterprise=acme&mode=remove&api=https://ghes.example.com/api/v3&os=linux&arch=x64"
+        );
     }
 
     #[test]
     fn a_shared_link_round_trips_and_never_holds_a_token() {
-        let o = OptionsInput { name: "build 01".into(), labels: "gpu\n\nbig".into(), replace: true, unattended: Some(false), ..OptionsInput::default() };
-        let platform = RunnerPlatform { os: Os::Linux, arch: Arch::Arm };
-        let q = share_query((ScopeKind::Organization, "octo-org"), Action::Add, None, platform, &o, |s| s.replace(' ', "%20"));
-        assert_eq!(q, "?org=octo-org&os=linux&arch=arm&name=build%2001&labels=gpu,big&replace=1&unattended=0");
-        let pairs: Vec<(String, String)> = q[1..].split('&').map(|p| {
-            let (k, v) = p.split_once('=').unwrap();
-            (k.to_string(), v.replace("%20", " "))
-        }).collect();
+        let o = OptionsInput {
+            name: "build 01".into(),
+            labels: "gpu\n\nbig".into(),
+            replace: true,
+            unattended: Some(false),
+            ..OptionsInput::default()
+        };
+        let platform = RunnerPlatform {
+            os: Os::Linux,
+            arch: Arch::Arm,
+        };
+        let q = share_query(
+            (ScopeKind::Organization, "octo-org"),
+            Action::Add,
+            None,
+            platform,
+            &o,
+            |s| s.replace(' ', "%20"),
+        );
+        assert_eq!(
+            q,
+            "?org=octo-org&os=linux&arch=arm&name=build%2001&labels=gpu,big&replace=1&unattended=0"
+        );
+        let pairs: Vec<(String, String)> = q[1..]
+            .split('&')
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap();
+                (k.to_string(), v.replace("%20", " "))
+            })
+            .collect();
         let back = DeepLink::from_pairs(&pairs, |s| s.to_string());
         assert_eq!(back.platform(RunnerPlatform::default()), platform);
-        assert_eq!(back.options, OptionsInput { labels: "gpu\nbig".into(), ..o });
+        assert_eq!(
+            back.options,
+            OptionsInput {
+                labels: "gpu\nbig".into(),
+                ..o
+            }
+        );
         assert!(back.removed.is_empty());
     }
 }

@@ -80,13 +80,19 @@ impl Expiry {
                     return Err(TimestampError);
                 }
                 let total = h * 60 + m;
-                if *sign == b'-' { -total } else { total }
+                if *sign == b'-' {
+                    -total
+                } else {
+                    total
+                }
             }
             _ => return Err(TimestampError),
         };
         let days = days_from_civil(year, month, day);
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
-        Ok(Self { unix_ms: seconds * 1000 + millis })
+        Ok(Self {
+            unix_ms: seconds * 1000 + millis,
+        })
     }
 
     /// For `<time datetime>` and for reading: `2020-01-22T20:13:35Z`.
@@ -225,9 +231,19 @@ mod tests {
     #[test]
     fn rejects_malformed_timestamps() {
         for bad in [
-            "", "2020-01-22", "2020-01-22T12:13:35", "2020-01-22T12:13:35+0800", "2020-13-01T00:00:00Z",
-            "2021-02-29T00:00:00Z", "2020-01-22T24:00:00Z", "2020-01-22T12:13:35.Z", "2020-01-22T12:13:35Zjunk",
-            "+020-01-22T12:13:35Z", "2020-01-22T12:13:35+24:00", "٢٠٢٠-01-22T12:13:35Z", "1579724015",
+            "",
+            "2020-01-22",
+            "2020-01-22T12:13:35",
+            "2020-01-22T12:13:35+0800",
+            "2020-13-01T00:00:00Z",
+            "2021-02-29T00:00:00Z",
+            "2020-01-22T24:00:00Z",
+            "2020-01-22T12:13:35.Z",
+            "2020-01-22T12:13:35Zjunk",
+            "+020-01-22T12:13:35Z",
+            "2020-01-22T12:13:35+24:00",
+            "٢٠٢٠-01-22T12:13:35Z",
+            "1579724015",
         ] {
             assert!(Expiry::parse_rfc3339(bad).is_err(), "{bad:?}");
         }
@@ -245,9 +261,18 @@ mod tests {
         assert_eq!(Remaining::at(e, 3_600_000 - 1).to_string(), "expires in 1 s");
         assert!(Remaining::at(e, 3_600_000).is_expired());
         assert_eq!(Remaining::at(e, i64::MAX), Remaining::Expired);
-        assert_eq!(Remaining::at(Expiry::from_unix_ms(5_400_000), 0).to_string(), "expires in 1 h 30 min");
-        assert_eq!(Remaining::at(Expiry::from_unix_ms(3_660_000), 0).to_string(), "expires in 1 h 1 min");
-        assert_eq!(Remaining::at(Expiry::from_unix_ms(7_200_000), 0).to_string(), "expires in 2 h");
+        assert_eq!(
+            Remaining::at(Expiry::from_unix_ms(5_400_000), 0).to_string(),
+            "expires in 1 h 30 min"
+        );
+        assert_eq!(
+            Remaining::at(Expiry::from_unix_ms(3_660_000), 0).to_string(),
+            "expires in 1 h 1 min"
+        );
+        assert_eq!(
+            Remaining::at(Expiry::from_unix_ms(7_200_000), 0).to_string(),
+            "expires in 2 h"
+        );
     }
 
     proptest! {

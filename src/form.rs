@@ -94,9 +94,14 @@ impl FieldErrors {
     /// The id of the first invalid input, to move focus there; the scope field's id is its
     /// kind's key (`repo`, `org`, `enterprise`).
     pub fn first_invalid(&self, kind: ScopeKind) -> Option<&'static str> {
-        [(&self.scope, kind.key()), (&self.token, "token"), (&self.api, "api"), (&self.server, "server")]
-            .into_iter()
-            .find_map(|(e, id)| e.as_ref().map(|_| id))
+        [
+            (&self.scope, kind.key()),
+            (&self.token, "token"),
+            (&self.api, "api"),
+            (&self.server, "server"),
+        ]
+        .into_iter()
+        .find_map(|(e, id)| e.as_ref().map(|_| id))
     }
 }
 
@@ -148,7 +153,10 @@ impl FormInput {
             WebBaseSource::Unknown => Err(None),
         };
         match (scope, token, api, web_base) {
-            (Ok(scope), Ok(token), Ok(api), Ok(web_base)) => Ok(ValidForm { request: ScopeRequest { api, scope, token }, web_base }),
+            (Ok(scope), Ok(token), Ok(api), Ok(web_base)) => Ok(ValidForm {
+                request: ScopeRequest { api, scope, token },
+                web_base,
+            }),
             (scope, token, api, web_base) => Err(FieldErrors {
                 scope: scope.err().map(|e| e.to_string()),
                 token: token.err().map(|e| e.to_string()),
@@ -165,12 +173,20 @@ mod tests {
     use crate::github::{ScopeKind, DEFAULT_API};
 
     fn input(org: &str, token: &str, api: &str, server: &str) -> FormInput {
-        FormInput { org: org.into(), token: token.into(), api: api.into(), server: server.into(), ..FormInput::default() }
+        FormInput {
+            org: org.into(),
+            token: token.into(),
+            api: api.into(),
+            server: server.into(),
+            ..FormInput::default()
+        }
     }
 
     #[test]
     fn a_complete_form_yields_the_request_and_web_base() {
-        let valid = input(" octo-org ", "Bearer ghp_abc", DEFAULT_API, "").validate().unwrap();
+        let valid = input(" octo-org ", "Bearer ghp_abc", DEFAULT_API, "")
+            .validate()
+            .unwrap();
         assert_eq!(valid.request.scope.name(), "octo-org");
         assert_eq!(valid.request.token.authorization(), "Bearer ghp_abc");
         assert_eq!(valid.request.api.to_string(), "https://api.github.com");
@@ -179,11 +195,16 @@ mod tests {
 
     #[test]
     fn every_invalid_field_gets_its_own_message() {
-        let errors = input("bad org", "", "http://ghes.example.com", "").validate().unwrap_err();
+        let errors = input("bad org", "", "http://ghes.example.com", "")
+            .validate()
+            .unwrap_err();
         assert!(errors.scope.unwrap().contains("no spaces"));
         assert!(errors.token.unwrap().contains("Paste an access token"));
         assert!(errors.api.unwrap().contains("unencrypted"));
-        assert_eq!(errors.server, None, "no web-base complaint while the API URL is itself wrong");
+        assert_eq!(
+            errors.server, None,
+            "no web-base complaint while the API URL is itself wrong"
+        );
     }
 
     #[test]
@@ -194,7 +215,10 @@ mod tests {
         assert!(errors.server.as_deref().unwrap().contains("web address"));
         assert_eq!(errors.first_invalid(ScopeKind::Organization), Some("server"));
 
-        let form = FormInput { server: "https://ghes.example.com/".into(), ..form };
+        let form = FormInput {
+            server: "https://ghes.example.com/".into(),
+            ..form
+        };
         assert_eq!(form.validate().unwrap().web_base.as_str(), "https://ghes.example.com");
     }
 
@@ -214,9 +238,15 @@ mod tests {
         form.kind = ScopeKind::Enterprise;
         let errors = form.validate().unwrap_err();
         assert!(errors.scope.unwrap().contains("slug"));
-        assert_eq!(form.validate().unwrap_err().first_invalid(ScopeKind::Enterprise), Some("enterprise"));
+        assert_eq!(
+            form.validate().unwrap_err().first_invalid(ScopeKind::Enterprise),
+            Some("enterprise")
+        );
         form.kind = ScopeKind::Organization;
-        assert_eq!(form.validate().unwrap_err().first_invalid(ScopeKind::Organization), Some("org"));
+        assert_eq!(
+            form.validate().unwrap_err().first_invalid(ScopeKind::Organization),
+            Some("org")
+        );
     }
 
     #[test]

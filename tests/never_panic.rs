@@ -24,7 +24,11 @@ use std::time::Instant;
 const CASES: u32 = 100_000;
 
 fn run<S: Strategy>(name: &str, strategy: S, f: impl Fn(S::Value)) {
-    let mut runner = TestRunner::new(Config { cases: CASES, failure_persistence: None, ..Config::default() });
+    let mut runner = TestRunner::new(Config {
+        cases: CASES,
+        failure_persistence: None,
+        ..Config::default()
+    });
     let start = Instant::now();
     if let Err(e) = runner.run(&strategy, |v| {
         f(v);
@@ -39,10 +43,64 @@ fn run<S: Strategy>(name: &str, strategy: S, f: impl Fn(S::Value)) {
 /// something to these parsers glued together.
 fn text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "https://", "http://", "javascript:", "api.github.com", "/api/v3", "ghe.com", "api.", "@", ":", "[::1]", "127.0.0.1", "localhost",
-        "%2F", "..", "/", "?", "#", "ghp_", "github_pat_", "Bearer ", "token ", " ", "\n", "\t", "\0", "\"", "'", "\\", "$(", "`", ";",
-        "{", "}", "[", "]", ",", "\"token\":", "\"expires_at\":", "2026-11-21", "T", "12:13:35", ".123", "Z", "+05:45", "-08:00", "null",
-        "true", "1e309", "-", "--", "é", "\u{202e}", "\u{1F600}", "<", ">", "rel=\"next\"", "9999", "00",
+        "https://",
+        "http://",
+        "javascript:",
+        "api.github.com",
+        "/api/v3",
+        "ghe.com",
+        "api.",
+        "@",
+        ":",
+        "[::1]",
+        "127.0.0.1",
+        "localhost",
+        "%2F",
+        "..",
+        "/",
+        "?",
+        "#",
+        "ghp_",
+        "github_pat_",
+        "Bearer ",
+        "token ",
+        " ",
+        "\n",
+        "\t",
+        "\0",
+        "\"",
+        "'",
+        "\\",
+        "$(",
+        "`",
+        ";",
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        "\"token\":",
+        "\"expires_at\":",
+        "2026-11-21",
+        "T",
+        "12:13:35",
+        ".123",
+        "Z",
+        "+05:45",
+        "-08:00",
+        "null",
+        "true",
+        "1e309",
+        "-",
+        "--",
+        "é",
+        "\u{202e}",
+        "\u{1F600}",
+        "<",
+        ">",
+        "rel=\"next\"",
+        "9999",
+        "00",
     ]);
     prop_oneof![
         any::<String>(),
@@ -60,10 +118,35 @@ fn json_text() -> impl Strategy<Value = String> {
         text().prop_map(serde_json::Value::String),
     ];
     let keys = prop::sample::select(vec![
-        "token", "expires_at", "message", "repositories", "permissions", "repository_selection", "single_file", "full_name", "html_url",
-        "private", "os", "architecture", "download_url", "filename", "sha256_checksum", "runner_groups", "name", "default",
-        "id", "temp_download_token", "runner", "encoded_jit_config", "runners", "total_count", "status", "busy", "ephemeral",
-        "runner_group_id", "labels",
+        "token",
+        "expires_at",
+        "message",
+        "repositories",
+        "permissions",
+        "repository_selection",
+        "single_file",
+        "full_name",
+        "html_url",
+        "private",
+        "os",
+        "architecture",
+        "download_url",
+        "filename",
+        "sha256_checksum",
+        "runner_groups",
+        "name",
+        "default",
+        "id",
+        "temp_download_token",
+        "runner",
+        "encoded_jit_config",
+        "runners",
+        "total_count",
+        "status",
+        "busy",
+        "ephemeral",
+        "runner_group_id",
+        "labels",
     ]);
     let value = leaf.prop_recursive(4, 64, 8, move |inner| {
         prop_oneof![
@@ -78,63 +161,84 @@ fn json_text() -> impl Strategy<Value = String> {
 fn platform() -> impl Strategy<Value = RunnerPlatform> {
     (0..3usize, 0..3usize).prop_map(|(o, a)| {
         let os = Os::ALL[o];
-        RunnerPlatform::new(os, [Arch::X64, Arch::Arm64, Arch::Arm][a]).unwrap_or(RunnerPlatform { os, arch: Arch::X64 })
+        RunnerPlatform::new(os, [Arch::X64, Arch::Arm64, Arch::Arm][a])
+            .unwrap_or(RunnerPlatform { os, arch: Arch::X64 })
     })
 }
 
 #[test]
 fn registration_parser_on_any_text() {
-    run("parse_registration_token(text)", text(), |s| drop(parse_registration_token(&s)));
+    run("parse_registration_token(text)", text(), |s| {
+        drop(parse_registration_token(&s))
+    });
 }
 
 #[test]
 fn registration_parser_on_any_json() {
-    run("parse_registration_token(json)", json_text(), |s| drop(parse_registration_token(&s)));
+    run("parse_registration_token(json)", json_text(), |s| {
+        drop(parse_registration_token(&s))
+    });
 }
 
 #[test]
 fn runner_list_parser() {
-    run("parse_runners + filter + summary", (prop_oneof![text(), json_text()], text()), |(s, needle)| {
-        if let Ok(page) = parse_runners(&s) {
-            let needle = needle.to_ascii_lowercase();
-            drop(summary(page.runners.iter().filter(|r| r.matches(&needle))));
-        }
-    });
+    run(
+        "parse_runners + filter + summary",
+        (prop_oneof![text(), json_text()], text()),
+        |(s, needle)| {
+            if let Ok(page) = parse_runners(&s) {
+                let needle = needle.to_ascii_lowercase();
+                drop(summary(page.runners.iter().filter(|r| r.matches(&needle))));
+            }
+        },
+    );
 }
 
 #[test]
 fn jit_parser() {
-    run("parse_jit_config (text and json)", prop_oneof![text(), json_text()], |s| drop(parse_jit_config(&s)));
+    run(
+        "parse_jit_config (text and json)",
+        prop_oneof![text(), json_text()],
+        |s| drop(parse_jit_config(&s)),
+    );
 }
 
 #[test]
 fn downloads_and_groups_parsers() {
-    run("parse_downloads + package lookup + parse_runner_groups + next_link", (prop_oneof![text(), json_text()], platform()), |(s, p)| {
-        if let Ok(packages) = parse_downloads(&s) {
-            let _ = p.package(&packages);
-        }
-        drop(parse_runner_groups(&s));
-        let _ = next_link(&s);
-    });
+    run(
+        "parse_downloads + package lookup + parse_runner_groups + next_link",
+        (prop_oneof![text(), json_text()], platform()),
+        |(s, p)| {
+            if let Ok(packages) = parse_downloads(&s) {
+                let _ = p.package(&packages);
+            }
+            drop(parse_runner_groups(&s));
+            let _ = next_link(&s);
+        },
+    );
 }
 
 #[test]
 fn error_mapping_on_any_answer() {
     let headers = prop::collection::vec(prop::option::of(text()), 8);
-    run("ApiError::from_response", (any::<u16>(), headers, prop_oneof![text(), json_text()]), |(status, h, body)| {
-        let meta = ResponseMeta {
-            request_id: h[0].clone(),
-            sso: h[1].clone(),
-            oauth_scopes: h[2].clone(),
-            ratelimit_remaining: h[3].clone(),
-            ratelimit_reset: h[4].clone(),
-            retry_after: h[5].clone(),
-            link: h[6].clone(),
-            etag: h[7].clone(),
-        };
-        let e = ApiError::from_response(status, &meta, &body);
-        drop(runner_token::ui::explain(&e, &context(), &|ms| ms.to_string()));
-    });
+    run(
+        "ApiError::from_response",
+        (any::<u16>(), headers, prop_oneof![text(), json_text()]),
+        |(status, h, body)| {
+            let meta = ResponseMeta {
+                request_id: h[0].clone(),
+                sso: h[1].clone(),
+                oauth_scopes: h[2].clone(),
+                ratelimit_remaining: h[3].clone(),
+                ratelimit_reset: h[4].clone(),
+                retry_after: h[5].clone(),
+                link: h[6].clone(),
+                etag: h[7].clone(),
+            };
+            let e = ApiError::from_response(status, &meta, &body);
+            drop(runner_token::ui::explain(&e, &context(), &|ms| ms.to_string()));
+        },
+    );
 }
 
 fn context() -> runner_token::ui::ErrorContext {
@@ -151,61 +255,113 @@ fn context() -> runner_token::ui::ErrorContext {
 
 #[test]
 fn url_derivation() {
-    run("ApiBase::parse + web_base + owns, WebBase::parse", (text(), text()), |(a, b)| {
-        if let Ok(api) = ApiBase::parse(&a) {
-            drop(api.web_base());
-            let _ = api.owns(&b);
-            drop(api.endpoint(&b));
-        }
-        drop(WebBase::parse(&b));
-    });
+    run(
+        "ApiBase::parse + web_base + owns, WebBase::parse",
+        (text(), text()),
+        |(a, b)| {
+            if let Ok(api) = ApiBase::parse(&a) {
+                drop(api.web_base());
+                let _ = api.owns(&b);
+                drop(api.endpoint(&b));
+            }
+            drop(WebBase::parse(&b));
+        },
+    );
 }
 
 #[test]
 fn form_validation() {
     let fields = (text(), text(), text(), text(), 0..3usize);
-    run("FormInput::validate (every scope, token, api, server) + parse_address", fields, |(name, token, api, server, k)| {
-        drop(parse_address(&name));
-        drop(AccessToken::parse(&token));
-        let kind = ScopeKind::ALL[k];
-        if let Ok(scope) = Scope::parse(kind, &name) {
-            drop(scope.api_path());
-            drop(scope.to_string());
-        }
-        let form = FormInput { kind, repo: name.clone(), org: name.clone(), enterprise: name, token, api, server };
-        if let Ok(valid) = form.validate() {
-            drop(valid.request.scope.runner_url(&valid.web_base));
-        }
-    });
+    run(
+        "FormInput::validate (every scope, token, api, server) + parse_address",
+        fields,
+        |(name, token, api, server, k)| {
+            drop(parse_address(&name));
+            drop(AccessToken::parse(&token));
+            let kind = ScopeKind::ALL[k];
+            if let Ok(scope) = Scope::parse(kind, &name) {
+                drop(scope.api_path());
+                drop(scope.to_string());
+            }
+            let form = FormInput {
+                kind,
+                repo: name.clone(),
+                org: name.clone(),
+                enterprise: name,
+                token,
+                api,
+                server,
+            };
+            if let Ok(valid) = form.validate() {
+                drop(valid.request.scope.runner_url(&valid.web_base));
+            }
+        },
+    );
 }
 
 #[test]
 fn options_and_script_building() {
-    let input = (text(), text(), text(), text(), prop::collection::vec(any::<bool>(), 7), prop::option::of(any::<bool>()));
-    run("OptionsInput::validate + SetupScript (steps, full text)", (input, platform(), text()), |((name, labels, group, work, b, unattended), p, token)| {
-        let input = OptionsInput {
-            name, labels, group, work, unattended,
-            no_default_labels: b[0], ephemeral: b[1], replace: b[2], disable_update: b[3], service: b[4],
-        };
-        let groups = [RunnerGroup { id: 1, name: "Default".into(), default: true }];
-        if let Ok(jit) = input.jit_request(&input.labels, b[5], Some(&groups)) {
-            drop(jit.to_json());
-        }
-        if let Ok(options) = input.validate(p.os.shell()) {
-            let command = ConfigCommand { url: "https://github.com/octo-org".into(), token: Secret::new(token.clone()) };
-            let jobs = [
-                Job::Configure { command, options },
-                Job::JustInTime { config: Secret::new(token.clone()), name: "jit-1".into() },
-                Job::Remove { token: Secret::new(token), service: b[4] },
-            ];
-            for job in jobs {
-                let script = SetupScript { platform: p, package: None, job };
-                drop(script.full_text(b[5]));
-                drop(script.steps(b[6]));
-                drop(script.main_command(b[6]));
+    let input = (
+        text(),
+        text(),
+        text(),
+        text(),
+        prop::collection::vec(any::<bool>(), 7),
+        prop::option::of(any::<bool>()),
+    );
+    run(
+        "OptionsInput::validate + SetupScript (steps, full text)",
+        (input, platform(), text()),
+        |((name, labels, group, work, b, unattended), p, token)| {
+            let input = OptionsInput {
+                name,
+                labels,
+                group,
+                work,
+                unattended,
+                no_default_labels: b[0],
+                ephemeral: b[1],
+                replace: b[2],
+                disable_update: b[3],
+                service: b[4],
+            };
+            let groups = [RunnerGroup {
+                id: 1,
+                name: "Default".into(),
+                default: true,
+            }];
+            if let Ok(jit) = input.jit_request(&input.labels, b[5], Some(&groups)) {
+                drop(jit.to_json());
             }
-        }
-    });
+            if let Ok(options) = input.validate(p.os.shell()) {
+                let command = ConfigCommand {
+                    url: "https://github.com/octo-org".into(),
+                    token: Secret::new(token.clone()),
+                };
+                let jobs = [
+                    Job::Configure { command, options },
+                    Job::JustInTime {
+                        config: Secret::new(token.clone()),
+                        name: "jit-1".into(),
+                    },
+                    Job::Remove {
+                        token: Secret::new(token),
+                        service: b[4],
+                    },
+                ];
+                for job in jobs {
+                    let script = SetupScript {
+                        platform: p,
+                        package: None,
+                        job,
+                    };
+                    drop(script.full_text(b[5]));
+                    drop(script.steps(b[6]));
+                    drop(script.main_command(b[6]));
+                }
+            }
+        },
+    );
 }
 
 #[test]
@@ -218,22 +374,37 @@ fn quoting() {
 
 #[test]
 fn expiry_parsing() {
-    run("Expiry::parse_rfc3339 + Remaining", (text(), any::<i64>()), |(s, now)| {
-        if let Ok(e) = Expiry::parse_rfc3339(&s) {
-            drop(e.utc_iso());
-            drop(e.utc_text());
-            drop(Remaining::at(e, now).to_string());
-        }
-    });
+    run(
+        "Expiry::parse_rfc3339 + Remaining",
+        (text(), any::<i64>()),
+        |(s, now)| {
+            if let Ok(e) = Expiry::parse_rfc3339(&s) {
+                drop(e.utc_iso());
+                drop(e.utc_text());
+                drop(Remaining::at(e, now).to_string());
+            }
+        },
+    );
 }
 
 #[test]
 fn deep_links() {
     let pairs = prop::collection::vec((text(), text()), 0..8);
-    run("DeepLink::from_pairs + platform + share_query", (pairs, platform()), |(pairs, p)| {
-        let link = DeepLink::from_pairs(&pairs, |s| s.to_string());
-        let chosen = link.platform(p);
-        let scope = (link.scope.unwrap_or_default(), link.org.as_deref().unwrap_or(""));
-        drop(share_query(scope, link.action.unwrap_or_default(), link.api.as_deref(), chosen, &link.options, |s| s.to_string()));
-    });
+    run(
+        "DeepLink::from_pairs + platform + share_query",
+        (pairs, platform()),
+        |(pairs, p)| {
+            let link = DeepLink::from_pairs(&pairs, |s| s.to_string());
+            let chosen = link.platform(p);
+            let scope = (link.scope.unwrap_or_default(), link.org.as_deref().unwrap_or(""));
+            drop(share_query(
+                scope,
+                link.action.unwrap_or_default(),
+                link.api.as_deref(),
+                chosen,
+                &link.options,
+                |s| s.to_string(),
+            ));
+        },
+    );
 }

@@ -24,9 +24,11 @@ pub fn local_date_time(unix_ms: i64) -> String {
 /// construct two `Intl.DateTimeFormat`s, about 17 ms together in Chromium's CPU profile, between
 /// the click and the result (scripts/bench).
 pub fn prepare() {
-    leptos::prelude::request_idle_callback(|| FORMAT.with(|f| {
-        f.get_or_init(formatter);
-    }));
+    leptos::prelude::request_idle_callback(|| {
+        FORMAT.with(|f| {
+            f.get_or_init(formatter);
+        })
+    });
 }
 
 thread_local! {

@@ -5,10 +5,14 @@ use crate::deep_link::DeepLink;
 /// Reads `?org=&api=`; a secret-looking parameter is removed from the address bar (and so from
 /// this history entry) before anything else runs.
 pub fn take_deep_link() -> DeepLink {
-    let Some(window) = web_sys::window() else { return DeepLink::default() };
+    let Some(window) = web_sys::window() else {
+        return DeepLink::default();
+    };
     let location = window.location();
     let search = location.search().unwrap_or_default();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return DeepLink::default() };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return DeepLink::default();
+    };
     let mut pairs = Vec::new();
     for entry in js_sys::try_iter(&params).ok().flatten().into_iter().flatten() {
         let Ok(entry) = entry else { continue };
@@ -31,8 +35,14 @@ pub fn take_deep_link() -> DeepLink {
 
 /// This page's address (origin and path) with `query` (`?a=b`, or empty).
 pub fn page_url(query: &str) -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else { return query.to_string() };
-    format!("{}{}{query}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return query.to_string();
+    };
+    format!(
+        "{}{}{query}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
 }
 
 /// Encodes one query component (`encodeURIComponent`).

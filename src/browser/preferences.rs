@@ -25,7 +25,9 @@ fn name_key(kind: ScopeKind) -> String {
 }
 
 pub fn load() -> Preferences {
-    let Some(s) = storage() else { return Preferences::default() };
+    let Some(s) = storage() else {
+        return Preferences::default();
+    };
     let get = |key: &str| s.get_item(key).ok().flatten();
     Preferences {
         scope: get(SCOPE_KEY).as_deref().and_then(ScopeKind::from_key),

@@ -91,7 +91,10 @@ pub fn classic_scope(kind: ScopeKind) -> &'static str {
 
 /// The page that creates a classic token with the scope `kind` needs preselected, on the server at `web`.
 pub fn new_classic_token_url(web: &str, kind: ScopeKind) -> String {
-    format!("{web}/settings/tokens/new?scopes={}&description=Runner%20registration", classic_scope(kind))
+    format!(
+        "{web}/settings/tokens/new?scopes={}&description=Runner%20registration",
+        classic_scope(kind)
+    )
 }
 
 /// The page that creates a fine-grained token, on the server at `web`.
@@ -134,7 +137,10 @@ impl AccessToken {
         if token.chars().any(char::is_whitespace) {
             return Err(AccessTokenError::InnerWhitespace);
         }
-        if let Some(c) = token.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))) {
+        if let Some(c) = token
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+        {
             return Err(AccessTokenError::InvalidChar(c));
         }
         Ok(Self(Secret::new(token)))
@@ -194,7 +200,10 @@ mod tests {
         assert_eq!(AccessToken::parse("Bearer "), Err(AccessTokenError::Empty));
         assert_eq!(AccessToken::parse("ghp_ab\ncd"), Err(AccessTokenError::InnerWhitespace));
         assert_eq!(AccessToken::parse("ghp_ab cd"), Err(AccessTokenError::InnerWhitespace));
-        assert_eq!(AccessToken::parse("\"ghp_abcd\""), Err(AccessTokenError::InvalidChar('"')));
+        assert_eq!(
+            AccessToken::parse("\"ghp_abcd\""),
+            Err(AccessTokenError::InvalidChar('"'))
+        );
         assert_eq!(AccessToken::parse("ghp_abcé"), Err(AccessTokenError::InvalidChar('é')));
     }
 
@@ -206,21 +215,40 @@ mod tests {
         assert_eq!(kind("gho_x"), TokenKind::OAuth);
         assert_eq!(kind("ghu_x"), TokenKind::AppUser);
         assert_eq!(kind("ghs_x"), TokenKind::AppInstallation);
-        assert_eq!(kind("0123456789abcdef0123456789abcdef01234567"), TokenKind::Unrecognised);
+        assert_eq!(
+            kind("0123456789abcdef0123456789abcdef01234567"),
+            TokenKind::Unrecognised
+        );
     }
 
     #[test]
     fn each_scope_names_its_own_grant_and_enterprise_refuses_fine_grained_and_app_tokens() {
-        assert!(TokenKind::Classic.requirement(ScopeKind::Repository).contains("repo scope"));
-        assert!(TokenKind::FineGrained.requirement(ScopeKind::Repository).contains("Administration"));
-        assert!(TokenKind::Classic.requirement(ScopeKind::Enterprise).contains("manage_runners:enterprise"));
-        assert!(TokenKind::Classic.requirement(ScopeKind::Organization).contains("admin:org"));
+        assert!(TokenKind::Classic
+            .requirement(ScopeKind::Repository)
+            .contains("repo scope"));
+        assert!(TokenKind::FineGrained
+            .requirement(ScopeKind::Repository)
+            .contains("Administration"));
+        assert!(TokenKind::Classic
+            .requirement(ScopeKind::Enterprise)
+            .contains("manage_runners:enterprise"));
+        assert!(TokenKind::Classic
+            .requirement(ScopeKind::Organization)
+            .contains("admin:org"));
         for kind in [TokenKind::FineGrained, TokenKind::AppUser, TokenKind::AppInstallation] {
             assert!(!kind.accepted_for(ScopeKind::Enterprise) && kind.accepted_for(ScopeKind::Organization));
-            assert!(kind.requirement(ScopeKind::Enterprise).starts_with("cannot manage enterprise runners"));
+            assert!(kind
+                .requirement(ScopeKind::Enterprise)
+                .starts_with("cannot manage enterprise runners"));
         }
-        assert!(TokenKind::Classic.accepted_for(ScopeKind::Enterprise) && TokenKind::Unrecognised.accepted_for(ScopeKind::Enterprise));
-        assert_eq!(new_classic_token_url("https://github.com", ScopeKind::Enterprise), "https://github.com/settings/tokens/new?scopes=manage_runners:enterprise&description=Runner%20registration");
+        assert!(
+            TokenKind::Classic.accepted_for(ScopeKind::Enterprise)
+                && TokenKind::Unrecognised.accepted_for(ScopeKind::Enterprise)
+        );
+        assert_eq!(
+            new_classic_token_url("https://github.com", ScopeKind::Enterprise),
+            "https://github.com/settings/tokens/new?scopes=manage_runners:enterprise&description=Runner%20registration"
+        );
     }
 
     #[test]

@@ -31,7 +31,10 @@ pub enum UrlError {
     InsecureHttp(String),
     /// `http://` to this machine under a name the page's Content-Security-Policy does not list
     /// (`[::1]`, `*.localhost`, `127.0.0.2`): the browser would block the request. The port, if any.
-    BlockedByPolicy { host: String, port: Option<u16> },
+    BlockedByPolicy {
+        host: String,
+        port: Option<u16>,
+    },
     Credentials,
     QueryOrFragment,
     InvalidHost,
@@ -109,7 +112,11 @@ fn split_url(input: &str) -> Result<Parts<'_>, UrlError> {
         Some(p) => format!("{host}:{p}"),
         None => host.clone(),
     };
-    Ok(Parts { scheme, authority, path })
+    Ok(Parts {
+        scheme,
+        authority,
+        path,
+    })
 }
 
 fn split_port(authority: &str) -> Result<(&str, Option<u16>), UrlError> {
@@ -155,7 +162,9 @@ pub fn is_loopback(host: &str) -> bool {
     host == "localhost"
         || host.ends_with(".localhost")
         || host == "[::1]"
-        || (host.starts_with("127.") && host.split('.').count() == 4 && host.split('.').all(|o| o.parse::<u8>().is_ok()))
+        || (host.starts_with("127.")
+            && host.split('.').count() == 4
+            && host.split('.').all(|o| o.parse::<u8>().is_ok()))
 }
 
 /// A page served with `protocol` (`"http:"`, `"https:"`) from `host` that is not protected in
@@ -166,7 +175,9 @@ pub fn is_insecure_page(protocol: &str, host: &str) -> bool {
 
 /// An `http://` URL whose host is this machine (the only plain-http URLs the page accepts).
 pub fn is_loopback_http(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix("http://") else { return false };
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     !authority.contains('@') && split_port(authority).is_ok_and(|(host, _)| is_loopback(&host.to_ascii_lowercase()))
 }
@@ -198,7 +209,8 @@ impl ApiBase {
     /// Whether `url` is under this API base, so the access token may be sent to it (a `Link`
     /// header from a hostile server must not lead the token elsewhere).
     pub fn owns(&self, url: &str) -> bool {
-        url.strip_prefix(&self.to_string()).is_some_and(|rest| rest.starts_with('/'))
+        url.strip_prefix(&self.to_string())
+            .is_some_and(|rest| rest.starts_with('/'))
     }
 
     pub fn endpoint(&self, path: &str) -> String {
@@ -265,10 +277,22 @@ mod tests {
     fn derives_the_web_base_of_each_known_deployment() {
         assert_eq!(web("https://api.github.com").as_deref(), Some("https://github.com"));
         assert_eq!(web("https://API.GitHub.com/").as_deref(), Some("https://github.com"));
-        assert_eq!(web("https://ghes.example.com/api/v3").as_deref(), Some("https://ghes.example.com"));
-        assert_eq!(web("https://ghes.example.com:8443/api/v3/").as_deref(), Some("https://ghes.example.com:8443"));
-        assert_eq!(web("https://api.octocorp.ghe.com").as_deref(), Some("https://octocorp.ghe.com"));
-        assert_eq!(web("http://127.0.0.1:9000/api/v3").as_deref(), Some("http://127.0.0.1:9000"));
+        assert_eq!(
+            web("https://ghes.example.com/api/v3").as_deref(),
+            Some("https://ghes.example.com")
+        );
+        assert_eq!(
+            web("https://ghes.example.com:8443/api/v3/").as_deref(),
+            Some("https://ghes.example.com:8443")
+        );
+        assert_eq!(
+            web("https://api.octocorp.ghe.com").as_deref(),
+            Some("https://octocorp.ghe.com")
+        );
+        assert_eq!(
+            web("http://127.0.0.1:9000/api/v3").as_deref(),
+            Some("http://127.0.0.1:9000")
+        );
     }
 
     #[test]
@@ -295,7 +319,10 @@ mod tests {
             ("javascript:alert(1)", UnsupportedScheme("javascript".into())),
             ("data:text/html,hi", UnsupportedScheme("data".into())),
             ("ftp://example.com", UnsupportedScheme("ftp".into())),
-            ("http://ghes.example.com/api/v3", InsecureHttp("ghes.example.com".into())),
+            (
+                "http://ghes.example.com/api/v3",
+                InsecureHttp("ghes.example.com".into()),
+            ),
             ("http://10.0.0.5/api/v3", InsecureHttp("10.0.0.5".into())),
             ("https://user:pass@ghes.example.com/api/v3", Credentials),
             ("https://ghes.example.com/api/v3?x=1", QueryOrFragment),
@@ -327,7 +354,10 @@ mod tests {
             other => panic!("{url}: {other:?}"),
         };
         let ipv6 = blocked("http://[::1]:9000/api/v3");
-        assert!(ipv6.contains("[::1]") && ipv6.contains("http://127.0.0.1:9000 or http://localhost:9000"), "{ipv6}");
+        assert!(
+            ipv6.contains("[::1]") && ipv6.contains("http://127.0.0.1:9000 or http://localhost:9000"),
+            "{ipv6}"
+        );
         assert!(blocked("http://app.localhost").contains("http://127.0.0.1 or http://localhost instead"));
         blocked("http://127.0.0.2:8080");
     }
@@ -335,17 +365,35 @@ mod tests {
     #[test]
     fn the_plain_http_hosts_are_exactly_the_policys() {
         let hook = include_str!("../../scripts/post-build.mjs");
-        let connect = hook.lines().find(|l| l.contains("connect-src")).expect("post-build.mjs sets connect-src");
-        let http: Vec<&str> = connect.split([' ', '"', '\'', ',']).filter(|t| t.starts_with("http://")).collect();
+        let connect = hook
+            .lines()
+            .find(|l| l.contains("connect-src"))
+            .expect("post-build.mjs sets connect-src");
+        let http: Vec<&str> = connect
+            .split([' ', '"', '\'', ','])
+            .filter(|t| t.starts_with("http://"))
+            .collect();
         let want: Vec<String> = CSP_HTTP_HOSTS.iter().map(|h| format!("http://{h}:*")).collect();
-        assert_eq!(http, want, "connect-src in scripts/post-build.mjs and CSP_HTTP_HOSTS must name the same hosts");
+        assert_eq!(
+            http, want,
+            "connect-src in scripts/post-build.mjs and CSP_HTTP_HOSTS must name the same hosts"
+        );
     }
 
     #[test]
     fn web_base_input_takes_an_origin_only() {
-        assert_eq!(WebBase::parse("https://ghes.example.com/").unwrap().as_str(), "https://ghes.example.com");
-        assert_eq!(WebBase::parse("https://ghes.example.com/orgs/x"), Err(UrlError::PathNotAllowed));
-        assert_eq!(WebBase::parse("javascript:alert(1)"), Err(UrlError::UnsupportedScheme("javascript".into())));
+        assert_eq!(
+            WebBase::parse("https://ghes.example.com/").unwrap().as_str(),
+            "https://ghes.example.com"
+        );
+        assert_eq!(
+            WebBase::parse("https://ghes.example.com/orgs/x"),
+            Err(UrlError::PathNotAllowed)
+        );
+        assert_eq!(
+            WebBase::parse("javascript:alert(1)"),
+            Err(UrlError::UnsupportedScheme("javascript".into()))
+        );
     }
 
     #[test]

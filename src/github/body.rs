@@ -42,8 +42,13 @@ impl fmt::Display for BodyProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Empty => f.write_str("the response body was empty"),
-            Self::TooLarge(n) => write!(f, "the response was {n} bytes, far more than the API sends here (at most {MAX_BODY})"),
-            Self::NotJson => f.write_str("the response was not JSON (a proxy or login page may have answered instead of the API)"),
+            Self::TooLarge(n) => write!(
+                f,
+                "the response was {n} bytes, far more than the API sends here (at most {MAX_BODY})"
+            ),
+            Self::NotJson => {
+                f.write_str("the response was not JSON (a proxy or login page may have answered instead of the API)")
+            }
             Self::NotAnObject => f.write_str("the response was JSON but not an object"),
             Self::MissingToken => f.write_str("the response has no \u{201c}token\u{201d} field"),
             Self::TokenNotText => f.write_str("the \u{201c}token\u{201d} field is not text"),
@@ -353,10 +358,20 @@ mod tests {
         let doc: Doc = parse(r#"{"items":[{"name":"a"},3,"x",[1],{"name":7},{}],"entries":{"b":"write","a":true,"c":1.5},"n":18446744073709551615}"#, BodyProblem::NotAnObject).unwrap();
         let names: Vec<Scalar> = doc.items.0.unwrap().into_iter().map(|i| i.name).collect();
         assert_eq!(names, [Scalar::Text("a".into()), Scalar::Int(7), Scalar::Null]);
-        assert_eq!(doc.entries.0.unwrap(), [("b".into(), "write".into()), ("a".into(), "true".into()), ("c".into(), "\u{2026}".into())]);
+        assert_eq!(
+            doc.entries.0.unwrap(),
+            [
+                ("b".into(), "write".into()),
+                ("a".into(), "true".into()),
+                ("c".into(), "\u{2026}".into())
+            ]
+        );
         assert_eq!(doc.n, Scalar::Other);
         let odd: Doc = parse(r#"{"items":{"k":1},"entries":[1,2],"n":"t"}"#, BodyProblem::NotAnObject).unwrap();
-        assert_eq!((odd.items.0, odd.entries.0, odd.n), (None, None, Scalar::Text("t".into())));
+        assert_eq!(
+            (odd.items.0, odd.entries.0, odd.n),
+            (None, None, Scalar::Text("t".into()))
+        );
     }
 
     #[test]
@@ -374,8 +389,14 @@ mod tests {
         let depth = 100_000;
         let text = format!(r#"{{"n":{}{}}}"#, "[".repeat(depth), "]".repeat(depth));
         // A value the page ignores is skipped without recursing.
-        assert_eq!(parse::<Doc>(&text, BodyProblem::NotAnObject).map(|d| d.n), Ok(Scalar::Other));
+        assert_eq!(
+            parse::<Doc>(&text, BodyProblem::NotAnObject).map(|d| d.n),
+            Ok(Scalar::Other)
+        );
         let nested = format!(r#"{{"items":{}{}}}"#, "[".repeat(depth), "]".repeat(depth));
-        assert!(matches!(parse::<Doc>(&nested, BodyProblem::NotAnObject).map(|d| d.items.0.map(|i| i.len())), Ok(Some(0)) | Err(BodyProblem::NotJson)));
+        assert!(matches!(
+            parse::<Doc>(&nested, BodyProblem::NotAnObject).map(|d| d.items.0.map(|i| i.len())),
+            Ok(Some(0)) | Err(BodyProblem::NotJson)
+        ));
     }
 }

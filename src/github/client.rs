@@ -57,7 +57,11 @@ pub async fn create_token(req: &ScopeRequest, purpose: TokenPurpose) -> Result<R
 /// `POST {scope}/actions/runners/generate-jitconfig`: registers a single-use runner.
 pub async fn generate_jit_config(req: &ScopeRequest, runner: &JitRequest) -> Result<JitConfig, ApiError> {
     let body = runner.to_json();
-    let answer = send(req, Call::post(req.endpoint("/actions/runners/generate-jitconfig"), Some(body))).await?;
+    let answer = send(
+        req,
+        Call::post(req.endpoint("/actions/runners/generate-jitconfig"), Some(body)),
+    )
+    .await?;
     parse_jit_config(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
 }
 
@@ -74,7 +78,8 @@ pub async fn runner_groups(req: &ScopeRequest) -> Result<Vec<RunnerGroup>, ApiEr
     let mut groups = Vec::new();
     for _ in 0..MAX_PAGES {
         let answer = send(req, Call::get(url)).await?;
-        groups.extend(parse_runner_groups(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?);
+        groups
+            .extend(parse_runner_groups(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?);
         match req.next_page(&answer.meta) {
             Some(next) => url = next,
             None => break,
@@ -106,17 +111,35 @@ pub async fn poll_runners(req: &ScopeRequest, name: Option<&str>, etag: Option<S
         Some(name) => req.endpoint(&format!("/actions/runners?name={}", path_segment(name))),
         None => req.endpoint("/actions/runners?per_page=100"),
     };
-    let answer = send(req, Call { if_none_match: etag, ..Call::get(url) }).await?;
+    let answer = send(
+        req,
+        Call {
+            if_none_match: etag,
+            ..Call::get(url)
+        },
+    )
+    .await?;
     if answer.status == 304 {
         return Ok(Polled::NotModified);
     }
     let page = parse_runners(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?;
-    Ok(Polled::Changed { page, etag: answer.meta.etag })
+    Ok(Polled::Changed {
+        page,
+        etag: answer.meta.etag,
+    })
 }
 
 /// `DELETE {scope}/actions/runners/{id}`: 204 when the runner is gone.
 pub async fn remove_runner(req: &ScopeRequest, id: u64) -> Result<(), ApiError> {
-    send(req, Call { method: Method::Delete, ..Call::get(req.endpoint(&format!("/actions/runners/{id}"))) }).await.map(drop)
+    send(
+        req,
+        Call {
+            method: Method::Delete,
+            ..Call::get(req.endpoint(&format!("/actions/runners/{id}")))
+        },
+    )
+    .await
+    .map(drop)
 }
 
 impl ScopeRequest {
@@ -127,7 +150,11 @@ impl ScopeRequest {
 
     /// The `rel="next"` page of an answer, only while it stays under the API base.
     fn next_page(&self, meta: &ResponseMeta) -> Option<String> {
-        meta.link.as_deref().and_then(next_link).filter(|next| self.api.owns(next)).map(str::to_string)
+        meta.link
+            .as_deref()
+            .and_then(next_link)
+            .filter(|next| self.api.owns(next))
+            .map(str::to_string)
     }
 }
 
@@ -150,11 +177,21 @@ struct Call {
 
 impl Call {
     fn get(url: String) -> Self {
-        Self { method: Method::Get, url, body: None, if_none_match: None }
+        Self {
+            method: Method::Get,
+            url,
+            body: None,
+            if_none_match: None,
+        }
     }
 
     fn post(url: String, body: Option<String>) -> Self {
-        Self { method: Method::Post, url, body, if_none_match: None }
+        Self {
+            method: Method::Post,
+            url,
+            body,
+            if_none_match: None,
+        }
     }
 }
 
@@ -170,13 +207,21 @@ struct Answer {
 /// failure is retried once without it.
 async fn send(req: &ScopeRequest, call: Call) -> Result<Answer, ApiError> {
     match send_once(&req.api, &call, &req.token, true).await {
-        Err(ApiError { kind: super::error::ErrorKind::Network { .. }, .. }) => send_once(&req.api, &call, &req.token, false).await,
+        Err(ApiError {
+            kind: super::error::ErrorKind::Network { .. },
+            ..
+        }) => send_once(&req.api, &call, &req.token, false).await,
         other => other,
     }
 }
 
 async fn send_once(api: &ApiBase, call: &Call, token: &AccessToken, with_version: bool) -> Result<Answer, ApiError> {
-    let Call { method, url, body, if_none_match } = call;
+    let Call {
+        method,
+        url,
+        body,
+        if_none_match,
+    } = call;
     let network_error = || ApiError::network(api.to_string());
     let controller = AbortController::new().map_err(|_| network_error())?;
     let timed_out = Rc::new(Cell::new(false));

@@ -26,7 +26,10 @@ pub struct RunnerPackage {
 impl RunnerPackage {
     /// The runner version in the file name (`actions-runner-linux-x64-2.336.0.tar.gz` → `2.336.0`).
     pub fn version(&self) -> Option<&str> {
-        let stem = self.filename.strip_suffix(".tar.gz").or_else(|| self.filename.strip_suffix(".zip"))?;
+        let stem = self
+            .filename
+            .strip_suffix(".tar.gz")
+            .or_else(|| self.filename.strip_suffix(".zip"))?;
         let version = stem.rsplit('-').next()?;
         (!version.is_empty() && version.bytes().all(|b| b.is_ascii_digit() || b == b'.')).then_some(version)
     }
@@ -62,7 +65,9 @@ fn package(v: PackageBody) -> Option<RunnerPackage> {
     let plain_name = !filename.is_empty()
         && filename.len() <= 200
         && !filename.starts_with(['-', '.'])
-        && filename.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+        && filename
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
     let web_url = url.len() <= 2048
         && (url.starts_with("https://") || super::api_base::is_loopback_http(&url))
         && !url.chars().any(|c| c.is_whitespace() || c.is_control());
@@ -78,9 +83,18 @@ fn package(v: PackageBody) -> Option<RunnerPackage> {
     let download_token = v
         .temp_download_token
         .into_text()
-        .filter(|t| !t.is_empty() && t.len() <= 4096 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-~+/=".contains(&b)))
+        .filter(|t| {
+            !t.is_empty() && t.len() <= 4096 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-~+/=".contains(&b))
+        })
         .map(Secret::new);
-    Some(RunnerPackage { os, architecture, filename, download_url: url, sha256, download_token })
+    Some(RunnerPackage {
+        os,
+        architecture,
+        filename,
+        download_url: url,
+        sha256,
+        download_token,
+    })
 }
 
 /// One runner group.
@@ -116,7 +130,11 @@ pub fn parse_runner_groups(text: &str) -> Result<Vec<RunnerGroup>, BodyProblem> 
         .into_iter()
         .filter_map(|g| {
             let name = g.name.text().map(str::trim).filter(|n| !n.is_empty())?.to_string();
-            Some(RunnerGroup { id: g.id.id()?, name, default: g.default.bool().unwrap_or(false) })
+            Some(RunnerGroup {
+                id: g.id.id()?,
+                name,
+                default: g.default.bool().unwrap_or(false),
+            })
         })
         .collect())
 }
@@ -144,39 +162,84 @@ mod tests {
 
     fn downloads() -> String {
         let item = |os: &str, arch: &str, ext: &str| {
-            format!(r#"{{"os":"{os}","architecture":"{arch}","download_url":"https://github.com/actions/runner/releases/download/v2.336.0/actions-runner-{os}-{arch}-2.336.0.{ext}","filename":"actions-runner-{os}-{arch}-2.336.0.{ext}","sha256_checksum":"{SHA}"}}"#)
+            format!(
+                r#"{{"os":"{os}","architecture":"{arch}","download_url":"https://github.com/actions/runner/releases/download/v2.336.0/actions-runner-{os}-{arch}-2.336.0.{ext}","filename":"actions-runner-{os}-{arch}-2.336.0.{ext}","sha256_checksum":"{SHA}"}}"#
+            )
         };
-        format!("[{},{},{}]", item("osx", "x64", "tar.gz"), item("linux", "arm", "tar.gz"), item("win", "arm64", "zip"))
+        format!(
+            "[{},{},{}]",
+            item("osx", "x64", "tar.gz"),
+            item("linux", "arm", "tar.gz"),
+            item("win", "arm64", "zip")
+        )
     }
 
     #[test]
     fn picks_the_package_of_the_platform() {
-        let p = pick(&downloads(), RunnerPlatform { os: Os::Linux, arch: Arch::Arm }).unwrap();
+        let p = pick(
+            &downloads(),
+            RunnerPlatform {
+                os: Os::Linux,
+                arch: Arch::Arm,
+            },
+        )
+        .unwrap();
         assert_eq!(p.filename, "actions-runner-linux-arm-2.336.0.tar.gz");
-        assert!(p.download_url.ends_with("/v2.336.0/actions-runner-linux-arm-2.336.0.tar.gz"));
+        assert!(p
+            .download_url
+            .ends_with("/v2.336.0/actions-runner-linux-arm-2.336.0.tar.gz"));
         assert_eq!(p.sha256.as_deref(), Some(SHA.to_ascii_lowercase().as_str()));
-        let w = pick(&downloads(), RunnerPlatform { os: Os::Windows, arch: Arch::Arm64 }).unwrap();
+        let w = pick(
+            &downloads(),
+            RunnerPlatform {
+                os: Os::Windows,
+                arch: Arch::Arm64,
+            },
+        )
+        .unwrap();
         assert_eq!(w.filename, "actions-runner-win-arm64-2.336.0.zip");
-        assert_eq!(pick(&downloads(), RunnerPlatform { os: Os::Linux, arch: Arch::X64 }), None);
+        assert_eq!(
+            pick(
+                &downloads(),
+                RunnerPlatform {
+                    os: Os::Linux,
+                    arch: Arch::X64
+                }
+            ),
+            None
+        );
     }
 
     #[test]
     fn refuses_names_and_urls_that_could_hurt_a_script() {
-        let platform = RunnerPlatform { os: Os::Linux, arch: Arch::X64 };
+        let platform = RunnerPlatform {
+            os: Os::Linux,
+            arch: Arch::X64,
+        };
         let with = |filename: &str, url: &str, sha: &str| {
-            format!(r#"[{{"os":"linux","architecture":"x64","download_url":"{url}","filename":"{filename}","sha256_checksum":"{sha}"}}]"#)
+            format!(
+                r#"[{{"os":"linux","architecture":"x64","download_url":"{url}","filename":"{filename}","sha256_checksum":"{sha}"}}]"#
+            )
         };
         let ok_url = "https://example.com/r.tar.gz";
         for bad in ["../etc/passwd", "-rf", "a b.tar.gz", "$(id).tar.gz", ".hidden", ""] {
             assert_eq!(pick(&with(bad, ok_url, SHA), platform), None, "{bad}");
         }
-        for bad in ["javascript:alert(1)", "http://example.com/r.tar.gz", "https://e.com/a b", "ftp://e.com/r"] {
+        for bad in [
+            "javascript:alert(1)",
+            "http://example.com/r.tar.gz",
+            "https://e.com/a b",
+            "ftp://e.com/r",
+        ] {
             assert_eq!(pick(&with("r.tar.gz", bad, SHA), platform), None, "{bad}");
         }
         let loopback = pick(&with("r.tar.gz", "http://127.0.0.1:9/r.tar.gz", SHA), platform).unwrap();
         assert_eq!(loopback.download_url, "http://127.0.0.1:9/r.tar.gz");
         let no_sum = pick(&with("r.tar.gz", ok_url, "not-a-sum'; rm -rf ~"), platform).unwrap();
-        assert_eq!(no_sum.sha256, None, "a malformed checksum is dropped, never quoted into the script");
+        assert_eq!(
+            no_sum.sha256, None,
+            "a malformed checksum is dropped, never quoted into the script"
+        );
         assert_eq!(parse_downloads("{}"), Err(BodyProblem::NotAList));
     }
 
@@ -184,15 +247,38 @@ mod tests {
     fn reads_runner_groups_and_the_default() {
         let body = r#"{"total_count":2,"runner_groups":[{"id":1,"name":"Default","visibility":"all","default":true,"inherited":false},{"id":2,"name":"Release runners","visibility":"selected","default":false}]}"#;
         let groups = parse_runner_groups(body).unwrap();
-        assert_eq!(groups, [RunnerGroup { id: 1, name: "Default".into(), default: true }, RunnerGroup { id: 2, name: "Release runners".into(), default: false }]);
-        assert_eq!(parse_runner_groups(r#"{"total_count":0}"#), Err(BodyProblem::MissingRunnerGroups));
+        assert_eq!(
+            groups,
+            [
+                RunnerGroup {
+                    id: 1,
+                    name: "Default".into(),
+                    default: true
+                },
+                RunnerGroup {
+                    id: 2,
+                    name: "Release runners".into(),
+                    default: false
+                }
+            ]
+        );
+        assert_eq!(
+            parse_runner_groups(r#"{"total_count":0}"#),
+            Err(BodyProblem::MissingRunnerGroups)
+        );
     }
 
     #[test]
     fn follows_githubs_link_header() {
         let h = r#"<https://api.github.com/organizations/9/actions/runner-groups?per_page=100&page=2>; rel="next", <https://api.github.com/organizations/9/actions/runner-groups?per_page=100&page=3>; rel="last""#;
-        assert_eq!(next_link(h), Some("https://api.github.com/organizations/9/actions/runner-groups?per_page=100&page=2"));
-        assert_eq!(next_link(r#"<https://x/?page=1>; rel="prev", <https://x/?page=1>; rel="first""#), None);
+        assert_eq!(
+            next_link(h),
+            Some("https://api.github.com/organizations/9/actions/runner-groups?per_page=100&page=2")
+        );
+        assert_eq!(
+            next_link(r#"<https://x/?page=1>; rel="prev", <https://x/?page=1>; rel="first""#),
+            None
+        );
         assert_eq!(next_link(""), None);
     }
 

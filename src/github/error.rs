@@ -106,12 +106,22 @@ impl ApiError {
     }
 
     fn without_response(kind: ErrorKind) -> Self {
-        Self { kind, status: None, message: None, request_id: None }
+        Self {
+            kind,
+            status: None,
+            message: None,
+            request_id: None,
+        }
     }
 
     /// A success status whose body was unusable.
     pub fn bad_body(status: u16, meta: &ResponseMeta, problem: BodyProblem) -> Self {
-        Self { kind: ErrorKind::BadBody(problem), status: Some(status), message: None, request_id: meta.request_id.clone() }
+        Self {
+            kind: ErrorKind::BadBody(problem),
+            status: Some(status),
+            message: None,
+            request_id: meta.request_id.clone(),
+        }
     }
 
     /// Classifies a non-success response.
@@ -129,13 +139,20 @@ impl ApiError {
             500..=599 => ErrorKind::ServerError,
             _ => ErrorKind::UnexpectedStatus,
         };
-        Self { kind, status: Some(status), message, request_id: meta.request_id.clone() }
+        Self {
+            kind,
+            status: Some(status),
+            message,
+            request_id: meta.request_id.clone(),
+        }
     }
 }
 
 fn classify_refusal(status: u16, meta: &ResponseMeta, text: &str) -> ErrorKind {
     if let Some(sso) = meta.sso.as_deref().filter(|v| v.trim_start().starts_with("required")) {
-        return ErrorKind::SsoRequired { authorize_url: sso_url(sso) };
+        return ErrorKind::SsoRequired {
+            authorize_url: sso_url(sso),
+        };
     }
     if meta.ratelimit_remaining.as_deref().map(str::trim) == Some("0") {
         let reset_at = meta.ratelimit_reset.as_deref().and_then(|r| r.trim().parse().ok());
@@ -150,7 +167,9 @@ fn classify_refusal(status: u16, meta: &ResponseMeta, text: &str) -> ErrorKind {
     } else if text.contains("(classic)") && text.contains("forbid") {
         ErrorKind::ClassicTokenForbidden
     } else if text.contains("resource not accessible by") {
-        ErrorKind::MissingPermission { token_scopes: meta.oauth_scopes.clone() }
+        ErrorKind::MissingPermission {
+            token_scopes: meta.oauth_scopes.clone(),
+        }
     } else if text.contains("must have admin rights") {
         ErrorKind::NotOrgAdmin
     } else {
@@ -194,12 +213,16 @@ mod tests {
 
     fn meta(pairs: &[(&str, &str)]) -> ResponseMeta {
         ResponseMeta::from_headers(|name| {
-            pairs.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.to_string())
+            pairs
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.to_string())
         })
     }
 
     fn body(message: &str) -> String {
-        serde_json::json!({"message": message, "documentation_url": "https://docs.github.com/rest", "status": "403"}).to_string()
+        serde_json::json!({"message": message, "documentation_url": "https://docs.github.com/rest", "status": "403"})
+            .to_string()
     }
 
     fn kind(status: u16, headers: &[(&str, &str)], message: &str) -> ErrorKind {
@@ -211,8 +234,17 @@ mod tests {
         use ErrorKind::*;
         assert_eq!(kind(401, &[], "Bad credentials"), BadCredentials);
         assert_eq!(
-            kind(403, &[("X-GitHub-SSO", "required; url=https://github.com/orgs/acme/sso?authorization_request=AB12")], "Resource protected by organization SAML enforcement."),
-            SsoRequired { authorize_url: Some("https://github.com/orgs/acme/sso?authorization_request=AB12".into()) }
+            kind(
+                403,
+                &[(
+                    "X-GitHub-SSO",
+                    "required; url=https://github.com/orgs/acme/sso?authorization_request=AB12"
+                )],
+                "Resource protected by organization SAML enforcement."
+            ),
+            SsoRequired {
+                authorize_url: Some("https://github.com/orgs/acme/sso?authorization_request=AB12".into())
+            }
         );
         assert_eq!(
             kind(403, &[], "`acme` forbids access via a personal access tokens (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions."),
@@ -223,35 +255,77 @@ mod tests {
             TokenLifetimeTooLong
         );
         assert_eq!(
-            kind(403, &[("X-OAuth-Scopes", "repo, read:org"), ("X-Accepted-OAuth-Scopes", "admin:org")], "Resource not accessible by personal access token"),
-            MissingPermission { token_scopes: Some("repo, read:org".into()) }
+            kind(
+                403,
+                &[
+                    ("X-OAuth-Scopes", "repo, read:org"),
+                    ("X-Accepted-OAuth-Scopes", "admin:org")
+                ],
+                "Resource not accessible by personal access token"
+            ),
+            MissingPermission {
+                token_scopes: Some("repo, read:org".into())
+            }
         );
-        assert_eq!(kind(403, &[], "Resource not accessible by integration"), MissingPermission { token_scopes: None });
+        assert_eq!(
+            kind(403, &[], "Resource not accessible by integration"),
+            MissingPermission { token_scopes: None }
+        );
         assert_eq!(kind(403, &[], "Must have admin rights to Repository."), NotOrgAdmin);
         assert_eq!(
-            kind(403, &[("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "1700000000")], "API rate limit exceeded for user ID 1."),
-            PrimaryRateLimit { reset_at: Some(1_700_000_000) }
+            kind(
+                403,
+                &[("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "1700000000")],
+                "API rate limit exceeded for user ID 1."
+            ),
+            PrimaryRateLimit {
+                reset_at: Some(1_700_000_000)
+            }
         );
-        assert_eq!(kind(429, &[("X-RateLimit-Remaining", "0")], "API rate limit exceeded"), PrimaryRateLimit { reset_at: None });
         assert_eq!(
-            kind(403, &[("Retry-After", "60"), ("X-RateLimit-Remaining", "4999")], "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."),
+            kind(429, &[("X-RateLimit-Remaining", "0")], "API rate limit exceeded"),
+            PrimaryRateLimit { reset_at: None }
+        );
+        assert_eq!(
+            kind(
+                403,
+                &[("Retry-After", "60"), ("X-RateLimit-Remaining", "4999")],
+                "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
+            ),
             SecondaryRateLimit { retry_after: Some(60) }
         );
-        assert_eq!(kind(403, &[], "You have exceeded a secondary rate limit."), SecondaryRateLimit { retry_after: None });
-        assert_eq!(kind(429, &[("Retry-After", "30")], "Too many requests"), SecondaryRateLimit { retry_after: Some(30) });
+        assert_eq!(
+            kind(403, &[], "You have exceeded a secondary rate limit."),
+            SecondaryRateLimit { retry_after: None }
+        );
+        assert_eq!(
+            kind(429, &[("Retry-After", "30")], "Too many requests"),
+            SecondaryRateLimit { retry_after: Some(30) }
+        );
         assert_eq!(kind(403, &[], "Something else"), Forbidden);
         assert_eq!(kind(404, &[], "Not Found"), NotFound);
         assert_eq!(kind(400, &[], "Unsupported 'X-GitHub-Api-Version'"), BadRequest);
         assert_eq!(kind(302, &[], ""), Redirected);
         assert_eq!(kind(502, &[], "Server Error"), ServerError);
-        assert_eq!(kind(409, &[], "Already exists - A runner with the name build-1 already exists."), Conflict);
+        assert_eq!(
+            kind(
+                409,
+                &[],
+                "Already exists - A runner with the name build-1 already exists."
+            ),
+            Conflict
+        );
         assert_eq!(kind(422, &[], "Invalid request."), Unprocessable);
         assert_eq!(kind(418, &[], "teapot"), UnexpectedStatus);
     }
 
     #[test]
     fn sso_partial_results_header_is_not_an_sso_demand() {
-        let k = kind(403, &[("X-GitHub-SSO", "partial-results; organizations=21955855,20582480")], "Must have admin rights to Repository.");
+        let k = kind(
+            403,
+            &[("X-GitHub-SSO", "partial-results; organizations=21955855,20582480")],
+            "Must have admin rights to Repository.",
+        );
         assert_eq!(k, ErrorKind::NotOrgAdmin);
     }
 
@@ -263,7 +337,11 @@ mod tests {
 
     #[test]
     fn keeps_githubs_message_and_request_id() {
-        let e = ApiError::from_response(404, &meta(&[("X-GitHub-Request-Id", "CAFE:1234:5678")]), &body("Not Found"));
+        let e = ApiError::from_response(
+            404,
+            &meta(&[("X-GitHub-Request-Id", "CAFE:1234:5678")]),
+            &body("Not Found"),
+        );
         assert_eq!(e.message.as_deref(), Some("Not Found"));
         assert_eq!(e.request_id.as_deref(), Some("CAFE:1234:5678"));
         assert_eq!(e.status, Some(404));
@@ -272,7 +350,10 @@ mod tests {
     #[test]
     fn html_or_empty_bodies_yield_no_message() {
         let m = ResponseMeta::default();
-        assert_eq!(ApiError::from_response(502, &m, "<html>Bad gateway</html>").message, None);
+        assert_eq!(
+            ApiError::from_response(502, &m, "<html>Bad gateway</html>").message,
+            None
+        );
         assert_eq!(ApiError::from_response(500, &m, "").message, None);
         assert_eq!(ApiError::from_response(500, &m, r#"{"message":42}"#).message, None);
     }

@@ -57,7 +57,11 @@ pub fn parse_jit_config(text: &str) -> Result<JitConfig, BodyProblem> {
     let config = b
         .encoded_jit_config
         .into_text()
-        .filter(|c| !c.is_empty() && c.len() <= MAX_CONFIG && c.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)))
+        .filter(|c| {
+            !c.is_empty()
+                && c.len() <= MAX_CONFIG
+                && c.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+        })
         .ok_or(BodyProblem::MissingJitConfig)?;
     let runner = b.runner.0.and_then(RunnerBody::into_runner);
     Ok(JitConfig {
@@ -74,22 +78,38 @@ mod tests {
 
     #[test]
     fn the_body_is_githubs_shape() {
-        let r = JitRequest { name: "build \"1\"".into(), runner_group_id: 7, labels: vec!["self-hosted".into(), "X64".into()], work_folder: "_work".into() };
-        assert_eq!(r.to_json(), r#"{"name":"build \"1\"","runner_group_id":7,"labels":["self-hosted","X64"],"work_folder":"_work"}"#);
+        let r = JitRequest {
+            name: "build \"1\"".into(),
+            runner_group_id: 7,
+            labels: vec!["self-hosted".into(), "X64".into()],
+            work_folder: "_work".into(),
+        };
+        assert_eq!(
+            r.to_json(),
+            r#"{"name":"build \"1\"","runner_group_id":7,"labels":["self-hosted","X64"],"work_folder":"_work"}"#
+        );
     }
 
     #[test]
     fn reads_the_runner_and_its_configuration() {
         let body = r#"{"runner":{"id":23,"name":"New runner","os":"unknown","status":"offline","busy":false,"labels":[{"id":0,"name":"self-hosted","type":"read-only"}]},"encoded_jit_config":"abc123+/=="}"#;
         let c = parse_jit_config(body).unwrap();
-        assert_eq!((c.runner_id, c.runner_name.as_deref(), c.config.expose()), (Some(23), Some("New runner"), "abc123+/=="));
+        assert_eq!(
+            (c.runner_id, c.runner_name.as_deref(), c.config.expose()),
+            (Some(23), Some("New runner"), "abc123+/==")
+        );
         let bare = parse_jit_config(r#"{"runner":"?","encoded_jit_config":"QQ=="}"#).unwrap();
         assert_eq!((bare.runner_id, bare.runner_name), (None, None));
     }
 
     #[test]
     fn a_missing_or_unsafe_configuration_is_refused() {
-        for body in [r#"{"runner":{}}"#, r#"{"encoded_jit_config":""}"#, r#"{"encoded_jit_config":5}"#, r#"{"encoded_jit_config":"a'; rm -rf ~"}"#] {
+        for body in [
+            r#"{"runner":{}}"#,
+            r#"{"encoded_jit_config":""}"#,
+            r#"{"encoded_jit_config":5}"#,
+            r#"{"encoded_jit_config":"a'; rm -rf ~"}"#,
+        ] {
             assert_eq!(parse_jit_config(body), Err(BodyProblem::MissingJitConfig), "{body}");
         }
         assert_eq!(parse_jit_config("[]"), Err(BodyProblem::NotAnObject));

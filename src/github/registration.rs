@@ -86,20 +86,34 @@ pub fn parse_registration_token(text: &str) -> Result<RegistrationToken, BodyPro
         Some(s) => Expiry::parse_rfc3339(s).map_err(|_| BodyProblem::BadExpiry(s.chars().take(MAX_ECHO).collect()))?,
         None => return Err(BodyProblem::MissingExpiry),
     };
-    let repositories = b.repositories.0.map(|list| list.into_iter().filter_map(repository).collect());
+    let repositories = b
+        .repositories
+        .0
+        .map(|list| list.into_iter().filter_map(repository).collect());
     let scope = RepositoryScope {
         selection: b.repository_selection.into_text(),
         repositories,
         permissions: b.permissions.0.unwrap_or_default(),
         single_file: b.single_file.into_text(),
     };
-    Ok(RegistrationToken { token, expires_at, scope })
+    Ok(RegistrationToken {
+        token,
+        expires_at,
+        scope,
+    })
 }
 
 fn repository(r: RepositoryBody) -> Option<Repository> {
     let full_name = r.full_name.into_text()?;
-    let html_url = r.html_url.into_text().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
-    Some(Repository { full_name, html_url, private: r.private.bool().unwrap_or(false) })
+    let html_url = r
+        .html_url
+        .into_text()
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    Some(Repository {
+        full_name,
+        html_url,
+        private: r.private.bool().unwrap_or(false),
+    })
 }
 
 #[cfg(test)]
@@ -111,7 +125,10 @@ mod tests {
 
     #[test]
     fn parses_the_documented_answer() {
-        let t = parse_registration_token(r#"{"token":"LLBF3JGZDX3P5PMEXLND6TS6FCWO6","expires_at":"2020-01-22T12:13:35.123-08:00"}"#).unwrap();
+        let t = parse_registration_token(
+            r#"{"token":"LLBF3JGZDX3P5PMEXLND6TS6FCWO6","expires_at":"2020-01-22T12:13:35.123-08:00"}"#,
+        )
+        .unwrap();
         assert_eq!(t.token.expose(), "LLBF3JGZDX3P5PMEXLND6TS6FCWO6");
         assert_eq!(t.expires_at.utc_iso(), "2020-01-22T20:13:35Z");
         assert!(t.scope.is_empty());
@@ -126,12 +143,24 @@ mod tests {
         let scope = parse_registration_token(body).unwrap().scope;
         assert_eq!(scope.selection.as_deref(), Some("selected"));
         assert_eq!(scope.single_file.as_deref(), Some("config.yml"));
-        assert_eq!(scope.permissions, vec![
-            ("administration".into(), "write".into()), ("metadata".into(), "read".into()), ("odd".into(), "3".into()),
-        ]);
+        assert_eq!(
+            scope.permissions,
+            vec![
+                ("administration".into(), "write".into()),
+                ("metadata".into(), "read".into()),
+                ("odd".into(), "3".into()),
+            ]
+        );
         let repos = scope.repositories.unwrap();
         assert_eq!(repos.len(), 2);
-        assert_eq!(repos[0], Repository { full_name: "octo-org/a".into(), html_url: Some("https://github.com/octo-org/a".into()), private: true });
+        assert_eq!(
+            repos[0],
+            Repository {
+                full_name: "octo-org/a".into(),
+                html_url: Some("https://github.com/octo-org/a".into()),
+                private: true
+            }
+        );
         assert_eq!(repos[1].html_url, None, "a javascript: URL must never become a link");
     }
 
@@ -150,10 +179,17 @@ mod tests {
             (r#"{"token":"  ","expires_at":"2020-01-22T12:13:35Z"}"#, EmptyToken),
             (r#"{"token":"T","expires_at":1579724015}"#, MissingExpiry),
             (r#"{"token":"T","expires_at":"tomorrow"}"#, BadExpiry("tomorrow".into())),
-            (&format!(r#"{{"token":"T","pad":"{}"}}"#, "x".repeat(MAX_BODY)), TooLarge(MAX_BODY + 22)),
+            (
+                &format!(r#"{{"token":"T","pad":"{}"}}"#, "x".repeat(MAX_BODY)),
+                TooLarge(MAX_BODY + 22),
+            ),
         ];
         for (body, want) in cases {
-            assert_eq!(parse_registration_token(body).map(|_| ()).as_ref(), Err(want), "body {body:?}");
+            assert_eq!(
+                parse_registration_token(body).map(|_| ()).as_ref(),
+                Err(want),
+                "body {body:?}"
+            );
         }
     }
 

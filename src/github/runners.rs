@@ -48,7 +48,9 @@ impl Runner {
     /// Whether `needle` (already lower-cased ASCII) is in the name or a label, ignoring ASCII
     /// case. ASCII only: full Unicode case folding would link Unicode's tables into the wasm.
     pub fn matches(&self, needle: &str) -> bool {
-        needle.is_empty() || contains_ignore_ascii_case(&self.name, needle) || self.labels.iter().any(|l| contains_ignore_ascii_case(l, needle))
+        needle.is_empty()
+            || contains_ignore_ascii_case(&self.name, needle)
+            || self.labels.iter().any(|l| contains_ignore_ascii_case(l, needle))
     }
 }
 
@@ -104,13 +106,22 @@ pub fn parse_runners(text: &str) -> Result<RunnerPage, BodyProblem> {
     let b: ListBody = body::parse_object(text)?;
     let list = b.runners.0.ok_or(BodyProblem::MissingRunners)?;
     let runners = list.into_iter().filter_map(RunnerBody::into_runner).collect();
-    Ok(RunnerPage { total: b.total_count.id(), runners })
+    Ok(RunnerPage {
+        total: b.total_count.id(),
+        runners,
+    })
 }
 
 impl RunnerBody {
     /// The runner, when it has an id and a name: without them it can be neither shown nor removed.
     pub(crate) fn into_runner(self) -> Option<Runner> {
-        let labels = self.labels.0.unwrap_or_default().into_iter().filter_map(|l| l.name.into_text()).collect();
+        let labels = self
+            .labels
+            .0
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|l| l.name.into_text())
+            .collect();
         Some(Runner {
             id: self.id.id()?,
             name: self.name.into_text().filter(|n| !n.is_empty())?,
@@ -133,7 +144,12 @@ pub fn summary<'a>(runners: impl IntoIterator<Item = &'a Runner>) -> String {
         busy += u64::from(r.online && r.busy);
     }
     let noun = if all == 1 { "runner" } else { "runners" };
-    format!("{} {noun} \u{b7} {} online \u{b7} {} busy", thousands(all), thousands(online), thousands(busy))
+    format!(
+        "{} {noun} \u{b7} {} online \u{b7} {} busy",
+        thousands(all),
+        thousands(online),
+        thousands(busy)
+    )
 }
 
 /// `1204` → `1,204`.
@@ -166,9 +182,15 @@ mod tests {
         assert_eq!(page.total, Some(3));
         assert_eq!(page.runners.len(), 2);
         let mbp = &page.runners[0];
-        assert_eq!((mbp.id, mbp.name.as_str(), mbp.status(), mbp.group_id), (23, "MBP", RunnerStatus::Busy, Some(1)));
+        assert_eq!(
+            (mbp.id, mbp.name.as_str(), mbp.status(), mbp.group_id),
+            (23, "MBP", RunnerStatus::Busy, Some(1))
+        );
         assert_eq!(mbp.labels, ["self-hosted", "MacOS", "gpu"]);
-        assert_eq!((page.runners[1].status(), page.runners[1].ephemeral), (RunnerStatus::Offline, true));
+        assert_eq!(
+            (page.runners[1].status(), page.runners[1].ephemeral),
+            (RunnerStatus::Offline, true)
+        );
         assert_eq!(parse_runners(r#"{"total_count":0}"#), Err(BodyProblem::MissingRunners));
         assert_eq!(parse_runners("[]"), Err(BodyProblem::NotAnObject));
     }
@@ -176,7 +198,13 @@ mod tests {
     #[test]
     fn filters_by_name_or_label_ignoring_case_and_sums_up() {
         let page = parse_runners(BODY).unwrap();
-        let shown = |needle: &str| page.runners.iter().filter(|r| r.matches(needle)).map(|r| r.name.as_str()).collect::<Vec<_>>();
+        let shown = |needle: &str| {
+            page.runners
+                .iter()
+                .filter(|r| r.matches(needle))
+                .map(|r| r.name.as_str())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(shown("gpu"), ["MBP"]);
         assert_eq!(shown("mac"), ["MBP", "iMac"]);
         assert_eq!(shown("imac"), ["iMac"]);
@@ -184,7 +212,10 @@ mod tests {
         assert!(shown("nothing").is_empty());
         assert_eq!(summary(&page.runners), "2 runners \u{b7} 1 online \u{b7} 1 busy");
         assert_eq!(summary(&page.runners[..1]), "1 runner \u{b7} 1 online \u{b7} 1 busy");
-        assert_eq!((thousands(0), thousands(999), thousands(1204), thousands(1_234_567)), ("0".into(), "999".into(), "1,204".into(), "1,234,567".into()));
+        assert_eq!(
+            (thousands(0), thousands(999), thousands(1204), thousands(1_234_567)),
+            ("0".into(), "999".into(), "1,204".into(), "1,234,567".into())
+        );
     }
 
     proptest! {

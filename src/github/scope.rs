@@ -88,14 +88,20 @@ impl Scope {
     pub fn parse(kind: ScopeKind, input: &str) -> Result<Self, ScopeError> {
         let text = input.trim();
         match kind {
-            ScopeKind::Organization => Organization::parse(text).map(Self::Organization).map_err(|e| ScopeError(e.to_string())),
+            ScopeKind::Organization => Organization::parse(text)
+                .map(Self::Organization)
+                .map_err(|e| ScopeError(e.to_string())),
             ScopeKind::Enterprise => EnterpriseSlug::parse(text).map(Self::Enterprise),
             ScopeKind::Repository => {
                 if text.is_empty() {
-                    return Err(ScopeError("Enter the repository as OWNER/NAME, as in github.com/OWNER/NAME.".into()));
+                    return Err(ScopeError(
+                        "Enter the repository as OWNER/NAME, as in github.com/OWNER/NAME.".into(),
+                    ));
                 }
                 let Some((owner, name)) = text.split_once('/') else {
-                    return Err(ScopeError(format!("Enter the repository with its owner: OWNER/{text}.")));
+                    return Err(ScopeError(format!(
+                        "Enter the repository with its owner: OWNER/{text}."
+                    )));
                 };
                 let owner = Organization::parse(owner).map_err(|e| ScopeError(owner_message(&e)))?;
                 let name = RepositoryName::parse(name)?;
@@ -115,7 +121,11 @@ impl Scope {
     /// The scope's API path prefix, every segment encoded: `/repos/O/N`, `/orgs/O`, `/enterprises/E`.
     pub fn api_path(&self) -> String {
         match self {
-            Self::Repository { owner, name } => format!("/repos/{}/{}", path_segment(owner.as_str()), path_segment(name.as_str())),
+            Self::Repository { owner, name } => format!(
+                "/repos/{}/{}",
+                path_segment(owner.as_str()),
+                path_segment(name.as_str())
+            ),
             Self::Organization(org) => format!("/orgs/{}", path_segment(org.as_str())),
             Self::Enterprise(slug) => format!("/enterprises/{}", path_segment(slug.as_str())),
         }
@@ -167,12 +177,19 @@ impl RepositoryName {
     pub fn parse(input: &str) -> Result<Self, ScopeError> {
         let name = input.trim();
         if name.is_empty() {
-            return Err(ScopeError("Enter the repository's name after the slash: OWNER/NAME.".into()));
+            return Err(ScopeError(
+                "Enter the repository's name after the slash: OWNER/NAME.".into(),
+            ));
         }
         if name.contains('/') {
-            return Err(ScopeError("A repository is OWNER/NAME with one slash; paste its address or type just those two parts.".into()));
+            return Err(ScopeError(
+                "A repository is OWNER/NAME with one slash; paste its address or type just those two parts.".into(),
+            ));
         }
-        if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))) {
+        if let Some(c) = name
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+        {
             return Err(ScopeError(if c.is_whitespace() {
                 "Repository names contain no spaces.".to_string()
             } else {
@@ -183,7 +200,10 @@ impl RepositoryName {
             return Err(ScopeError(format!("\u{201c}{name}\u{201d} is not a repository name.")));
         }
         if name.len() > MAX_REPOSITORY_NAME {
-            return Err(ScopeError(format!("A repository name has at most {MAX_REPOSITORY_NAME} characters; this one has {}.", name.len())));
+            return Err(ScopeError(format!(
+                "A repository name has at most {MAX_REPOSITORY_NAME} characters; this one has {}.",
+                name.len()
+            )));
         }
         Ok(Self(name.to_string()))
     }
@@ -197,19 +217,35 @@ impl EnterpriseSlug {
     pub fn parse(input: &str) -> Result<Self, ScopeError> {
         let slug = input.trim();
         if slug.is_empty() {
-            return Err(ScopeError("Enter the enterprise's slug, as in github.com/enterprises/SLUG.".into()));
+            return Err(ScopeError(
+                "Enter the enterprise's slug, as in github.com/enterprises/SLUG.".into(),
+            ));
         }
         if slug.contains(['/', ':']) {
-            return Err(ScopeError("Enter just the enterprise's slug (the part after /enterprises/), or paste its address.".into()));
+            return Err(ScopeError(
+                "Enter just the enterprise's slug (the part after /enterprises/), or paste its address.".into(),
+            ));
         }
-        if slug.bytes().any(|b| b.is_ascii_uppercase()) && slug.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-            return Err(ScopeError(format!("Enterprise slugs are lower-case: enter \u{201c}{}\u{201d}.", slug.to_ascii_lowercase())));
+        if slug.bytes().any(|b| b.is_ascii_uppercase()) && slug.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
+            return Err(ScopeError(format!(
+                "Enterprise slugs are lower-case: enter \u{201c}{}\u{201d}.",
+                slug.to_ascii_lowercase()
+            )));
         }
-        if let Some(c) = slug.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')) {
-            return Err(ScopeError(format!("\u{201c}{c}\u{201d} cannot appear in an enterprise slug: use lower-case letters, digits and hyphens.")));
+        if let Some(c) = slug
+            .chars()
+            .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+        {
+            return Err(ScopeError(format!(
+                "\u{201c}{c}\u{201d} cannot appear in an enterprise slug: use lower-case letters, digits and hyphens."
+            )));
         }
         if slug.len() > MAX_ENTERPRISE_SLUG {
-            return Err(ScopeError(format!("An enterprise slug has at most {MAX_ENTERPRISE_SLUG} characters; this one has {}.", slug.len())));
+            return Err(ScopeError(format!(
+                "An enterprise slug has at most {MAX_ENTERPRISE_SLUG} characters; this one has {}.",
+                slug.len()
+            )));
         }
         Ok(Self(slug.to_string()))
     }
@@ -261,7 +297,10 @@ fn address_from((scheme, host): (&str, &str), path: &str) -> Option<PastedAddres
     let (kind, value) = match segments.as_slice() {
         ["orgs" | "organizations", name, ..] => (ScopeKind::Organization, name.to_string()),
         ["enterprises", slug, ..] => (ScopeKind::Enterprise, slug.to_string()),
-        [owner, name, ..] => (ScopeKind::Repository, format!("{owner}/{}", name.strip_suffix(".git").unwrap_or(name))),
+        [owner, name, ..] => (
+            ScopeKind::Repository,
+            format!("{owner}/{}", name.strip_suffix(".git").unwrap_or(name)),
+        ),
         [owner] => (ScopeKind::Organization, owner.to_string()),
         [] => return None,
     };
@@ -332,24 +371,94 @@ mod tests {
     #[test]
     fn pasted_addresses_pick_the_scope() {
         let cases = [
-            ("https://github.com/octo-org/hello", ScopeKind::Repository, "octo-org/hello", None),
-            ("https://github.com/octo-org/hello.git", ScopeKind::Repository, "octo-org/hello", None),
-            ("https://github.com/octo-org/hello/", ScopeKind::Repository, "octo-org/hello", None),
-            ("https://github.com/octo-org/hello/settings/actions/runners", ScopeKind::Repository, "octo-org/hello", None),
-            ("git@github.com:octo-org/hello.git", ScopeKind::Repository, "octo-org/hello", None),
-            ("https://github.com/orgs/octo-org/settings/actions/runners", ScopeKind::Organization, "octo-org", None),
-            ("https://github.com/organizations/octo-org/settings/actions", ScopeKind::Organization, "octo-org", None),
+            (
+                "https://github.com/octo-org/hello",
+                ScopeKind::Repository,
+                "octo-org/hello",
+                None,
+            ),
+            (
+                "https://github.com/octo-org/hello.git",
+                ScopeKind::Repository,
+                "octo-org/hello",
+                None,
+            ),
+            (
+                "https://github.com/octo-org/hello/",
+                ScopeKind::Repository,
+                "octo-org/hello",
+                None,
+            ),
+            (
+                "https://github.com/octo-org/hello/settings/actions/runners",
+                ScopeKind::Repository,
+                "octo-org/hello",
+                None,
+            ),
+            (
+                "git@github.com:octo-org/hello.git",
+                ScopeKind::Repository,
+                "octo-org/hello",
+                None,
+            ),
+            (
+                "https://github.com/orgs/octo-org/settings/actions/runners",
+                ScopeKind::Organization,
+                "octo-org",
+                None,
+            ),
+            (
+                "https://github.com/organizations/octo-org/settings/actions",
+                ScopeKind::Organization,
+                "octo-org",
+                None,
+            ),
             ("https://github.com/octo-org", ScopeKind::Organization, "octo-org", None),
-            ("https://github.com/enterprises/acme/settings/actions/runners?tab=x", ScopeKind::Enterprise, "acme", None),
-            ("https://ghes.example.com/octo-org/hello", ScopeKind::Repository, "octo-org/hello", Some("https://ghes.example.com/api/v3")),
-            ("https://GHES.example.com:8443/enterprises/acme", ScopeKind::Enterprise, "acme", Some("https://ghes.example.com:8443/api/v3")),
-            ("https://octocorp.ghe.com/orgs/octo-org", ScopeKind::Organization, "octo-org", Some("https://api.octocorp.ghe.com")),
+            (
+                "https://github.com/enterprises/acme/settings/actions/runners?tab=x",
+                ScopeKind::Enterprise,
+                "acme",
+                None,
+            ),
+            (
+                "https://ghes.example.com/octo-org/hello",
+                ScopeKind::Repository,
+                "octo-org/hello",
+                Some("https://ghes.example.com/api/v3"),
+            ),
+            (
+                "https://GHES.example.com:8443/enterprises/acme",
+                ScopeKind::Enterprise,
+                "acme",
+                Some("https://ghes.example.com:8443/api/v3"),
+            ),
+            (
+                "https://octocorp.ghe.com/orgs/octo-org",
+                ScopeKind::Organization,
+                "octo-org",
+                Some("https://api.octocorp.ghe.com"),
+            ),
         ];
         for (input, kind, value, api) in cases {
             let got = parse_address(input).unwrap_or_else(|| panic!("{input}"));
-            assert_eq!(got, PastedAddress { kind, value: value.into(), api: api.map(String::from) }, "{input}");
+            assert_eq!(
+                got,
+                PastedAddress {
+                    kind,
+                    value: value.into(),
+                    api: api.map(String::from)
+                },
+                "{input}"
+            );
         }
-        for not_an_address in ["octo-org", "octo-org/hello", "https://github.com/", "https://", "ftp://github.com/a/b", "https://u@evil.com/a/b"] {
+        for not_an_address in [
+            "octo-org",
+            "octo-org/hello",
+            "https://github.com/",
+            "https://",
+            "ftp://github.com/a/b",
+            "https://u@evil.com/a/b",
+        ] {
             assert_eq!(parse_address(not_an_address), None, "{not_an_address}");
         }
     }

@@ -37,8 +37,16 @@ impl SetupScript {
         }
         let package = self.package.as_ref()?;
         let dir = format!("{HOME}/{FOLDER}");
-        let mut lines = vec!["set -e".to_string(), format!("mkdir -p {dir}"), format!("cd {dir} || exit")];
-        for step in self.download_steps(package, reveal).into_iter().filter(|s| s.title != super::script::CREATE_FOLDER) {
+        let mut lines = vec![
+            "set -e".to_string(),
+            format!("mkdir -p {dir}"),
+            format!("cd {dir} || exit"),
+        ];
+        for step in self
+            .download_steps(package, reveal)
+            .into_iter()
+            .filter(|s| s.title != super::script::CREATE_FOLDER)
+        {
             // sha256sum (coreutils) is on every Linux image; shasum (perl) is not.
             lines.push(step.text.replace("| shasum -a 256 -c", "| sha256sum -c"));
         }
@@ -47,7 +55,10 @@ impl SetupScript {
         let as_runner = |command: &str| format!("su {USER} -c {}", posix(&format!("cd {dir} && {command}")));
         match &self.job {
             Job::Configure { options, .. } => {
-                let unattended = SetupScript { job: self.with_unattended(), ..self.clone() };
+                let unattended = SetupScript {
+                    job: self.with_unattended(),
+                    ..self.clone()
+                };
                 lines.push(as_runner(&unattended.configure(reveal)));
                 if options.ephemeral {
                     // One job, then the runner unregisters: a service would restart it for nothing.
@@ -58,8 +69,14 @@ impl SetupScript {
                 }
             }
             Job::JustInTime { config, .. } => {
-                let config = if reveal { posix(config.expose()) } else { config.masked() };
-                lines.push(as_runner(&format!("nohup ./run.sh --jitconfig {config} > ../runner.log 2>&1 &")));
+                let config = if reveal {
+                    posix(config.expose())
+                } else {
+                    config.masked()
+                };
+                lines.push(as_runner(&format!(
+                    "nohup ./run.sh --jitconfig {config} > ../runner.log 2>&1 &"
+                )));
             }
             Job::Remove { .. } => return None,
         }
@@ -82,7 +99,10 @@ impl SetupScript {
                 let mut options = options.clone();
                 options.unattended = true;
                 options.service = false;
-                Job::Configure { command: command.clone(), options }
+                Job::Configure {
+                    command: command.clone(),
+                    options,
+                }
             }
             other => other.clone(),
         }
@@ -106,7 +126,10 @@ pub(crate) mod tests {
     pub(crate) fn linux(job: Job) -> SetupScript {
         let filename = "actions-runner-linux-x64-2.336.0.tar.gz".to_string();
         SetupScript {
-            platform: RunnerPlatform { os: Os::Linux, arch: Arch::X64 },
+            platform: RunnerPlatform {
+                os: Os::Linux,
+                arch: Arch::X64,
+            },
             package: Some(RunnerPackage {
                 os: "linux".into(),
                 architecture: "x64".into(),
@@ -120,16 +143,37 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn configure(options: RunnerOptions, token: &str) -> Job {
-        Job::Configure { command: ConfigCommand { url: "https://github.com/octo-org".into(), token: Secret::new(token) }, options }
+        Job::Configure {
+            command: ConfigCommand {
+                url: "https://github.com/octo-org".into(),
+                token: Secret::new(token),
+            },
+            options,
+        }
     }
 
     #[test]
     fn first_boot_creates_the_user_verifies_configures_as_that_user_and_starts_the_service() {
-        let s = linux(configure(RunnerOptions { name: Some("vm 1".into()), ..RunnerOptions::default() }, "TOKEN"));
+        let s = linux(configure(
+            RunnerOptions {
+                name: Some("vm 1".into()),
+                ..RunnerOptions::default()
+            },
+            "TOKEN",
+        ));
         let commands = s.cloud_init_commands(true).unwrap();
         let lines: Vec<&str> = commands.lines().collect();
-        assert_eq!(lines[..3], ["set -e", "mkdir -p /home/runner/actions-runner", "cd /home/runner/actions-runner || exit"]);
-        assert!(commands.contains(&format!("echo '{SHA}  actions-runner-linux-x64-2.336.0.tar.gz' | sha256sum -c")));
+        assert_eq!(
+            lines[..3],
+            [
+                "set -e",
+                "mkdir -p /home/runner/actions-runner",
+                "cd /home/runner/actions-runner || exit"
+            ]
+        );
+        assert!(commands.contains(&format!(
+            "echo '{SHA}  actions-runner-linux-x64-2.336.0.tar.gz' | sha256sum -c"
+        )));
         assert!(commands.contains("chown -R runner:runner /home/runner/actions-runner\n./bin/installdependencies.sh\n"));
         assert!(commands.contains("su runner -c 'cd /home/runner/actions-runner && ./config.sh --url https://github.com/octo-org --token TOKEN --name '\\''vm 1'\\'' --unattended'"), "{commands}");
         assert!(commands.ends_with("./svc.sh install runner\n./svc.sh start"));
@@ -140,16 +184,31 @@ pub(crate) mod tests {
 
     #[test]
     fn a_just_in_time_runner_starts_in_the_background_as_the_runner_user() {
-        let s = linux(Job::JustInTime { config: Secret::new("QUJD+/=="), name: "jit-1".into() });
+        let s = linux(Job::JustInTime {
+            config: Secret::new("QUJD+/=="),
+            name: "jit-1".into(),
+        });
         assert!(s.cloud_init_commands(true).unwrap().ends_with("su runner -c 'cd /home/runner/actions-runner && nohup ./run.sh --jitconfig QUJD+/== > ../runner.log 2>&1 &'"));
     }
 
     #[test]
     fn only_linux_with_a_package_has_user_data() {
-        let mut s = linux(Job::JustInTime { config: Secret::new("Q"), name: "jit-1".into() });
-        s.platform = RunnerPlatform { os: Os::MacOs, arch: Arch::Arm64 };
+        let mut s = linux(Job::JustInTime {
+            config: Secret::new("Q"),
+            name: "jit-1".into(),
+        });
+        s.platform = RunnerPlatform {
+            os: Os::MacOs,
+            arch: Arch::Arm64,
+        };
         assert!(s.cloud_init(true).is_none() && s.cloud_init_unavailable().unwrap().contains("Linux"));
-        let no_package = SetupScript { package: None, ..linux(Job::JustInTime { config: Secret::new("Q"), name: "jit-1".into() }) };
+        let no_package = SetupScript {
+            package: None,
+            ..linux(Job::JustInTime {
+                config: Secret::new("Q"),
+                name: "jit-1".into(),
+            })
+        };
         assert!(no_package.cloud_init_unavailable().unwrap().contains("downloads"));
     }
 }

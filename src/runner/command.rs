@@ -14,7 +14,10 @@ pub struct ConfigCommand {
 impl ConfigCommand {
     /// The command for a token minted for `scope` on the server at `web`.
     pub fn new(web: &WebBase, scope: &Scope, token: Secret) -> Self {
-        Self { url: scope.runner_url(web), token }
+        Self {
+            url: scope.runner_url(web),
+            token,
+        }
     }
 }
 
@@ -26,7 +29,15 @@ mod tests {
 
     /// The plain configure command (Linux, no options), as the page shows it first.
     fn text(c: &ConfigCommand, reveal: bool) -> String {
-        SetupScript { platform: Default::default(), package: None, job: Job::Configure { command: c.clone(), options: Default::default() } }.configure(reveal)
+        SetupScript {
+            platform: Default::default(),
+            package: None,
+            job: Job::Configure {
+                command: c.clone(),
+                options: Default::default(),
+            },
+        }
+        .configure(reveal)
     }
 
     fn command(api: &str, kind: ScopeKind, name: &str, token: &str) -> ConfigCommand {
@@ -36,23 +47,50 @@ mod tests {
 
     #[test]
     fn builds_the_command_github_documents_for_each_scope() {
-        let org = command("https://api.github.com", ScopeKind::Organization, "octo-org", "AABBCCDDEEFF");
-        assert_eq!(text(&org, true), "./config.sh --url https://github.com/octo-org --token AABBCCDDEEFF");
+        let org = command(
+            "https://api.github.com",
+            ScopeKind::Organization,
+            "octo-org",
+            "AABBCCDDEEFF",
+        );
+        assert_eq!(
+            text(&org, true),
+            "./config.sh --url https://github.com/octo-org --token AABBCCDDEEFF"
+        );
         let repo = command("https://api.github.com", ScopeKind::Repository, "octo-org/app", "T");
-        assert_eq!(text(&repo, true), "./config.sh --url https://github.com/octo-org/app --token T");
+        assert_eq!(
+            text(&repo, true),
+            "./config.sh --url https://github.com/octo-org/app --token T"
+        );
         let ent = command("https://api.github.com", ScopeKind::Enterprise, "acme", "T");
-        assert_eq!(text(&ent, true), "./config.sh --url https://github.com/enterprises/acme --token T");
+        assert_eq!(
+            text(&ent, true),
+            "./config.sh --url https://github.com/enterprises/acme --token T"
+        );
     }
 
     #[test]
     fn enterprise_server_commands_use_the_server_address() {
-        let c = command("https://ghes.example.com/api/v3", ScopeKind::Organization, "platform", "T0K3N");
-        assert_eq!(text(&c, true), "./config.sh --url https://ghes.example.com/platform --token T0K3N");
+        let c = command(
+            "https://ghes.example.com/api/v3",
+            ScopeKind::Organization,
+            "platform",
+            "T0K3N",
+        );
+        assert_eq!(
+            text(&c, true),
+            "./config.sh --url https://ghes.example.com/platform --token T0K3N"
+        );
     }
 
     #[test]
     fn masked_text_hides_only_the_token() {
-        let c = command("https://api.github.com", ScopeKind::Organization, "octo-org", "AABBCCDDEEFF");
+        let c = command(
+            "https://api.github.com",
+            ScopeKind::Organization,
+            "octo-org",
+            "AABBCCDDEEFF",
+        );
         let masked = text(&c, false);
         assert!(!masked.contains("AABBCCDDEEFF"));
         assert!(masked.contains("https://github.com/octo-org"));
@@ -61,8 +99,21 @@ mod tests {
 
     #[test]
     fn a_hostile_token_is_quoted_not_executed() {
-        let c = command("https://api.github.com", ScopeKind::Organization, "octo-org", "x; rm -rf ~ $(id) `id`");
+        let c = command(
+            "https://api.github.com",
+            ScopeKind::Organization,
+            "octo-org",
+            "x; rm -rf ~ $(id) `id`",
+        );
         let args = crate::runner::quote::tests::run_in_sh(&text(&c, true));
-        assert_eq!(args, ["--url", "https://github.com/octo-org", "--token", "x; rm -rf ~ $(id) `id`"]);
+        assert_eq!(
+            args,
+            [
+                "--url",
+                "https://github.com/octo-org",
+                "--token",
+                "x; rm -rf ~ $(id) `id`"
+            ]
+        );
     }
 }

@@ -41,7 +41,11 @@ impl SetupScript {
         line.push_str(&format!(" {IMAGE}:{version} "));
         match &self.job {
             Job::JustInTime { config, .. } => {
-                let config = if reveal { posix(config.expose()) } else { config.masked() };
+                let config = if reveal {
+                    posix(config.expose())
+                } else {
+                    config.masked()
+                };
                 line.push_str(&format!("./run.sh --jitconfig {config}"));
             }
             Job::Configure { command, options } => {
@@ -50,9 +54,18 @@ impl SetupScript {
                 options.ephemeral = true;
                 options.unattended = true;
                 options.service = false;
-                let inner = SetupScript { job: Job::Configure { command: command.clone(), options }, ..self.clone() };
+                let inner = SetupScript {
+                    job: Job::Configure {
+                        command: command.clone(),
+                        options,
+                    },
+                    ..self.clone()
+                };
                 let script = format!("{} && ./run.sh", inner.configure(reveal));
-                line.push_str(&format!("sh -c {}", if reveal { posix(&script) } else { format!("'{script}'") }));
+                line.push_str(&format!(
+                    "sh -c {}",
+                    if reveal { posix(&script) } else { format!("'{script}'") }
+                ));
             }
             Job::Remove { .. } => return None,
         }
@@ -63,7 +76,16 @@ impl SetupScript {
 /// A container name from the runner name: Docker takes `[a-zA-Z0-9][a-zA-Z0-9_.-]*`; anything
 /// else becomes `-`. `None` when nothing usable is left.
 pub fn container_name(runner: &str) -> Option<String> {
-    let mapped: String = runner.chars().map(|c| if c.is_ascii_alphanumeric() || "_.-".contains(c) { c } else { '-' }).collect();
+    let mapped: String = runner
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "_.-".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
     let trimmed = mapped.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
     (!trimmed.is_empty()).then(|| trimmed.chars().take(63).collect())
 }
@@ -82,14 +104,27 @@ mod tests {
 
     #[test]
     fn a_just_in_time_container_runs_the_configuration_with_the_versioned_image() {
-        let s = linux(Job::JustInTime { config: Secret::new("QUJD"), name: "jit 1".into() });
-        assert_eq!(s.docker(true).unwrap(), "docker run --rm --name jit-1 ghcr.io/actions/actions-runner:2.336.0 ./run.sh --jitconfig QUJD");
+        let s = linux(Job::JustInTime {
+            config: Secret::new("QUJD"),
+            name: "jit 1".into(),
+        });
+        assert_eq!(
+            s.docker(true).unwrap(),
+            "docker run --rm --name jit-1 ghcr.io/actions/actions-runner:2.336.0 ./run.sh --jitconfig QUJD"
+        );
         assert!(!s.docker(false).unwrap().contains("QUJD"));
     }
 
     #[test]
     fn a_registration_container_configures_one_ephemeral_runner_then_runs_it() {
-        let s = linux(configure(RunnerOptions { name: Some("ci-7".into()), labels: vec!["gpu".into()], ..RunnerOptions::default() }, "TOKEN"));
+        let s = linux(configure(
+            RunnerOptions {
+                name: Some("ci-7".into()),
+                labels: vec!["gpu".into()],
+                ..RunnerOptions::default()
+            },
+            "TOKEN",
+        ));
         assert_eq!(
             s.docker(true).unwrap(),
             "docker run --rm --name ci-7 ghcr.io/actions/actions-runner:2.336.0 sh -c './config.sh --url https://github.com/octo-org --token TOKEN --name ci-7 --labels gpu --ephemeral --unattended && ./run.sh'"
@@ -98,8 +133,14 @@ mod tests {
 
     #[test]
     fn only_linux_x64_and_arm64_have_an_image() {
-        let mut s = linux(Job::JustInTime { config: Secret::new("Q"), name: "jit-1".into() });
-        s.platform = RunnerPlatform { os: Os::Linux, arch: Arch::Arm };
+        let mut s = linux(Job::JustInTime {
+            config: Secret::new("Q"),
+            name: "jit-1".into(),
+        });
+        s.platform = RunnerPlatform {
+            os: Os::Linux,
+            arch: Arch::Arm,
+        };
         assert!(s.docker(true).is_none() && s.docker_unavailable().unwrap().contains("x64 and ARM64"));
     }
 

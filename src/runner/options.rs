@@ -102,11 +102,18 @@ impl OptionsInput {
     /// The just-in-time request: the name is required, `labels` (one per line) is the runner's
     /// whole label list, and the group becomes its id. `groups` is the scope's list when it
     /// was loaded; `has_groups` is false for a repository, whose runners are in the default group.
-    pub fn jit_request(&self, labels: &str, has_groups: bool, groups: Option<&[RunnerGroup]>) -> Result<JitRequest, OptionErrors> {
+    pub fn jit_request(
+        &self,
+        labels: &str,
+        has_groups: bool,
+        groups: Option<&[RunnerGroup]>,
+    ) -> Result<JitRequest, OptionErrors> {
         let mut errors = OptionErrors::default();
         // JSON carries any text, so no shell's rules apply; control characters are still refused.
         let name = text_value("The runner name", &self.name, Shell::Posix).and_then(|n| {
-            n.ok_or_else(|| "A just-in-time runner needs a name: GitHub registers it under that name before it starts.".to_string())
+            n.ok_or_else(|| {
+                "A just-in-time runner needs a name: GitHub registers it under that name before it starts.".to_string()
+            })
         });
         let labels = parse_labels(labels, Shell::Posix).and_then(|l| match l.len() {
             0 => Err("Give the runner at least one label, or no workflow can choose it. self-hosted and the OS and architecture are the usual ones.".into()),
@@ -114,15 +121,22 @@ impl OptionsInput {
             _ => Ok(l),
         });
         let work = text_value("The work folder", &self.work, Shell::Posix);
-        let group = if has_groups { group_id(self.group.trim(), groups) } else { Ok(DEFAULT_GROUP_ID) };
+        let group = if has_groups {
+            group_id(self.group.trim(), groups)
+        } else {
+            Ok(DEFAULT_GROUP_ID)
+        };
         errors.name = name.as_ref().err().cloned();
         errors.labels = labels.as_ref().err().cloned();
         errors.work = work.as_ref().err().cloned();
         errors.group = group.as_ref().err().cloned();
         match (name, labels, work, group) {
-            (Ok(name), Ok(labels), Ok(work), Ok(runner_group_id)) => {
-                Ok(JitRequest { name, runner_group_id, labels, work_folder: work.unwrap_or_else(|| DEFAULT_WORK_FOLDER.to_string()) })
-            }
+            (Ok(name), Ok(labels), Ok(work), Ok(runner_group_id)) => Ok(JitRequest {
+                name,
+                runner_group_id,
+                labels,
+                work_folder: work.unwrap_or_else(|| DEFAULT_WORK_FOLDER.to_string()),
+            }),
             _ => Err(errors),
         }
     }
@@ -137,11 +151,17 @@ fn group_id(name: &str, groups: Option<&[RunnerGroup]>) -> Result<u64, String> {
             Err(format!("The runner groups could not be loaded, so \u{201c}{name}\u{201d} cannot be turned into the id GitHub needs. Leave it empty for the default group, or fix the error above and try again."))
         };
     };
-    let found = if name.is_empty() { groups.iter().find(|g| g.default) } else { groups.iter().find(|g| g.name.eq_ignore_ascii_case(name)) };
+    let found = if name.is_empty() {
+        groups.iter().find(|g| g.default)
+    } else {
+        groups.iter().find(|g| g.name.eq_ignore_ascii_case(name))
+    };
     match found {
         Some(g) => Ok(g.id),
         None if name.is_empty() => Ok(DEFAULT_GROUP_ID),
-        None => Err(format!("There is no runner group named \u{201c}{name}\u{201d} here. Pick one from the list.")),
+        None => Err(format!(
+            "There is no runner group named \u{201c}{name}\u{201d} here. Pick one from the list."
+        )),
     }
 }
 
@@ -168,7 +188,10 @@ pub fn parse_labels(text: &str, shell: Shell) -> Result<Vec<String>, String> {
             return Err(format!("\u{201c}{line}\u{201d} contains a comma, which separates labels for config.sh: put each label on its own line."));
         }
         if line.chars().count() > MAX_LABEL {
-            return Err(format!("A label is {} characters long; config.sh accepts at most {MAX_LABEL}.", line.chars().count()));
+            return Err(format!(
+                "A label is {} characters long; config.sh accepts at most {MAX_LABEL}.",
+                line.chars().count()
+            ));
         }
         let label = text_value("A label", line, shell)?.unwrap_or_default();
         if !labels.iter().any(|l| l.eq_ignore_ascii_case(&label)) {
@@ -215,76 +238,202 @@ mod tests {
 
     #[test]
     fn labels_are_one_per_line_trimmed_and_without_repeats() {
-        assert_eq!(parse_labels(" gpu \n\nlinux-large\nGPU\n", Shell::Posix).unwrap(), ["gpu", "linux-large"]);
+        assert_eq!(
+            parse_labels(" gpu \n\nlinux-large\nGPU\n", Shell::Posix).unwrap(),
+            ["gpu", "linux-large"]
+        );
         assert!(parse_labels("a,b", Shell::Posix).unwrap_err().contains("comma"));
-        assert!(parse_labels(&"x".repeat(257), Shell::Posix).unwrap_err().contains("at most 256"));
+        assert!(parse_labels(&"x".repeat(257), Shell::Posix)
+            .unwrap_err()
+            .contains("at most 256"));
         assert_eq!(parse_labels(&"x".repeat(256), Shell::Posix).unwrap().len(), 1);
-        assert!(parse_labels("tab\there", Shell::Posix).unwrap_err().contains("control character"));
+        assert!(parse_labels("tab\there", Shell::Posix)
+            .unwrap_err()
+            .contains("control character"));
     }
 
     #[test]
     fn unattended_follows_the_name_until_set() {
-        let named = OptionsInput { name: "build-01".into(), ..input() };
+        let named = OptionsInput {
+            name: "build-01".into(),
+            ..input()
+        };
         assert!(named.unattended());
         assert!(!input().unattended());
-        assert!(!OptionsInput { unattended: Some(false), ..named.clone() }.unattended());
-        assert!(OptionsInput { unattended: Some(true), ..input() }.unattended());
+        assert!(!OptionsInput {
+            unattended: Some(false),
+            ..named.clone()
+        }
+        .unattended());
+        assert!(OptionsInput {
+            unattended: Some(true),
+            ..input()
+        }
+        .unattended());
         assert!(named.validate(Shell::Posix).unwrap().unattended);
     }
 
     #[test]
     fn no_default_labels_needs_a_label() {
-        let bad = OptionsInput { no_default_labels: true, ..input() };
-        assert!(bad.validate(Shell::Posix).unwrap_err().no_default_labels.unwrap().contains("at least one label"));
-        let good = OptionsInput { no_default_labels: true, labels: "gpu".into(), ..input() };
+        let bad = OptionsInput {
+            no_default_labels: true,
+            ..input()
+        };
+        assert!(bad
+            .validate(Shell::Posix)
+            .unwrap_err()
+            .no_default_labels
+            .unwrap()
+            .contains("at least one label"));
+        let good = OptionsInput {
+            no_default_labels: true,
+            labels: "gpu".into(),
+            ..input()
+        };
         assert!(good.validate(Shell::Posix).unwrap().no_default_labels);
     }
 
     #[test]
     fn an_ephemeral_service_is_refused() {
-        let bad = OptionsInput { ephemeral: true, service: true, ..input() };
-        assert!(bad.validate(Shell::Posix).unwrap_err().service.unwrap().contains("ephemeral"));
+        let bad = OptionsInput {
+            ephemeral: true,
+            service: true,
+            ..input()
+        };
+        assert!(bad
+            .validate(Shell::Posix)
+            .unwrap_err()
+            .service
+            .unwrap()
+            .contains("ephemeral"));
     }
 
     #[test]
     fn shell_metacharacters_are_kept_for_posix_and_cmd_ones_refused_on_windows() {
-        let wild = OptionsInput { name: "a'b $(id) `x` ; && |".into(), ..input() };
-        assert_eq!(wild.validate(Shell::Posix).unwrap().name.as_deref(), Some("a'b $(id) `x` ; && |"));
+        let wild = OptionsInput {
+            name: "a'b $(id) `x` ; && |".into(),
+            ..input()
+        };
+        assert_eq!(
+            wild.validate(Shell::Posix).unwrap().name.as_deref(),
+            Some("a'b $(id) `x` ; && |")
+        );
         let errors = wild.validate(Shell::PowerShell).unwrap_err();
         assert!(errors.name.unwrap().contains("cmd.exe"));
-        let ok = OptionsInput { name: "build 01 $x 'q'".into(), work: "D:\\runner\\_work".into(), ..input() };
+        let ok = OptionsInput {
+            name: "build 01 $x 'q'".into(),
+            work: "D:\\runner\\_work".into(),
+            ..input()
+        };
         assert!(ok.validate(Shell::PowerShell).is_ok());
     }
 
     #[test]
     fn a_group_the_organization_lacks_is_caught_before_config_sh() {
-        let o = OptionsInput { group: "Release".into(), ..input() }.validate(Shell::Posix).unwrap();
+        let o = OptionsInput {
+            group: "Release".into(),
+            ..input()
+        }
+        .validate(Shell::Posix)
+        .unwrap();
         assert!(o.clone().check_group(["Default", "release"]).is_ok());
-        assert!(o.check_group(["Default"]).unwrap_err().group.unwrap().contains("no runner group named"));
-        assert!(RunnerOptions::default().check_group([]).is_ok(), "the default group needs no check");
+        assert!(o
+            .check_group(["Default"])
+            .unwrap_err()
+            .group
+            .unwrap()
+            .contains("no runner group named"));
+        assert!(
+            RunnerOptions::default().check_group([]).is_ok(),
+            "the default group needs no check"
+        );
     }
 
     #[test]
     fn a_just_in_time_request_needs_a_name_and_a_label_and_names_its_group_by_id() {
-        let groups = [RunnerGroup { id: 1, name: "Default".into(), default: true }, RunnerGroup { id: 7, name: "GPU".into(), default: false }];
-        let named = OptionsInput { name: " jit-1 ".into(), ..input() };
-        let r = named.jit_request("self-hosted\nLinux\nX64\nlinux", true, Some(&groups)).unwrap();
-        assert_eq!(r, JitRequest { name: "jit-1".into(), runner_group_id: 1, labels: vec!["self-hosted".into(), "Linux".into(), "X64".into()], work_folder: "_work".into() });
-        let gpu = OptionsInput { group: "gpu".into(), work: "w".into(), ..named.clone() }.jit_request("a", true, Some(&groups)).unwrap();
+        let groups = [
+            RunnerGroup {
+                id: 1,
+                name: "Default".into(),
+                default: true,
+            },
+            RunnerGroup {
+                id: 7,
+                name: "GPU".into(),
+                default: false,
+            },
+        ];
+        let named = OptionsInput {
+            name: " jit-1 ".into(),
+            ..input()
+        };
+        let r = named
+            .jit_request("self-hosted\nLinux\nX64\nlinux", true, Some(&groups))
+            .unwrap();
+        assert_eq!(
+            r,
+            JitRequest {
+                name: "jit-1".into(),
+                runner_group_id: 1,
+                labels: vec!["self-hosted".into(), "Linux".into(), "X64".into()],
+                work_folder: "_work".into()
+            }
+        );
+        let gpu = OptionsInput {
+            group: "gpu".into(),
+            work: "w".into(),
+            ..named.clone()
+        }
+        .jit_request("a", true, Some(&groups))
+        .unwrap();
         assert_eq!((gpu.runner_group_id, gpu.work_folder.as_str()), (7, "w"));
-        assert!(OptionsInput { group: "Nope".into(), ..named.clone() }.jit_request("a", true, Some(&groups)).unwrap_err().group.unwrap().contains("no runner group"));
-        assert!(OptionsInput { group: "GPU".into(), ..named.clone() }.jit_request("a", true, None).unwrap_err().group.unwrap().contains("could not be loaded"));
-        assert_eq!(OptionsInput { group: "ignored".into(), ..named.clone() }.jit_request("a", false, None).unwrap().runner_group_id, 1);
+        assert!(OptionsInput {
+            group: "Nope".into(),
+            ..named.clone()
+        }
+        .jit_request("a", true, Some(&groups))
+        .unwrap_err()
+        .group
+        .unwrap()
+        .contains("no runner group"));
+        assert!(OptionsInput {
+            group: "GPU".into(),
+            ..named.clone()
+        }
+        .jit_request("a", true, None)
+        .unwrap_err()
+        .group
+        .unwrap()
+        .contains("could not be loaded"));
+        assert_eq!(
+            OptionsInput {
+                group: "ignored".into(),
+                ..named.clone()
+            }
+            .jit_request("a", false, None)
+            .unwrap()
+            .runner_group_id,
+            1
+        );
         let errors = input().jit_request("", true, Some(&groups)).unwrap_err();
         assert!(errors.name.unwrap().contains("needs a name") && errors.labels.unwrap().contains("at least one label"));
         let many: Vec<String> = (0..101).map(|i| format!("l{i}")).collect();
-        assert!(named.jit_request(&many.join("\n"), false, None).unwrap_err().labels.unwrap().contains("at most 100"));
+        assert!(named
+            .jit_request(&many.join("\n"), false, None)
+            .unwrap_err()
+            .labels
+            .unwrap()
+            .contains("at most 100"));
         assert!(named.jit_request(&many[..100].join("\n"), false, None).is_ok());
     }
 
     #[test]
     fn control_characters_are_refused_everywhere() {
-        let bad = OptionsInput { name: "a\nb".into(), group: "g\u{0}".into(), ..input() };
+        let bad = OptionsInput {
+            name: "a\nb".into(),
+            group: "g\u{0}".into(),
+            ..input()
+        };
         let errors = bad.validate(Shell::Posix).unwrap_err();
         assert!(errors.name.is_some() && errors.group.is_some());
     }

@@ -66,7 +66,11 @@ impl Os {
     }
 
     pub fn shell(self) -> Shell {
-        if self == Os::Windows { Shell::PowerShell } else { Shell::Posix }
+        if self == Os::Windows {
+            Shell::PowerShell
+        } else {
+            Shell::Posix
+        }
     }
 }
 
@@ -89,7 +93,9 @@ impl Arch {
     }
 
     pub fn from_key(key: &str) -> Option<Arch> {
-        [Arch::X64, Arch::Arm64, Arch::Arm].into_iter().find(|a| a.api_name().eq_ignore_ascii_case(key))
+        [Arch::X64, Arch::Arm64, Arch::Arm]
+            .into_iter()
+            .find(|a| a.api_name().eq_ignore_ascii_case(key))
     }
 
     /// The architecture from User-Agent Client Hints (`getHighEntropyValues(["architecture",
@@ -114,7 +120,10 @@ pub struct RunnerPlatform {
 
 impl Default for RunnerPlatform {
     fn default() -> Self {
-        Self { os: Os::Linux, arch: Arch::X64 }
+        Self {
+            os: Os::Linux,
+            arch: Arch::X64,
+        }
     }
 }
 
@@ -146,7 +155,9 @@ impl RunnerPlatform {
 
     /// This platform's package in GitHub's downloads answer.
     pub fn package(self, packages: &[RunnerPackage]) -> Option<&RunnerPackage> {
-        packages.iter().find(|p| p.os == self.os.api_name() && p.architecture == self.arch.api_name())
+        packages
+            .iter()
+            .find(|p| p.os == self.os.api_name() && p.architecture == self.arch.api_name())
     }
 
     /// The visitor's platform from `navigator.userAgentData.platform` (when the browser has it)
@@ -182,7 +193,11 @@ mod tests {
     fn exactly_the_seven_packages_github_ships_are_valid() {
         let all: Vec<_> = Os::ALL
             .into_iter()
-            .flat_map(|os| [Arch::X64, Arch::Arm64, Arch::Arm].into_iter().filter_map(move |a| RunnerPlatform::new(os, a)))
+            .flat_map(|os| {
+                [Arch::X64, Arch::Arm64, Arch::Arm]
+                    .into_iter()
+                    .filter_map(move |a| RunnerPlatform::new(os, a))
+            })
             .collect();
         assert_eq!(all.len(), 7);
         assert_eq!(RunnerPlatform::new(Os::MacOs, Arch::Arm), None);
@@ -192,18 +207,46 @@ mod tests {
     #[test]
     fn detects_the_visitors_platform() {
         let win = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130 Safari/537.36";
-        assert_eq!(RunnerPlatform::detect(None, win), RunnerPlatform { os: Os::Windows, arch: Arch::X64 });
+        assert_eq!(
+            RunnerPlatform::detect(None, win),
+            RunnerPlatform {
+                os: Os::Windows,
+                arch: Arch::X64
+            }
+        );
         assert_eq!(RunnerPlatform::detect(Some("Windows"), win).os, Os::Windows);
         let mac = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Safari/605.1.15";
-        assert_eq!(RunnerPlatform::detect(None, mac), RunnerPlatform { os: Os::MacOs, arch: Arch::Arm64 }, "a frozen Mac user agent means Apple silicon");
+        assert_eq!(
+            RunnerPlatform::detect(None, mac),
+            RunnerPlatform {
+                os: Os::MacOs,
+                arch: Arch::Arm64
+            },
+            "a frozen Mac user agent means Apple silicon"
+        );
         assert_eq!(RunnerPlatform::detect(Some("macOS"), mac).os, Os::MacOs);
         let pi = "Mozilla/5.0 (X11; Linux aarch64) AppleWebKit/537.36 Chrome/130 Safari/537.36";
-        assert_eq!(RunnerPlatform::detect(Some("Linux"), pi), RunnerPlatform { os: Os::Linux, arch: Arch::Arm64 });
+        assert_eq!(
+            RunnerPlatform::detect(Some("Linux"), pi),
+            RunnerPlatform {
+                os: Os::Linux,
+                arch: Arch::Arm64
+            }
+        );
         let pi32 = "Mozilla/5.0 (X11; Linux armv7l) AppleWebKit/537.36 Chrome/130 Safari/537.36";
-        assert_eq!(RunnerPlatform::detect(None, pi32), RunnerPlatform { os: Os::Linux, arch: Arch::Arm });
+        assert_eq!(
+            RunnerPlatform::detect(None, pi32),
+            RunnerPlatform {
+                os: Os::Linux,
+                arch: Arch::Arm
+            }
+        );
         assert_eq!(RunnerPlatform::detect(None, ""), RunnerPlatform::default());
         // A phone is no runner host: Linux x64 rather than a guess.
-        assert_eq!(RunnerPlatform::detect(Some("Android"), "Mozilla/5.0 (Linux; Android 14) Mobile").os, Os::Linux);
+        assert_eq!(
+            RunnerPlatform::detect(Some("Android"), "Mozilla/5.0 (Linux; Android 14) Mobile").os,
+            Os::Linux
+        );
     }
 
     #[test]
@@ -223,9 +266,27 @@ mod tests {
                 assert_eq!(Arch::from_key(arch.api_name()), Some(arch));
             }
         }
-        let pi = RunnerPlatform { os: Os::Linux, arch: Arch::Arm };
-        assert_eq!(pi.with_os(Os::MacOs), RunnerPlatform { os: Os::MacOs, arch: Arch::X64 });
-        let m1 = RunnerPlatform { os: Os::MacOs, arch: Arch::Arm64 };
-        assert_eq!(m1.with_os(Os::Linux), RunnerPlatform { os: Os::Linux, arch: Arch::Arm64 });
+        let pi = RunnerPlatform {
+            os: Os::Linux,
+            arch: Arch::Arm,
+        };
+        assert_eq!(
+            pi.with_os(Os::MacOs),
+            RunnerPlatform {
+                os: Os::MacOs,
+                arch: Arch::X64
+            }
+        );
+        let m1 = RunnerPlatform {
+            os: Os::MacOs,
+            arch: Arch::Arm64,
+        };
+        assert_eq!(
+            m1.with_os(Os::Linux),
+            RunnerPlatform {
+                os: Os::Linux,
+                arch: Arch::Arm64
+            }
+        );
     }
 }

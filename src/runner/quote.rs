@@ -13,8 +13,15 @@ pub fn posix(value: &str) -> Option<String> {
     if value.contains('\0') {
         return None;
     }
-    let plain = !value.is_empty() && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"_@%+=:,./-".contains(&b));
-    Some(if plain { value.to_string() } else { format!("'{}'", value.replace('\'', "'\\''")) })
+    let plain = !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_@%+=:,./-".contains(&b));
+    Some(if plain {
+        value.to_string()
+    } else {
+        format!("'{}'", value.replace('\'', "'\\''"))
+    })
 }
 
 /// Quotes `value` as a PowerShell string literal that expands nothing: inside single quotes
@@ -22,7 +29,10 @@ pub fn posix(value: &str) -> Option<String> {
 /// the typographic quotes U+2018, U+2019, U+201A and U+201B as single quotes, so those are
 /// doubled too. Plain words stay unquoted.
 pub fn powershell(value: &str) -> String {
-    let plain = !value.is_empty() && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"_./:\\-".contains(&b));
+    let plain = !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_./:\\-".contains(&b));
     if plain {
         return value.to_string();
     }
@@ -75,10 +85,20 @@ pub(crate) mod tests {
     /// Runs `command` (which starts with `./config.sh`) in a real `sh`, with a stand-in
     /// `config.sh` that prints each argument it received, NUL-terminated.
     pub(crate) fn run_in_sh(command: &str) -> Vec<String> {
-        let script = format!("config_sh() {{ for a in \"$@\"; do printf '%s\\0' \"$a\"; done; }}\n{}",
-            command.replacen("./config.sh", "config_sh", 1));
-        let out = std::process::Command::new("sh").arg("-c").arg(script).output().expect("sh runs");
-        assert!(out.status.success(), "sh failed: {}", String::from_utf8_lossy(&out.stderr));
+        let script = format!(
+            "config_sh() {{ for a in \"$@\"; do printf '%s\\0' \"$a\"; done; }}\n{}",
+            command.replacen("./config.sh", "config_sh", 1)
+        );
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .output()
+            .expect("sh runs");
+        assert!(
+            out.status.success(),
+            "sh failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let text = String::from_utf8(out.stdout).expect("utf-8 argv");
         text.split_terminator('\0').map(str::to_string).collect()
     }
@@ -95,7 +115,10 @@ pub(crate) mod tests {
 
     #[test]
     fn plain_words_stay_readable_and_the_rest_is_quoted() {
-        assert_eq!(posix("https://github.com/octo-org").unwrap(), "https://github.com/octo-org");
+        assert_eq!(
+            posix("https://github.com/octo-org").unwrap(),
+            "https://github.com/octo-org"
+        );
         assert_eq!(posix("AABBCC123").unwrap(), "AABBCC123");
         assert_ne!(posix("a b").unwrap(), "a b");
         assert_ne!(posix("$(rm -rf ~)").unwrap(), "$(rm -rf ~)");
@@ -112,7 +135,10 @@ pub(crate) mod tests {
         assert_eq!(powershell("it's"), "'it''s'");
         assert_eq!(powershell("$env:PATH"), "'$env:PATH'");
         assert_eq!(powershell("`whoami`"), "'`whoami`'");
-        assert_eq!(powershell("a; Remove-Item -Recurse C:\\"), "'a; Remove-Item -Recurse C:\\'");
+        assert_eq!(
+            powershell("a; Remove-Item -Recurse C:\\"),
+            "'a; Remove-Item -Recurse C:\\'"
+        );
         assert_eq!(powershell("--%"), "'--%'");
         assert_eq!(powershell("\u{2018}x\u{2019}"), "'\u{2018}\u{2018}x\u{2019}\u{2019}'");
         assert_eq!(powershell(""), "''");
@@ -136,7 +162,10 @@ pub(crate) mod tests {
         let mut chars = q.chars().peekable();
         if chars.peek().is_some_and(|c| *c != '\'') {
             // A plain word: only characters PowerShell passes through untouched.
-            return q.chars().all(|c| c.is_ascii_alphanumeric() || "_./:\\-".contains(c)).then(|| q.to_string());
+            return q
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_./:\\-".contains(c))
+                .then(|| q.to_string());
         }
         chars.next();
         let mut out = String::new();

@@ -25,7 +25,10 @@ pub struct Step {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Job {
     /// Register with `config.sh` and every chosen option, then run or install a service.
-    Configure { command: ConfigCommand, options: RunnerOptions },
+    Configure {
+        command: ConfigCommand,
+        options: RunnerOptions,
+    },
     /// Start a runner GitHub already registered (as `name`): `run.sh --jitconfig`.
     JustInTime { config: Secret, name: String },
     /// Unregister a runner with a remove token, in its folder; stop its service first.
@@ -54,19 +57,31 @@ impl SetupScript {
         }
         match &self.job {
             Job::Configure { options, .. } => {
-                steps.push(Step { title: "Configure the runner", text: self.configure(reveal) });
+                steps.push(Step {
+                    title: "Configure the runner",
+                    text: self.configure(reveal),
+                });
                 steps.extend(self.start_step(options.service));
             }
             Job::JustInTime { config, .. } => {
                 let program = self.posix_or(".\\run.cmd", "./run.sh");
-                steps.push(Step { title: "Start the runner", text: format!("{program} --jitconfig {}", self.secret(config, reveal)) });
+                steps.push(Step {
+                    title: "Start the runner",
+                    text: format!("{program} --jitconfig {}", self.secret(config, reveal)),
+                });
             }
             Job::Remove { token, service } => {
                 if *service && self.platform.os != Os::Windows {
                     let sudo = self.sudo();
-                    steps.push(Step { title: "Stop and uninstall the service", text: format!("{sudo}./svc.sh stop\n{sudo}./svc.sh uninstall") });
+                    steps.push(Step {
+                        title: "Stop and uninstall the service",
+                        text: format!("{sudo}./svc.sh stop\n{sudo}./svc.sh uninstall"),
+                    });
                 }
-                steps.push(Step { title: "Remove the runner", text: self.remove_command(token, reveal) });
+                steps.push(Step {
+                    title: "Remove the runner",
+                    text: self.remove_command(token, reveal),
+                });
             }
         }
         steps
@@ -84,9 +99,15 @@ impl SetupScript {
     /// The configure command alone: `./config.sh` (or `.\config.cmd`) with every chosen flag.
     /// Empty for a job that does not configure.
     pub fn configure(&self, reveal: bool) -> String {
-        let Job::Configure { command, options: o } = &self.job else { return String::new() };
+        let Job::Configure { command, options: o } = &self.job else {
+            return String::new();
+        };
         let program = self.posix_or(".\\config.cmd", "./config.sh");
-        let mut line = format!("{program} --url {} --token {}", self.quote(&command.url), self.secret(&command.token, reveal));
+        let mut line = format!(
+            "{program} --url {} --token {}",
+            self.quote(&command.url),
+            self.secret(&command.token, reveal)
+        );
         let mut arg = |flag: &str, value: Option<&str>| {
             line.push(' ');
             line.push_str(flag);
@@ -133,7 +154,13 @@ impl SetupScript {
             .into_iter()
             // In the script, a failed cd must end it (exit leaves only the subshell); a step
             // pasted alone keeps its interactive form, where exit would close the terminal.
-            .map(|s| if posix && s.title == CREATE_FOLDER { format!("{} || exit", s.text) } else { s.text })
+            .map(|s| {
+                if posix && s.title == CREATE_FOLDER {
+                    format!("{} || exit", s.text)
+                } else {
+                    s.text
+                }
+            })
             .collect();
         match self.shell() {
             Shell::Posix => format!("(\nset -e\n{}\n)", body.join("\n")),
@@ -142,24 +169,40 @@ impl SetupScript {
     }
 
     fn remove_command(&self, token: &Secret, reveal: bool) -> String {
-        format!("{} remove --token {}", self.posix_or(".\\config.cmd", "./config.sh"), self.secret(token, reveal))
+        format!(
+            "{} remove --token {}",
+            self.posix_or(".\\config.cmd", "./config.sh"),
+            self.secret(token, reveal)
+        )
     }
 
     /// `windows` in PowerShell, `posix` elsewhere.
     fn posix_or(&self, windows: &'static str, posix: &'static str) -> &'static str {
-        if self.shell() == Shell::PowerShell { windows } else { posix }
+        if self.shell() == Shell::PowerShell {
+            windows
+        } else {
+            posix
+        }
     }
 
     /// svc.sh runs as root on Linux (systemd); on macOS it installs a launchd agent of the
     /// logged-in user and refuses sudo.
     fn sudo(&self) -> &'static str {
-        if self.platform.os == Os::MacOs { "" } else { "sudo " }
+        if self.platform.os == Os::MacOs {
+            ""
+        } else {
+            "sudo "
+        }
     }
 
     /// The secret quoted for the shell, or the mask in its place, unquoted itself, so the screen
     /// shows the command's shape as it will be pasted.
     fn secret(&self, secret: &Secret, reveal: bool) -> String {
-        if reveal { self.quote(secret.expose()) } else { secret.masked() }
+        if reveal {
+            self.quote(secret.expose())
+        } else {
+            secret.masked()
+        }
     }
 
     pub(crate) fn quote(&self, value: &str) -> String {
@@ -175,19 +218,39 @@ impl SetupScript {
         let posix = self.shell() == Shell::Posix;
         let auth = p.download_token.as_ref().map(|t| {
             // The quoted header value carries the token: "Bearer " is part of the quoted text.
-            let header = if reveal { self.quote(&format!("Authorization: Bearer {}", t.expose())) } else { format!("'Authorization: Bearer {}'", t.masked()) };
-            let ps = if reveal { self.quote(&format!("Bearer {}", t.expose())) } else { format!("'Bearer {}'", t.masked()) };
-            if posix { format!(" -H {header}") } else { format!(" -Headers @{{ Authorization = {ps} }}") }
+            let header = if reveal {
+                self.quote(&format!("Authorization: Bearer {}", t.expose()))
+            } else {
+                format!("'Authorization: Bearer {}'", t.masked())
+            };
+            let ps = if reveal {
+                self.quote(&format!("Bearer {}", t.expose()))
+            } else {
+                format!("'Bearer {}'", t.masked())
+            };
+            if posix {
+                format!(" -H {header}")
+            } else {
+                format!(" -Headers @{{ Authorization = {ps} }}")
+            }
         });
         let auth = auth.unwrap_or_default();
         let mut steps = vec![
             Step {
                 title: CREATE_FOLDER,
-                text: if posix { format!("mkdir -p {FOLDER} && cd {FOLDER}") } else { format!("mkdir {FOLDER} -Force; cd {FOLDER}") },
+                text: if posix {
+                    format!("mkdir -p {FOLDER} && cd {FOLDER}")
+                } else {
+                    format!("mkdir {FOLDER} -Force; cd {FOLDER}")
+                },
             },
             Step {
                 title: "Download the runner",
-                text: if posix { format!("curl -fL{auth} -o {file} {url}") } else { format!("Invoke-WebRequest -Uri {url}{auth} -OutFile {file}") },
+                text: if posix {
+                    format!("curl -fL{auth} -o {file} {url}")
+                } else {
+                    format!("Invoke-WebRequest -Uri {url}{auth} -OutFile {file}")
+                },
             },
         ];
         if let Some(sha) = &p.sha256 {
@@ -205,7 +268,11 @@ impl SetupScript {
         }
         steps.push(Step {
             title: "Extract it",
-            text: if posix { format!("tar xzf ./{file}") } else { format!("Expand-Archive -Path {file} -DestinationPath . -Force") },
+            text: if posix {
+                format!("tar xzf ./{file}")
+            } else {
+                format!("Expand-Archive -Path {file} -DestinationPath . -Force")
+            },
         });
         steps
     }
@@ -214,12 +281,21 @@ impl SetupScript {
         match (self.platform.os, service) {
             // config.cmd --runasservice installs and starts the service itself.
             (Os::Windows, true) => None,
-            (Os::Windows, false) => Some(Step { title: "Start the runner", text: ".\\run.cmd".into() }),
+            (Os::Windows, false) => Some(Step {
+                title: "Start the runner",
+                text: ".\\run.cmd".into(),
+            }),
             (_, true) => {
                 let sudo = self.sudo();
-                Some(Step { title: "Install and start the service", text: format!("{sudo}./svc.sh install\n{sudo}./svc.sh start") })
+                Some(Step {
+                    title: "Install and start the service",
+                    text: format!("{sudo}./svc.sh install\n{sudo}./svc.sh start"),
+                })
             }
-            (_, false) => Some(Step { title: "Start the runner", text: "./run.sh".into() }),
+            (_, false) => Some(Step {
+                title: "Start the runner",
+                text: "./run.sh".into(),
+            }),
         }
     }
 }
@@ -236,7 +312,12 @@ mod tests {
     const SHA: &str = "4b5a4a8a0e3f1b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4";
 
     fn script(os: Os, arch: Arch, options: RunnerOptions) -> SetupScript {
-        let filename = format!("actions-runner-{}-{}-2.336.0.{}", os.api_name(), arch.api_name(), if os == Os::Windows { "zip" } else { "tar.gz" });
+        let filename = format!(
+            "actions-runner-{}-{}-2.336.0.{}",
+            os.api_name(),
+            arch.api_name(),
+            if os == Os::Windows { "zip" } else { "tar.gz" }
+        );
         SetupScript {
             platform: RunnerPlatform::new(os, arch).unwrap(),
             package: Some(RunnerPackage {
@@ -247,7 +328,13 @@ mod tests {
                 sha256: Some(SHA.into()),
                 download_token: None,
             }),
-            job: Job::Configure { command: ConfigCommand { url: "https://github.com/octo-org".into(), token: Secret::new("AABBCC") }, options },
+            job: Job::Configure {
+                command: ConfigCommand {
+                    url: "https://github.com/octo-org".into(),
+                    token: Secret::new("AABBCC"),
+                },
+                options,
+            },
         }
     }
 
@@ -255,11 +342,26 @@ mod tests {
     fn linux_script_is_githubs_steps_with_a_checksum_that_stops_it() {
         let s = script(Os::Linux, Arch::X64, RunnerOptions::default());
         let titles: Vec<_> = s.steps(true).iter().map(|s| s.title).collect();
-        assert_eq!(titles, ["Create a folder", "Download the runner", "Verify the checksum", "Extract it", "Configure the runner", "Start the runner"]);
+        assert_eq!(
+            titles,
+            [
+                "Create a folder",
+                "Download the runner",
+                "Verify the checksum",
+                "Extract it",
+                "Configure the runner",
+                "Start the runner"
+            ]
+        );
         let text = s.full_text(true);
-        assert!(text.starts_with("(\nset -e\nmkdir -p actions-runner && cd actions-runner || exit\n"), "{text}");
+        assert!(
+            text.starts_with("(\nset -e\nmkdir -p actions-runner && cd actions-runner || exit\n"),
+            "{text}"
+        );
         assert!(text.contains("curl -fL -o actions-runner-linux-x64-2.336.0.tar.gz https://github.com/actions/runner/releases/download/v2.336.0/actions-runner-linux-x64-2.336.0.tar.gz"));
-        assert!(text.contains(&format!("echo '{SHA}  actions-runner-linux-x64-2.336.0.tar.gz' | shasum -a 256 -c")));
+        assert!(text.contains(&format!(
+            "echo '{SHA}  actions-runner-linux-x64-2.336.0.tar.gz' | shasum -a 256 -c"
+        )));
         assert!(text.contains("tar xzf ./actions-runner-linux-x64-2.336.0.tar.gz"));
         assert!(text.ends_with("./config.sh --url https://github.com/octo-org --token AABBCC\n./run.sh\n)"));
     }
@@ -298,7 +400,10 @@ mod tests {
 
     #[test]
     fn a_service_replaces_run_sh_and_is_a_flag_on_windows() {
-        let service = RunnerOptions { service: true, ..RunnerOptions::default() };
+        let service = RunnerOptions {
+            service: true,
+            ..RunnerOptions::default()
+        };
         let linux = script(Os::Linux, Arch::Arm, service.clone()).steps(true);
         assert_eq!(linux.last().unwrap().text, "sudo ./svc.sh install\nsudo ./svc.sh start");
         let windows = script(Os::Windows, Arch::X64, service);
@@ -308,7 +413,10 @@ mod tests {
 
     #[test]
     fn without_a_package_the_script_starts_at_configure() {
-        let s = SetupScript { package: None, ..script(Os::MacOs, Arch::Arm64, RunnerOptions::default()) };
+        let s = SetupScript {
+            package: None,
+            ..script(Os::MacOs, Arch::Arm64, RunnerOptions::default())
+        };
         let titles: Vec<_> = s.steps(true).iter().map(|s| s.title).collect();
         assert_eq!(titles, ["Configure the runner", "Start the runner"]);
     }
@@ -329,21 +437,41 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let s = script(Os::Linux, Arch::X64, RunnerOptions::default());
         let stubs = "curl() { printf 'not the runner' > \"$3\"; }\ntar() { echo EXTRACTED; }\n";
-        let text = s.full_text(true).replace("./config.sh", "echo CONFIGURED").replace("./run.sh", "echo RAN");
-        let out = std::process::Command::new("sh").current_dir(&dir).arg("-c").arg(format!("{stubs}{text}\necho AFTER $?")).output().unwrap();
+        let text = s
+            .full_text(true)
+            .replace("./config.sh", "echo CONFIGURED")
+            .replace("./run.sh", "echo RAN");
+        let out = std::process::Command::new("sh")
+            .current_dir(&dir)
+            .arg("-c")
+            .arg(format!("{stubs}{text}\necho AFTER $?"))
+            .output()
+            .unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);
         std::fs::remove_dir_all(&dir).ok();
-        assert!(!stdout.contains("EXTRACTED") && !stdout.contains("CONFIGURED"), "{stdout}");
-        assert!(stdout.contains("AFTER 1"), "the pasting shell survives and sees the failure: {stdout}");
+        assert!(
+            !stdout.contains("EXTRACTED") && !stdout.contains("CONFIGURED"),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains("AFTER 1"),
+            "the pasting shell survives and sees the failure: {stdout}"
+        );
     }
 
     fn with_job(os: Os, arch: Arch, job: Job) -> SetupScript {
-        SetupScript { job, ..script(os, arch, RunnerOptions::default()) }
+        SetupScript {
+            job,
+            ..script(os, arch, RunnerOptions::default())
+        }
     }
 
     #[test]
     fn macos_installs_its_service_without_sudo_and_linux_with_it() {
-        let service = RunnerOptions { service: true, ..RunnerOptions::default() };
+        let service = RunnerOptions {
+            service: true,
+            ..RunnerOptions::default()
+        };
         let mac = script(Os::MacOs, Arch::Arm64, service.clone()).steps(true);
         assert_eq!(mac.last().unwrap().text, "./svc.sh install\n./svc.sh start");
         let linux = script(Os::Linux, Arch::X64, service).steps(true);
@@ -352,13 +480,39 @@ mod tests {
 
     #[test]
     fn a_just_in_time_script_downloads_then_runs_with_the_configuration() {
-        let s = with_job(Os::Linux, Arch::X64, Job::JustInTime { config: Secret::new("ZXlK+/=="), name: "jit-1".into() });
+        let s = with_job(
+            Os::Linux,
+            Arch::X64,
+            Job::JustInTime {
+                config: Secret::new("ZXlK+/=="),
+                name: "jit-1".into(),
+            },
+        );
         let steps = s.steps(true);
         let titles: Vec<_> = steps.iter().map(|s| s.title).collect();
-        assert_eq!(titles, ["Create a folder", "Download the runner", "Verify the checksum", "Extract it", "Start the runner"]);
+        assert_eq!(
+            titles,
+            [
+                "Create a folder",
+                "Download the runner",
+                "Verify the checksum",
+                "Extract it",
+                "Start the runner"
+            ]
+        );
         assert_eq!(steps.last().unwrap().text, "./run.sh --jitconfig ZXlK+/==");
-        assert!(!s.full_text(false).contains("ZXlK"), "the configuration is masked on screen");
-        let win = with_job(Os::Windows, Arch::X64, Job::JustInTime { config: Secret::new("QUJD"), name: "jit-1".into() });
+        assert!(
+            !s.full_text(false).contains("ZXlK"),
+            "the configuration is masked on screen"
+        );
+        let win = with_job(
+            Os::Windows,
+            Arch::X64,
+            Job::JustInTime {
+                config: Secret::new("QUJD"),
+                name: "jit-1".into(),
+            },
+        );
         assert_eq!(win.main_command(true), ".\\run.cmd --jitconfig QUJD");
         assert!(!win.full_text(true).contains("config.cmd"));
     }
@@ -366,21 +520,63 @@ mod tests {
     #[test]
     fn the_just_in_time_configuration_arrives_in_run_sh_byte_for_byte() {
         let config = "eyJydW5uZXIiOnsiaWQiOjF9fQ+/=";
-        let s = with_job(Os::Linux, Arch::X64, Job::JustInTime { config: Secret::new(config), name: "jit-1".into() });
+        let s = with_job(
+            Os::Linux,
+            Arch::X64,
+            Job::JustInTime {
+                config: Secret::new(config),
+                name: "jit-1".into(),
+            },
+        );
         let args = run_in_sh(&s.main_command(true).replace("./run.sh", "./config.sh"));
         assert_eq!(args, ["--jitconfig", config]);
     }
 
     #[test]
     fn removal_stops_the_service_first_with_sudo_only_on_linux() {
-        let remove = |os, service| with_job(os, Arch::X64, Job::Remove { token: Secret::new("RMTOKEN"), service });
-        assert_eq!(remove(Os::Linux, false).full_text(true), "(\nset -e\n./config.sh remove --token RMTOKEN\n)");
-        let linux: Vec<_> = remove(Os::Linux, true).steps(true).into_iter().map(|s| s.text).collect();
-        assert_eq!(linux, ["sudo ./svc.sh stop\nsudo ./svc.sh uninstall", "./config.sh remove --token RMTOKEN"]);
-        let mac: Vec<_> = remove(Os::MacOs, true).steps(true).into_iter().map(|s| s.text).collect();
-        assert_eq!(mac, ["./svc.sh stop\n./svc.sh uninstall", "./config.sh remove --token RMTOKEN"]);
+        let remove = |os, service| {
+            with_job(
+                os,
+                Arch::X64,
+                Job::Remove {
+                    token: Secret::new("RMTOKEN"),
+                    service,
+                },
+            )
+        };
+        assert_eq!(
+            remove(Os::Linux, false).full_text(true),
+            "(\nset -e\n./config.sh remove --token RMTOKEN\n)"
+        );
+        let linux: Vec<_> = remove(Os::Linux, true)
+            .steps(true)
+            .into_iter()
+            .map(|s| s.text)
+            .collect();
+        assert_eq!(
+            linux,
+            [
+                "sudo ./svc.sh stop\nsudo ./svc.sh uninstall",
+                "./config.sh remove --token RMTOKEN"
+            ]
+        );
+        let mac: Vec<_> = remove(Os::MacOs, true)
+            .steps(true)
+            .into_iter()
+            .map(|s| s.text)
+            .collect();
+        assert_eq!(
+            mac,
+            [
+                "./svc.sh stop\n./svc.sh uninstall",
+                "./config.sh remove --token RMTOKEN"
+            ]
+        );
         // config.cmd remove takes the Windows service down itself.
-        assert_eq!(remove(Os::Windows, true).main_command(true), ".\\config.cmd remove --token RMTOKEN");
+        assert_eq!(
+            remove(Os::Windows, true).main_command(true),
+            ".\\config.cmd remove --token RMTOKEN"
+        );
         assert_eq!(remove(Os::Windows, true).steps(true).len(), 1);
         assert!(!remove(Os::Linux, false).main_command(false).contains("RMTOKEN"));
     }
@@ -392,14 +588,26 @@ mod tests {
             p.download_token = Some(Secret::new("dl-TOKEN.1"));
         }
         let shown = s.steps(false)[1].text.clone();
-        assert!(shown.starts_with("curl -fL -H 'Authorization: Bearer ") && !shown.contains("dl-TOKEN"), "{shown}");
+        assert!(
+            shown.starts_with("curl -fL -H 'Authorization: Bearer ") && !shown.contains("dl-TOKEN"),
+            "{shown}"
+        );
         let real = s.steps(true)[1].text.clone();
-        assert!(real.starts_with("curl -fL -H 'Authorization: Bearer dl-TOKEN.1' -o actions-runner-linux-x64"), "{real}");
+        assert!(
+            real.starts_with("curl -fL -H 'Authorization: Bearer dl-TOKEN.1' -o actions-runner-linux-x64"),
+            "{real}"
+        );
         let mut w = script(Os::Windows, Arch::X64, RunnerOptions::default());
         if let Some(p) = w.package.as_mut() {
             p.download_token = Some(Secret::new("dl-TOKEN.1"));
         }
-        assert!(w.steps(true)[1].text.contains(" -Headers @{ Authorization = 'Bearer dl-TOKEN.1' } -OutFile"), "{}", w.steps(true)[1].text);
+        assert!(
+            w.steps(true)[1]
+                .text
+                .contains(" -Headers @{ Authorization = 'Bearer dl-TOKEN.1' } -OutFile"),
+            "{}",
+            w.steps(true)[1].text
+        );
     }
 
     /// Characters that mean something to a shell, plus arbitrary printable text. Control
@@ -407,8 +615,35 @@ mod tests {
     /// keep every case running through sh; `quote::posix` itself is tested with newlines.
     fn hostile(comma: bool) -> impl Strategy<Value = String> {
         let mut specials = vec![
-            '\'', '"', '$', '`', '\\', ';', '&', '|', '<', '>', '(', ')', '{', '}', '*', '?', '[', ']', '~', '#', '!', ' ', '-', '=', '%', '^',
-            'é', '\u{2019}', '\u{1F600}',
+            '\'',
+            '"',
+            '$',
+            '`',
+            '\\',
+            ';',
+            '&',
+            '|',
+            '<',
+            '>',
+            '(',
+            ')',
+            '{',
+            '}',
+            '*',
+            '?',
+            '[',
+            ']',
+            '~',
+            '#',
+            '!',
+            ' ',
+            '-',
+            '=',
+            '%',
+            '^',
+            'é',
+            '\u{2019}',
+            '\u{1F600}',
         ];
         if comma {
             specials.push(',');

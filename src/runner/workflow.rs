@@ -16,7 +16,11 @@ impl RunnerOptions {
     /// custom ones, each once (GitHub matches labels without regard to case).
     pub fn workflow_labels(&self, platform: RunnerPlatform) -> Vec<String> {
         let defaults = platform.default_labels().map(String::from);
-        let defaults = if self.no_default_labels { Vec::new() } else { defaults.to_vec() };
+        let defaults = if self.no_default_labels {
+            Vec::new()
+        } else {
+            defaults.to_vec()
+        };
         let mut labels: Vec<String> = Vec::new();
         for label in defaults.into_iter().chain(self.labels.iter().cloned()) {
             if !labels.iter().any(|l| l.eq_ignore_ascii_case(&label)) {
@@ -49,25 +53,61 @@ mod tests {
 
     fn parsed(line: &str) -> Vec<String> {
         let value: serde_yaml::Value = serde_yaml::from_str(line).expect("valid YAML");
-        value["runs-on"].as_sequence().expect("a list").iter().map(|v| v.as_str().expect("each label a string").to_string()).collect()
+        value["runs-on"]
+            .as_sequence()
+            .expect("a list")
+            .iter()
+            .map(|v| v.as_str().expect("each label a string").to_string())
+            .collect()
     }
 
     #[test]
     fn default_and_custom_labels_make_one_list() {
-        let o = RunnerOptions { labels: vec!["gpu".into(), "linux".into()], ..RunnerOptions::default() };
-        let platform = RunnerPlatform { os: Os::Linux, arch: Arch::X64 };
-        assert_eq!(runs_on(&o.workflow_labels(platform)), "runs-on: [self-hosted, Linux, X64, gpu]");
-        let only = RunnerOptions { no_default_labels: true, ..o };
+        let o = RunnerOptions {
+            labels: vec!["gpu".into(), "linux".into()],
+            ..RunnerOptions::default()
+        };
+        let platform = RunnerPlatform {
+            os: Os::Linux,
+            arch: Arch::X64,
+        };
+        assert_eq!(
+            runs_on(&o.workflow_labels(platform)),
+            "runs-on: [self-hosted, Linux, X64, gpu]"
+        );
+        let only = RunnerOptions {
+            no_default_labels: true,
+            ..o
+        };
         assert_eq!(runs_on(&only.workflow_labels(platform)), "runs-on: [gpu, linux]");
     }
 
     #[test]
     fn words_yaml_would_misread_are_quoted() {
-        let labels: Vec<String> = ["yes", "On", "null", "1.0", "0x1f", "-x", "a b", "a: b", "#x", "a, b", "[x]", "*x", "\"q\"", "back\\slash", "é"]
-            .map(String::from)
-            .to_vec();
+        let labels: Vec<String> = [
+            "yes",
+            "On",
+            "null",
+            "1.0",
+            "0x1f",
+            "-x",
+            "a b",
+            "a: b",
+            "#x",
+            "a, b",
+            "[x]",
+            "*x",
+            "\"q\"",
+            "back\\slash",
+            "é",
+        ]
+        .map(String::from)
+        .to_vec();
         let line = runs_on(&labels);
-        assert!(line.starts_with("runs-on: [\"yes\", \"On\", \"null\", \"1.0\", \"0x1f\""), "{line}");
+        assert!(
+            line.starts_with("runs-on: [\"yes\", \"On\", \"null\", \"1.0\", \"0x1f\""),
+            "{line}"
+        );
         assert_eq!(parsed(&line), labels);
     }
 

@@ -17,7 +17,9 @@ use super::setup_state::{Load, SetupForm};
 use super::token_field::TokenField;
 use crate::browser::{clock, focus::focus, location, platform, preferences};
 use crate::form::{Action, FieldErrors};
-use crate::github::client::{create_token, generate_jit_config, runner_downloads, runner_groups, ScopeRequest, TokenPurpose};
+use crate::github::client::{
+    create_token, generate_jit_config, runner_downloads, runner_groups, ScopeRequest, TokenPurpose,
+};
 use crate::github::{ApiBase, ApiError, JitConfig, RegistrationToken, Scope};
 use crate::runner::{ConfigCommand, OptionErrors, RunnerPlatform};
 use leptos::prelude::*;
@@ -29,10 +31,25 @@ use std::time::Duration;
 pub enum Outcome {
     /// A registration or remove token, and the command for the same scope that minted it.
     /// `api` is the request's API URL when it is not github.com's, for links that preset it.
-    Token { purpose: TokenPurpose, token: RegistrationToken, command: ConfigCommand, scope: Scope, api: Option<String> },
+    Token {
+        purpose: TokenPurpose,
+        token: RegistrationToken,
+        command: ConfigCommand,
+        scope: Scope,
+        api: Option<String>,
+    },
     /// A just-in-time runner, registered for `platform`.
-    Jit { runner: JitConfig, requested: String, labels: Vec<String>, subject: String, platform: RunnerPlatform },
-    Failed { error: ApiError, context: ErrorContext },
+    Jit {
+        runner: JitConfig,
+        requested: String,
+        labels: Vec<String>,
+        subject: String,
+        platform: RunnerPlatform,
+    },
+    Failed {
+        error: ApiError,
+        context: ErrorContext,
+    },
 }
 
 /// Waits this long after the last edit before acting on it (loading runner groups for a
@@ -96,7 +113,11 @@ pub fn App() -> impl IntoView {
             let typed = name.clone();
             after_typing_pauses(renamed, move || {
                 if let Some((request, until)) = watched_registration.get_value() {
-                    watch.start(WatchTarget { request, name: Some(typed).filter(|n| !n.is_empty()), until_ms: Some(until) });
+                    watch.start(WatchTarget {
+                        request,
+                        name: Some(typed).filter(|n| !n.is_empty()),
+                        until_ms: Some(until),
+                    });
                 }
             });
         }
@@ -115,20 +136,36 @@ pub fn App() -> impl IntoView {
     let api_base = Memo::new(move |_| form.api.with(|a| ApiBase::parse(a)));
     let validated = Memo::new(move |_| form.input().validate_with(api_base.get()));
     let jit_validated = Memo::new(move |_| {
-        setup.input().jit_request(&setup.jit_labels_text(), form.kind.get().has_groups(), setup.known_groups().as_deref())
+        setup.input().jit_request(
+            &setup.jit_labels_text(),
+            form.kind.get().has_groups(),
+            setup.known_groups().as_deref(),
+        )
     });
     // Messages appear once the user has tried to submit, then follow every keystroke.
     let error_of = move |pick: fn(&FieldErrors) -> Option<String>| {
-        Signal::derive(move || if attempted.get() { validated.with(|v| v.as_ref().err().and_then(pick)) } else { None })
+        Signal::derive(move || {
+            if attempted.get() {
+                validated.with(|v| v.as_ref().err().and_then(pick))
+            } else {
+                None
+            }
+        })
     };
-    let jit_errors = Signal::derive(move || if attempted.get() { jit_validated.get().err() } else { None });
-    // What Show runners loads: the scope as the form names it now.
-    let list_source = Signal::derive(move || {
-        validated.with(|v| v.as_ref().ok().map(ListSource::of))
+    let jit_errors = Signal::derive(move || {
+        if attempted.get() {
+            jit_validated.get().err()
+        } else {
+            None
+        }
     });
+    // What Show runners loads: the scope as the form names it now.
+    let list_source = Signal::derive(move || validated.with(|v| v.as_ref().ok().map(ListSource::of)));
     // The Group column names groups when the listed scope has them.
     let list_groups = Signal::derive(move || {
-        let has_groups = runners.source.with(|s| s.as_ref().is_some_and(|s| s.request.scope.kind().has_groups()));
+        let has_groups = runners
+            .source
+            .with(|s| s.as_ref().is_some_and(|s| s.request.scope.kind().has_groups()));
         has_groups.then(|| setup.known_groups().unwrap_or_default())
     });
 
@@ -145,7 +182,13 @@ pub fn App() -> impl IntoView {
     let debounce = StoredValue::new(0u32);
     Effect::new(move |_| {
         let wanted = form.action.get() == Action::JustInTime;
-        let Some(valid) = validated.get().ok().filter(|v| wanted && v.request.scope.kind().has_groups()) else { return };
+        let Some(valid) = validated
+            .get()
+            .ok()
+            .filter(|v| wanted && v.request.scope.kind().has_groups())
+        else {
+            return;
+        };
         after_typing_pauses(debounce, move || load_setup_data(&valid.request, setup, setup_for));
     });
 
@@ -177,7 +220,9 @@ pub fn App() -> impl IntoView {
         let scope = valid.request.scope.clone();
         preferences::save(scope.kind(), &scope.name(), &valid.request.api.to_string());
         let platform = setup.platform.get_untracked();
-        let named = setup.name.with_untracked(|n| Some(n.trim().to_string()).filter(|n| !n.is_empty()));
+        let named = setup
+            .name
+            .with_untracked(|n| Some(n.trim().to_string()).filter(|n| !n.is_empty()));
         pending.set(true);
         outcome.set(None);
         spawn_local(async move {
@@ -193,7 +238,11 @@ pub fn App() -> impl IntoView {
                     platform,
                 }),
                 _ => {
-                    let purpose = if action == Action::Remove { TokenPurpose::Removal } else { TokenPurpose::Registration };
+                    let purpose = if action == Action::Remove {
+                        TokenPurpose::Removal
+                    } else {
+                        TokenPurpose::Registration
+                    };
                     create_token(req, purpose).await.map(|token| Outcome::Token {
                         purpose,
                         command: ConfigCommand::new(&valid.web_base, &scope, token.token.clone()),
@@ -212,11 +261,23 @@ pub fn App() -> impl IntoView {
                 // Watch for the runner just added: by name when it has one.
                 watched_registration.set_value(None);
                 let watched = match outcome {
-                    Outcome::Token { purpose: TokenPurpose::Registration, token, .. } => {
+                    Outcome::Token {
+                        purpose: TokenPurpose::Registration,
+                        token,
+                        ..
+                    } => {
                         watched_registration.set_value(Some((req.clone(), token.expires_at.unix_ms())));
-                        Some(WatchTarget { request: req.clone(), name: named, until_ms: Some(token.expires_at.unix_ms()) })
+                        Some(WatchTarget {
+                            request: req.clone(),
+                            name: named,
+                            until_ms: Some(token.expires_at.unix_ms()),
+                        })
                     }
-                    Outcome::Jit { requested, .. } => Some(WatchTarget { request: req.clone(), name: Some(requested.clone()), until_ms: None }),
+                    Outcome::Jit { requested, .. } => Some(WatchTarget {
+                        request: req.clone(),
+                        name: Some(requested.clone()),
+                        until_ms: None,
+                    }),
                     _ => None,
                 };
                 // The runner list and the watch start once the result is on screen: the token
@@ -291,10 +352,15 @@ pub fn App() -> impl IntoView {
 
 /// The id of the first just-in-time option with a message, in page order.
 fn first_invalid_option(errors: &OptionErrors) -> &'static str {
-    [(&errors.name, "runner-name"), (&errors.labels, "runner-labels"), (&errors.group, "runner-group"), (&errors.work, "runner-work")]
-        .into_iter()
-        .find_map(|(e, id)| e.as_ref().map(|_| id))
-        .unwrap_or("runner-name")
+    [
+        (&errors.name, "runner-name"),
+        (&errors.labels, "runner-labels"),
+        (&errors.group, "runner-group"),
+        (&errors.work, "runner-work"),
+    ]
+    .into_iter()
+    .find_map(|(e, id)| e.as_ref().map(|_| id))
+    .unwrap_or("runner-name")
 }
 
 /// Fetches the runner downloads and (for organizations and enterprises) groups for `req`'s
@@ -311,7 +377,11 @@ fn load_setup_data(req: &ScopeRequest, setup: SetupForm, setup_for: StoredValue<
     setup_for.set_value(Some(key.clone()));
     setup.downloads.set(Load::Loading);
     let has_groups = req.scope.kind().has_groups();
-    setup.groups.set(if has_groups { Load::Loading } else { Load::Ready(Vec::new()) });
+    setup.groups.set(if has_groups {
+        Load::Loading
+    } else {
+        Load::Ready(Vec::new())
+    });
     let current = move |key: &str| setup_for.get_value().as_deref() == Some(key);
     let (req2, key2) = (req.clone(), key.clone());
     let req = req.clone();

@@ -12,9 +12,20 @@ pub fn copy_and_announce(text: String, expired: bool, status: RwSignal<String>, 
         let message = match (clipboard::copy(&text).await, expired) {
             (Ok(()), false) => copied,
             (Ok(()), true) => "Copied, but this token has expired: config.sh will fail. Create a new token first.",
-            (Err(()), _) => "Could not copy: your browser refused clipboard access. Show the token and copy the text by hand.",
+            (Err(()), _) => {
+                "Could not copy: your browser refused clipboard access. Show the token and copy the text by hand."
+            }
         };
         status.set(message.to_string());
-        set_timeout(move || status.update(|s| if s == message { s.clear() }), Duration::from_secs(6));
+        set_timeout(
+            move || {
+                status.update(|s| {
+                    if s == message {
+                        s.clear()
+                    }
+                })
+            },
+            Duration::from_secs(6),
+        );
     });
 }

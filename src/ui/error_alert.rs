@@ -53,10 +53,24 @@ pub struct Explanation {
 
 /// Words for `error`. `local_time` turns Unix milliseconds into the reader's local time.
 pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> String) -> Explanation {
-    let ErrorContext { subject, kind, action, runner, api, web, token_kind } = cx;
+    let ErrorContext {
+        subject,
+        kind,
+        action,
+        runner,
+        api,
+        web,
+        token_kind,
+    } = cx;
     let new_classic = || (new_classic_token_text(*kind), new_classic_token_url(web, *kind));
     let new_fine_grained = || (NEW_FINE_GRAINED_TOKEN.to_string(), new_fine_grained_token_url(web));
-    let new_token = || if *token_kind == TokenKind::FineGrained && token_kind.accepted_for(*kind) { new_fine_grained() } else { new_classic() };
+    let new_token = || {
+        if *token_kind == TokenKind::FineGrained && token_kind.accepted_for(*kind) {
+            new_fine_grained()
+        } else {
+            new_classic()
+        }
+    };
     let status = error.status.map_or_else(String::new, |s| format!(" ({s})"));
     let (title, next, link) = match &error.kind {
         ErrorKind::BadCredentials => (
@@ -248,8 +262,8 @@ pub fn ErrorAlert(error: ApiError, context: ErrorContext) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::github::error::ResponseMeta;
     use crate::github::body::BodyProblem;
+    use crate::github::error::ResponseMeta;
 
     fn cx(kind: TokenKind) -> ErrorContext {
         ErrorContext {
@@ -264,7 +278,12 @@ mod tests {
     }
 
     fn words(kind: ErrorKind, token: TokenKind) -> Explanation {
-        let error = ApiError { kind, status: Some(403), message: None, request_id: None };
+        let error = ApiError {
+            kind,
+            status: Some(403),
+            message: None,
+            request_id: None,
+        };
         explain(&error, &cx(token), &|ms| format!("T{ms}"))
     }
 
@@ -288,28 +307,62 @@ mod tests {
             ErrorKind::Redirected,
             ErrorKind::UnexpectedStatus,
             ErrorKind::BadBody(BodyProblem::NotJson),
-            ErrorKind::Network { url: "https://api.github.com".into() },
+            ErrorKind::Network {
+                url: "https://api.github.com".into(),
+            },
             ErrorKind::Timeout { seconds: 30 },
         ];
         let mut titles = std::collections::HashSet::new();
         for kind in kinds {
             let e = words(kind.clone(), TokenKind::Classic);
             assert!(e.title.ends_with('.') && e.next.ends_with('.'), "{kind:?}: {e:?}");
-            assert!(titles.insert(e.title.clone()), "two kinds share the title {:?}", e.title);
+            assert!(
+                titles.insert(e.title.clone()),
+                "two kinds share the title {:?}",
+                e.title
+            );
         }
     }
 
     #[test]
     fn missing_permission_names_the_grant_for_the_token_kind_and_what_it_has() {
-        let classic = words(ErrorKind::MissingPermission { token_scopes: Some("repo, read:org".into()) }, TokenKind::Classic);
-        assert!(classic.next.contains("admin:org") && classic.next.contains("This token has: repo, read:org."), "{}", classic.next);
-        let fine = words(ErrorKind::MissingPermission { token_scopes: None }, TokenKind::FineGrained);
-        assert!(fine.next.contains("Self-hosted runners") && fine.next.contains("Read and write"), "{}", fine.next);
-        assert_eq!(fine.link.unwrap().1, "https://github.com/settings/personal-access-tokens/new");
-        let none = words(ErrorKind::MissingPermission { token_scopes: Some(String::new()) }, TokenKind::Classic);
+        let classic = words(
+            ErrorKind::MissingPermission {
+                token_scopes: Some("repo, read:org".into()),
+            },
+            TokenKind::Classic,
+        );
+        assert!(
+            classic.next.contains("admin:org") && classic.next.contains("This token has: repo, read:org."),
+            "{}",
+            classic.next
+        );
+        let fine = words(
+            ErrorKind::MissingPermission { token_scopes: None },
+            TokenKind::FineGrained,
+        );
+        assert!(
+            fine.next.contains("Self-hosted runners") && fine.next.contains("Read and write"),
+            "{}",
+            fine.next
+        );
+        assert_eq!(
+            fine.link.unwrap().1,
+            "https://github.com/settings/personal-access-tokens/new"
+        );
+        let none = words(
+            ErrorKind::MissingPermission {
+                token_scopes: Some(String::new()),
+            },
+            TokenKind::Classic,
+        );
         assert!(none.next.contains("no scopes"));
         let oauth = words(ErrorKind::MissingPermission { token_scopes: None }, TokenKind::OAuth);
-        assert!(oauth.next.starts_with("An OAuth app token needs the admin:org scope"), "{}", oauth.next);
+        assert!(
+            oauth.next.starts_with("An OAuth app token needs the admin:org scope"),
+            "{}",
+            oauth.next
+        );
         let app = words(ErrorKind::MissingPermission { token_scopes: None }, TokenKind::AppUser);
         assert!(app.next.starts_with("A GitHub App user token needs"), "{}", app.next);
     }
@@ -317,42 +370,129 @@ mod tests {
     #[test]
     fn sso_links_to_githubs_authorization_page() {
         let url = "https://github.com/orgs/octo-org/sso?authorization_request=AB";
-        let e = words(ErrorKind::SsoRequired { authorize_url: Some(url.into()) }, TokenKind::Classic);
+        let e = words(
+            ErrorKind::SsoRequired {
+                authorize_url: Some(url.into()),
+            },
+            TokenKind::Classic,
+        );
         assert_eq!(e.link.unwrap().1, url);
     }
 
     #[test]
     fn rate_limits_say_when_to_retry() {
-        assert_eq!(words(ErrorKind::PrimaryRateLimit { reset_at: Some(1_700_000_000) }, TokenKind::Classic).next, "Try again after T1700000000000.");
-        assert_eq!(words(ErrorKind::SecondaryRateLimit { retry_after: Some(42) }, TokenKind::Classic).next, "Wait 42 seconds, then try again.");
+        assert_eq!(
+            words(
+                ErrorKind::PrimaryRateLimit {
+                    reset_at: Some(1_700_000_000)
+                },
+                TokenKind::Classic
+            )
+            .next,
+            "Try again after T1700000000000."
+        );
+        assert_eq!(
+            words(
+                ErrorKind::SecondaryRateLimit { retry_after: Some(42) },
+                TokenKind::Classic
+            )
+            .next,
+            "Wait 42 seconds, then try again."
+        );
     }
 
     #[test]
     fn short_reasons_name_the_failure_and_quote_github() {
-        let e = ApiError::from_response(403, &ResponseMeta::default(), r#"{"message":"Resource not accessible by integration"}"#);
-        assert_eq!(short_reason(&e), "HTTP 403: \u{201c}Resource not accessible by integration\u{201d}");
-        assert_eq!(short_reason(&ApiError::network("https://api.github.com")), "could not reach https://api.github.com");
+        let e = ApiError::from_response(
+            403,
+            &ResponseMeta::default(),
+            r#"{"message":"Resource not accessible by integration"}"#,
+        );
+        assert_eq!(
+            short_reason(&e),
+            "HTTP 403: \u{201c}Resource not accessible by integration\u{201d}"
+        );
+        assert_eq!(
+            short_reason(&ApiError::network("https://api.github.com")),
+            "could not reach https://api.github.com"
+        );
     }
 
     #[test]
     fn words_follow_the_scope_and_the_action() {
-        let repo = ErrorContext { subject: "octo-org/app".into(), kind: ScopeKind::Repository, ..cx(TokenKind::Classic) };
-        let e = |kind: ErrorKind, cx: &ErrorContext| explain(&ApiError { kind, status: Some(403), message: None, request_id: None }, cx, &|_| String::new());
-        assert_eq!(e(ErrorKind::NotOrgAdmin, &repo).title, "The token's account is not an admin of octo-org/app.");
-        let missing = e(ErrorKind::MissingPermission { token_scopes: Some("read:org".into()) }, &repo);
-        assert!(missing.next.contains("repo scope") && missing.link.unwrap().1.contains("scopes=repo&"), "{}", missing.next);
-        assert!(e(ErrorKind::NotFound, &repo).title.starts_with("No repository \u{201c}octo-org/app\u{201d}"));
-        let ent = ErrorContext { subject: "the enterprise acme".into(), kind: ScopeKind::Enterprise, token_kind: TokenKind::FineGrained, ..cx(TokenKind::Classic) };
+        let repo = ErrorContext {
+            subject: "octo-org/app".into(),
+            kind: ScopeKind::Repository,
+            ..cx(TokenKind::Classic)
+        };
+        let e = |kind: ErrorKind, cx: &ErrorContext| {
+            explain(
+                &ApiError {
+                    kind,
+                    status: Some(403),
+                    message: None,
+                    request_id: None,
+                },
+                cx,
+                &|_| String::new(),
+            )
+        };
+        assert_eq!(
+            e(ErrorKind::NotOrgAdmin, &repo).title,
+            "The token's account is not an admin of octo-org/app."
+        );
+        let missing = e(
+            ErrorKind::MissingPermission {
+                token_scopes: Some("read:org".into()),
+            },
+            &repo,
+        );
+        assert!(
+            missing.next.contains("repo scope") && missing.link.unwrap().1.contains("scopes=repo&"),
+            "{}",
+            missing.next
+        );
+        assert!(e(ErrorKind::NotFound, &repo)
+            .title
+            .starts_with("No repository \u{201c}octo-org/app\u{201d}"));
+        let ent = ErrorContext {
+            subject: "the enterprise acme".into(),
+            kind: ScopeKind::Enterprise,
+            token_kind: TokenKind::FineGrained,
+            ..cx(TokenKind::Classic)
+        };
         let refused = e(ErrorKind::MissingPermission { token_scopes: None }, &ent);
-        assert!(refused.next.contains("cannot manage enterprise runners"), "{}", refused.next);
-        assert!(refused.link.unwrap().1.contains("manage_runners:enterprise"), "a classic token is the only way for an enterprise");
-        assert!(e(ErrorKind::NotFound, &ent).title.contains("enterprise \u{201c}acme\u{201d}"));
-        let jit = ErrorContext { action: Action::JustInTime, runner: Some("build-7".into()), ..cx(TokenKind::Classic) };
-        assert_eq!(e(ErrorKind::Conflict, &jit).title, "A runner named \u{201c}build-7\u{201d} already exists in octo-org.");
+        assert!(
+            refused.next.contains("cannot manage enterprise runners"),
+            "{}",
+            refused.next
+        );
+        assert!(
+            refused.link.unwrap().1.contains("manage_runners:enterprise"),
+            "a classic token is the only way for an enterprise"
+        );
+        assert!(e(ErrorKind::NotFound, &ent)
+            .title
+            .contains("enterprise \u{201c}acme\u{201d}"));
+        let jit = ErrorContext {
+            action: Action::JustInTime,
+            runner: Some("build-7".into()),
+            ..cx(TokenKind::Classic)
+        };
+        assert_eq!(
+            e(ErrorKind::Conflict, &jit).title,
+            "A runner named \u{201c}build-7\u{201d} already exists in octo-org."
+        );
         assert!(e(ErrorKind::Forbidden, &jit).next.contains("runner group"));
         assert!(e(ErrorKind::NotFound, &jit).next.contains("runner group"));
-        let removal = ErrorContext { action: Action::Remove, runner: Some("build-02".into()), ..cx(TokenKind::Classic) };
-        assert!(e(ErrorKind::Unprocessable, &removal).title.starts_with("GitHub refused to remove \u{201c}build-02\u{201d}"));
+        let removal = ErrorContext {
+            action: Action::Remove,
+            runner: Some("build-02".into()),
+            ..cx(TokenKind::Classic)
+        };
+        assert!(e(ErrorKind::Unprocessable, &removal)
+            .title
+            .starts_with("GitHub refused to remove \u{201c}build-02\u{201d}"));
         assert!(e(ErrorKind::Unprocessable, &removal).next.contains("running a job"));
         assert!(e(ErrorKind::NotFound, &removal).next.contains("refresh the list"));
     }

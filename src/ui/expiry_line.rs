@@ -6,7 +6,12 @@ use crate::expiry::{Expiry, Remaining};
 use leptos::prelude::*;
 
 #[component]
-pub fn ExpiryLine(expires_at: Expiry, now: Signal<i64>, expired: Signal<bool>, on_renew: Callback<()>) -> impl IntoView {
+pub fn ExpiryLine(
+    expires_at: Expiry,
+    now: Signal<i64>,
+    expired: Signal<bool>,
+    on_renew: Callback<()>,
+) -> impl IntoView {
     let countdown = move || Remaining::at(expires_at, now.get()).to_string();
     view! {
         <div class="expiry" class:expired=move || expired.get()>

@@ -22,7 +22,10 @@ pub fn Field(
     let described_by = {
         let error_id = error_id.clone();
         move || {
-            let ids: Vec<&str> = [hint_id, error.with(Option::is_some).then_some(error_id.as_str())].into_iter().flatten().collect();
+            let ids: Vec<&str> = [hint_id, error.with(Option::is_some).then_some(error_id.as_str())]
+                .into_iter()
+                .flatten()
+                .collect();
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };

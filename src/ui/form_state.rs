@@ -24,14 +24,21 @@ pub struct FormState {
 impl FormState {
     /// A link wins over what was remembered; the token always starts empty.
     pub fn new(link: &DeepLink, saved: Preferences) -> Self {
-        let pick = |from_link: &Option<String>, remembered: Option<String>| from_link.clone().or(remembered).unwrap_or_default();
+        let pick = |from_link: &Option<String>, remembered: Option<String>| {
+            from_link.clone().or(remembered).unwrap_or_default()
+        };
         Self {
             kind: RwSignal::new(link.scope.or(saved.scope).unwrap_or_default()),
             repo: RwSignal::new(pick(&link.repo, saved.repo)),
             org: RwSignal::new(pick(&link.org, saved.org)),
             enterprise: RwSignal::new(pick(&link.enterprise, saved.enterprise)),
             token: RwSignal::new(String::new()),
-            api: RwSignal::new(link.api.clone().or(saved.api).unwrap_or_else(|| DEFAULT_API.to_string())),
+            api: RwSignal::new(
+                link.api
+                    .clone()
+                    .or(saved.api)
+                    .unwrap_or_else(|| DEFAULT_API.to_string()),
+            ),
             server: RwSignal::new(String::new()),
             action: RwSignal::new(link.action.unwrap_or_default()),
         }
@@ -63,12 +70,22 @@ impl FormState {
     /// that kind's field gets the name, and a server's API URL replaces the default one.
     pub fn take_pasted_address(&self) {
         for kind in ScopeKind::ALL {
-            let Some(PastedAddress { kind: picked, value, api }) = self.text(kind).with_untracked(|t| parse_address(t)) else { continue };
+            let Some(PastedAddress {
+                kind: picked,
+                value,
+                api,
+            }) = self.text(kind).with_untracked(|t| parse_address(t))
+            else {
+                continue;
+            };
             self.text(kind).set(String::new());
             self.text(picked).set(value);
             self.kind.set(picked);
             if let Some(api) = api {
-                if self.api.with_untracked(|a| a.trim() == DEFAULT_API || a.trim().is_empty()) {
+                if self
+                    .api
+                    .with_untracked(|a| a.trim() == DEFAULT_API || a.trim().is_empty())
+                {
                     self.api.set(api);
                 }
             }

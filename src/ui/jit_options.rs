@@ -18,7 +18,9 @@ pub fn JitOptions(
     /// The messages to show (after the first submit), one per option.
     errors: Signal<Option<OptionErrors>>,
 ) -> impl IntoView {
-    let error = move |pick: fn(&OptionErrors) -> Option<String>| Signal::derive(move || errors.with(|e| e.as_ref().and_then(pick)));
+    let error = move |pick: fn(&OptionErrors) -> Option<String>| {
+        Signal::derive(move || errors.with(|e| e.as_ref().and_then(pick)))
+    };
     view! {
         <fieldset class="options jit-options">
             <legend>"Just-in-time runner"</legend>

@@ -1,8 +1,8 @@
 //! `JitPanel`: a just-in-time runner GitHub has registered: its name and id, that it is offline
 //! until started, its configuration (masked until asked), and the script that starts it.
 
-use super::setup_state::{download_note, SetupForm};
 use super::output_block::OutputBlock;
+use super::setup_state::{download_note, SetupForm};
 use super::setup_steps::SetupSteps;
 use super::toggle::RevealButton;
 use super::workflow_snippet::WorkflowSnippet;
@@ -27,10 +27,25 @@ pub fn JitPanel(
     let name = runner.runner_name.clone().unwrap_or(requested);
     let id = runner.runner_id.map(|id| format!(" (id {id})")).unwrap_or_default();
     let config = runner.config.clone();
-    let shown = move || if revealed.get() { config.expose().to_string() } else { config.masked() };
+    let shown = move || {
+        if revealed.get() {
+            config.expose().to_string()
+        } else {
+            config.masked()
+        }
+    };
     let package = move || setup.package(platform);
-    let job = Job::JustInTime { config: runner.config, name: name.clone() };
-    let script = Signal::derive(move || Some(SetupScript { platform, package: package().ok(), job: job.clone() }));
+    let job = Job::JustInTime {
+        config: runner.config,
+        name: name.clone(),
+    };
+    let script = Signal::derive(move || {
+        Some(SetupScript {
+            platform,
+            package: package().ok(),
+            job: job.clone(),
+        })
+    });
     let note = Signal::derive(move || download_note(&package()));
     view! {
         <section class="card result" aria-labelledby="result-heading">

@@ -5,7 +5,11 @@ use leptos::prelude::*;
 #[component]
 pub fn LinkWarning(removed: Vec<String>) -> impl IntoView {
     (!removed.is_empty()).then(|| {
-        let names = removed.iter().map(|n| format!("\u{201c}{n}\u{201d}")).collect::<Vec<_>>().join(", ");
+        let names = removed
+            .iter()
+            .map(|n| format!("\u{201c}{n}\u{201d}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         view! {
             <div class="alert warning" role="alert">
                 <p><strong>"The link you opened contained a secret, which was removed and not used."</strong></p>

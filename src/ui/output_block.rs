@@ -69,13 +69,17 @@ pub fn OutputBlock(
         })
         .collect_view();
     let reasons = move || {
-        let notes: Vec<String> = [Output::CloudInit, Output::Docker].into_iter().filter_map(|o| reason(o).map(|r| format!("{}: {r}", o.label()))).collect();
+        let notes: Vec<String> = [Output::CloudInit, Output::Docker]
+            .into_iter()
+            .filter_map(|o| reason(o).map(|r| format!("{}: {r}", o.label())))
+            .collect();
         (!notes.is_empty()).then(|| notes.join(" "))
     };
     let status = RwSignal::new(String::new());
     let jit = move || script.with(|s| s.as_ref().is_some_and(|s| matches!(s.job, Job::JustInTime { .. })));
     let expires = StoredValue::new(expires);
-    let note = move |o: Output| match o {
+    let note = move |o: Output| {
+        match o {
         Output::CloudInit => format!(
             "Any process on the VM can read user-data from its metadata service, so treat the VM as holding the secret. {} A just-in-time runner fits VMs best: its configuration registers one runner, once.",
             if jit() {
@@ -85,10 +89,19 @@ pub fn OutputBlock(
             }
         ),
         _ => "Anyone who can run docker inspect or ps on that host can read the values on this command line. A just-in-time runner fits containers best: its configuration registers one runner, once.".to_string(),
+    }
     };
     let other = move |o: Output| {
-        let heading = if o == Output::CloudInit { "cloud-init user-data" } else { "Docker command" };
-        let copy_label = if o == Output::CloudInit { "Copy the cloud-init user-data" } else { "Copy the docker command" };
+        let heading = if o == Output::CloudInit {
+            "cloud-init user-data"
+        } else {
+            "Docker command"
+        };
+        let copy_label = if o == Output::CloudInit {
+            "Copy the cloud-init user-data"
+        } else {
+            "Copy the docker command"
+        };
         let shown = move || script.with(|s| s.as_ref().and_then(|s| o.text(s, revealed.get())));
         let copy = move |_| {
             if let Some(text) = script.with_untracked(|s| s.as_ref().and_then(|s| o.text(s, true))) {

@@ -20,7 +20,11 @@ pub fn RemoveDialog(state: RunnersState, subject: Signal<String>) -> impl IntoVi
         }
         close();
     };
-    let name = move || state.confirming.with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default());
+    let name = move || {
+        state
+            .confirming
+            .with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default())
+    };
     view! {
         <dialog id=DIALOG_ID class="card" aria-labelledby="remove-dialog-title"
             on:close=move |_| if state.confirming.with_untracked(Option::is_some) { close() }>

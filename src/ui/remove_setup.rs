@@ -13,8 +13,15 @@ use leptos::prelude::*;
 #[component]
 pub fn RemoveSetup(token: Secret, setup: SetupForm, revealed: Signal<bool>, expired: Signal<bool>) -> impl IntoView {
     let script = Signal::derive(move || {
-        let job = Job::Remove { token: token.clone(), service: setup.service.get() };
-        Some(SetupScript { platform: setup.platform.get(), package: None, job })
+        let job = Job::Remove {
+            token: token.clone(),
+            service: setup.service.get(),
+        };
+        Some(SetupScript {
+            platform: setup.platform.get(),
+            package: None,
+            job,
+        })
     });
     view! {
         <section class="setup" aria-labelledby="setup-heading">

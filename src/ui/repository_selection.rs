@@ -43,10 +43,16 @@ fn scope_rows(scope: RepositoryScope) -> impl IntoView {
         view! { <dt>"Repositories"</dt>{list} }
     });
     let permissions = (!scope.permissions.is_empty()).then(|| {
-        let items = scope.permissions.into_iter().map(|(name, level)| view! { <li><code>{name}</code> ": " {level}</li> }).collect_view();
+        let items = scope
+            .permissions
+            .into_iter()
+            .map(|(name, level)| view! { <li><code>{name}</code> ": " {level}</li> })
+            .collect_view();
         view! { <dt>"Permissions"</dt><dd><ul class="permissions">{items}</ul></dd> }
     });
-    let single_file = scope.single_file.map(|f| view! { <dt>"Single file"</dt><dd><code>{f}</code></dd> });
+    let single_file = scope
+        .single_file
+        .map(|f| view! { <dt>"Single file"</dt><dd><code>{f}</code></dd> });
     (selection, repositories, permissions, single_file)
 }
 

@@ -30,7 +30,13 @@ pub fn ResultPanel(
     let expires_at = token.expires_at;
     let expired = Memo::new(move |_| Remaining::at(expires_at, now.get()).is_expired());
     let secret = token.token.clone();
-    let shown_token = move || if revealed.get() { secret.expose().to_string() } else { secret.masked() };
+    let shown_token = move || {
+        if revealed.get() {
+            secret.expose().to_string()
+        } else {
+            secret.masked()
+        }
+    };
     let what = match purpose {
         TokenPurpose::Registration => "Registration token",
         TokenPurpose::Removal => "Remove token",

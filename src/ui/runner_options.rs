@@ -10,10 +10,21 @@ use crate::runner::{OptionErrors, Os, RunnerOptions as Valid};
 use leptos::prelude::*;
 
 #[component]
-pub fn RunnerOptions(setup: SetupForm, validated: Memo<Result<Valid, OptionErrors>>, scope: ScopeKind) -> impl IntoView {
-    let error = move |pick: fn(&OptionErrors) -> Option<String>| Signal::derive(move || validated.with(|v| v.as_ref().err().and_then(pick)));
+pub fn RunnerOptions(
+    setup: SetupForm,
+    validated: Memo<Result<Valid, OptionErrors>>,
+    scope: ScopeKind,
+) -> impl IntoView {
+    let error = move |pick: fn(&OptionErrors) -> Option<String>| {
+        Signal::derive(move || validated.with(|v| v.as_ref().err().and_then(pick)))
+    };
     let none = Signal::stored(None::<String>);
-    let unattended = Signal::derive(move || setup.unattended.get().unwrap_or_else(|| setup.name.with(|n| !n.trim().is_empty())));
+    let unattended = Signal::derive(move || {
+        setup
+            .unattended
+            .get()
+            .unwrap_or_else(|| setup.name.with(|n| !n.trim().is_empty()))
+    });
     let windows = move || setup.platform.get().os == Os::Windows;
     view! {
         <fieldset class="options">
@@ -64,7 +75,11 @@ pub fn GroupField(setup: SetupForm, #[prop(into)] error: Signal<Option<String>>,
                 .into_iter()
                 .map(|g| {
                     let value = if g.default { String::new() } else { g.name.clone() };
-                    let label = if g.default { format!("{} (default)", g.name) } else { g.name.clone() };
+                    let label = if g.default {
+                        format!("{} (default)", g.name)
+                    } else {
+                        g.name.clone()
+                    };
                     let selected = value == current || (g.default && current == g.name);
                     view! { <option value=value selected=selected>{label}</option> }
                 })

@@ -31,23 +31,45 @@ pub fn RunnerSetup(
     let validated = Memo::new(move |_| {
         let options = setup.input().validate(setup.platform.get().os.shell())?;
         setup.groups.with(|g| match g {
-            Load::Ready(groups) if kind.has_groups() && !groups.is_empty() => options.check_group(groups.iter().map(|g| g.name.as_str())),
+            Load::Ready(groups) if kind.has_groups() && !groups.is_empty() => {
+                options.check_group(groups.iter().map(|g| g.name.as_str()))
+            }
             _ => Ok(options),
         })
     });
     let package = move || setup.package(setup.platform.get());
     let script = Signal::derive(move || {
         let options = validated.get().ok()?;
-        let job = Job::Configure { command: command.clone(), options };
-        Some(SetupScript { platform: setup.platform.get(), package: package().ok(), job })
+        let job = Job::Configure {
+            command: command.clone(),
+            options,
+        };
+        Some(SetupScript {
+            platform: setup.platform.get(),
+            package: package().ok(),
+            job,
+        })
     });
     let note = Signal::derive(move || download_note(&package()));
-    let labels = Signal::derive(move || validated.with(|v| v.as_ref().ok().map(|o| o.workflow_labels(setup.platform.get()))));
+    let labels =
+        Signal::derive(move || validated.with(|v| v.as_ref().ok().map(|o| o.workflow_labels(setup.platform.get()))));
     let link_status = RwSignal::new(String::new());
     let name = scope.name();
     let share = move |_| {
-        let query = share_query((kind, &name), Action::Add, api.as_deref(), setup.platform.get_untracked(), &setup.input_untracked(), location::encode);
-        copy_and_announce(location::page_url(&query), false, link_status, "Copied a link with these settings (it holds no token)");
+        let query = share_query(
+            (kind, &name),
+            Action::Add,
+            api.as_deref(),
+            setup.platform.get_untracked(),
+            &setup.input_untracked(),
+            location::encode,
+        );
+        copy_and_announce(
+            location::page_url(&query),
+            false,
+            link_status,
+            "Copied a link with these settings (it holds no token)",
+        );
     };
     view! {
         <section class="setup" aria-labelledby="setup-heading">

@@ -19,7 +19,11 @@ pub fn RunnerTable(
     let has_groups = move || groups.with(Option::is_some);
     let group_name = move |id: Option<u64>| {
         let id = id?;
-        Some(groups.with(|g| g.as_ref().and_then(|g| g.iter().find(|g| g.id == id)).map_or_else(|| format!("#{id}"), |g| g.name.clone())))
+        Some(groups.with(|g| {
+            g.as_ref()
+                .and_then(|g| g.iter().find(|g| g.id == id))
+                .map_or_else(|| format!("#{id}"), |g| g.name.clone())
+        }))
     };
     let row = move |r: Runner| {
         let status = r.status();

@@ -90,7 +90,8 @@ impl Watch {
             timer.clear();
         }
         let watch = *self;
-        self.timer.set_value(set_timeout_with_handle(move || watch.tick(), delay).ok());
+        self.timer
+            .set_value(set_timeout_with_handle(move || watch.tick(), delay).ok());
     }
 
     fn tick(&self) {
@@ -126,16 +127,28 @@ impl Watch {
                 }
                 Err(error) => {
                     let resume_at = match &error.kind {
-                        ErrorKind::PrimaryRateLimit { reset_at } => Some(reset_at.map_or(now_ms() + 60_000, |s| s.saturating_mul(1000))),
-                        ErrorKind::SecondaryRateLimit { retry_after } => Some(now_ms() + retry_after.unwrap_or(60).saturating_mul(1000) as i64),
+                        ErrorKind::PrimaryRateLimit { reset_at } => {
+                            Some(reset_at.map_or(now_ms() + 60_000, |s| s.saturating_mul(1000)))
+                        }
+                        ErrorKind::SecondaryRateLimit { retry_after } => {
+                            Some(now_ms() + retry_after.unwrap_or(60).saturating_mul(1000) as i64)
+                        }
                         _ => None,
                     };
                     match resume_at {
                         Some(at) => {
-                            watch.status.set(format!("GitHub's rate limit was reached; watching for {who} resumes at {}.", local_date_time(at)));
-                            watch.schedule(Duration::from_millis(at.saturating_sub(now_ms()).clamp(1000, 3_600_000) as u64));
+                            watch.status.set(format!(
+                                "GitHub's rate limit was reached; watching for {who} resumes at {}.",
+                                local_date_time(at)
+                            ));
+                            watch.schedule(Duration::from_millis(
+                                at.saturating_sub(now_ms()).clamp(1000, 3_600_000) as u64,
+                            ));
                         }
-                        None => watch.stop_with(format!("Watching for {who} stopped: {}. Refresh the list to look again.", short_reason(&error))),
+                        None => watch.stop_with(format!(
+                            "Watching for {who} stopped: {}. Refresh the list to look again.",
+                            short_reason(&error)
+                        )),
                     }
                 }
             }
@@ -148,7 +161,8 @@ impl Watch {
             Some(name) => page.runners.into_iter().find(|r| r.name.eq_ignore_ascii_case(name)),
             None => match self.baseline.get_value() {
                 None => {
-                    self.baseline.set_value(Some(page.runners.iter().map(|r| r.id).collect()));
+                    self.baseline
+                        .set_value(Some(page.runners.iter().map(|r| r.id).collect()));
                     None
                 }
                 Some(known) => page.runners.into_iter().find(|r| !known.contains(&r.id)),
@@ -156,11 +170,16 @@ impl Watch {
         };
         match found {
             Some(r) if r.online => {
-                self.stop_with(if r.busy { format!("{} is busy: it is running a job.", r.name) } else { format!("{} is online.", r.name) });
+                self.stop_with(if r.busy {
+                    format!("{} is busy: it is running a job.", r.name)
+                } else {
+                    format!("{} is online.", r.name)
+                });
                 self.runners.refresh();
             }
             Some(r) => {
-                self.status.set(format!("{} is registered; waiting for it to connect\u{2026}", r.name));
+                self.status
+                    .set(format!("{} is registered; waiting for it to connect\u{2026}", r.name));
                 self.schedule(POLL_EVERY);
             }
             None => self.schedule(POLL_EVERY),

@@ -20,11 +20,19 @@ pub fn RunnersSection(
     #[prop(into)] groups: Signal<Option<Vec<RunnerGroup>>>,
 ) -> impl IntoView {
     let matching = Memo::new(move |_| state.matching());
-    let subject = Signal::derive(move || state.source.with(|s| s.as_ref().map(|s| s.context.subject.clone()).unwrap_or_default()));
+    let subject = Signal::derive(move || {
+        state
+            .source
+            .with(|s| s.as_ref().map(|s| s.context.subject.clone()).unwrap_or_default())
+    });
     let progress = move || {
         let loaded = state.runners.with(Vec::len) as u64;
         match (state.loading.get(), state.total.get()) {
-            (true, Some(total)) => Some(format!("Loading runners: {} of {} in\u{2026}", thousands(loaded), thousands(total))),
+            (true, Some(total)) => Some(format!(
+                "Loading runners: {} of {} in\u{2026}",
+                thousands(loaded),
+                thousands(total)
+            )),
             (true, None) => Some("Loading runners\u{2026}".to_string()),
             _ => None,
         }
@@ -34,7 +42,9 @@ pub fn RunnersSection(
         state.source.with(|listed| {
             let listed = listed.as_ref()?;
             ready.with(|now| {
-                let now = now.as_ref().filter(|n| (&n.request.api, &n.request.scope) != (&listed.request.api, &listed.request.scope))?;
+                let now = now
+                    .as_ref()
+                    .filter(|n| (&n.request.api, &n.request.scope) != (&listed.request.api, &listed.request.scope))?;
                 Some(format!(
                     "This list shows the runners of {}; the form now names {}. Show runners lists those.",
                     listed.context.subject, now.context.subject

@@ -25,7 +25,10 @@ pub struct ListSource {
 impl ListSource {
     /// The runners of the scope a valid form names.
     pub fn of(valid: &ValidForm) -> Self {
-        Self { request: valid.request.clone(), context: ErrorContext::of(valid, Action::Add, None) }
+        Self {
+            request: valid.request.clone(),
+            context: ErrorContext::of(valid, Action::Add, None),
+        }
     }
 }
 
@@ -125,23 +128,32 @@ impl RunnersState {
     /// The runners matching the filter (tracked).
     pub fn matching(&self) -> Vec<Runner> {
         let needle = self.filter.with(|f| f.trim().to_ascii_lowercase());
-        self.runners.with(|list| list.iter().filter(|r| r.matches(&needle)).cloned().collect())
+        self.runners
+            .with(|list| list.iter().filter(|r| r.matches(&needle)).cloned().collect())
     }
 
     /// Removes `runner` for good (after the confirmation); the row goes on a 204, stays with an
     /// explanation otherwise.
     pub fn remove(&self, runner: Runner) {
-        let Some(source) = self.source.get_untracked() else { return };
+        let Some(source) = self.source.get_untracked() else {
+            return;
+        };
         let state = *self;
         self.error.set(None);
         spawn_local(async move {
-            let context = ErrorContext { runner: Some(runner.name.clone()), action: Action::Remove, ..source.context.clone() };
+            let context = ErrorContext {
+                runner: Some(runner.name.clone()),
+                action: Action::Remove,
+                ..source.context.clone()
+            };
             match remove_runner(&source.request, runner.id).await {
                 Ok(()) => {
                     state.runners.update(|list| list.retain(|r| r.id != runner.id));
                     // The row and its button are gone: focus goes back to the list's heading.
                     focus("runners-heading");
-                    state.announcement.set(format!("Removed {} from {}.", runner.name, source.context.subject));
+                    state
+                        .announcement
+                        .set(format!("Removed {} from {}.", runner.name, source.context.subject));
                 }
                 Err(error) => {
                     state.announcement.set(format!("{} was not removed.", runner.name));

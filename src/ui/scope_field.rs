@@ -16,9 +16,18 @@ pub fn ScopeField(form: FormState, #[prop(into)] error: Signal<Option<String>>) 
     let field = move || {
         let kind = form.kind.get();
         let (placeholder, hint) = match kind {
-            ScopeKind::Repository => ("OWNER/NAME", "The repository as OWNER/NAME, or paste its address. Personal accounts register runners here."),
-            ScopeKind::Organization => ("octo-org", "The organization's login, as in github.com/NAME, or paste its address."),
-            ScopeKind::Enterprise => ("acme", "The enterprise's slug, as in github.com/enterprises/SLUG, or paste its address."),
+            ScopeKind::Repository => (
+                "OWNER/NAME",
+                "The repository as OWNER/NAME, or paste its address. Personal accounts register runners here.",
+            ),
+            ScopeKind::Organization => (
+                "octo-org",
+                "The organization's login, as in github.com/NAME, or paste its address.",
+            ),
+            ScopeKind::Enterprise => (
+                "acme",
+                "The enterprise's slug, as in github.com/enterprises/SLUG, or paste its address.",
+            ),
         };
         view! {
             <Field id=kind.key() label=kind.label() value=form.text(kind) error=error placeholder=placeholder

@@ -8,7 +8,8 @@ use crate::github::{ApiError, RunnerGroup, RunnerPackage};
 use crate::runner::{OptionsInput, RunnerPlatform};
 use leptos::prelude::*;
 
-const START_AT_RUN: &str = "The steps start in the runner's folder: download and extract the runner into a folder first.";
+const START_AT_RUN: &str =
+    "The steps start in the runner's folder: download and extract the runner into a folder first.";
 
 /// What to say about the package of a script: why it is missing, or that it has no checksum.
 pub fn download_note(package: &Result<RunnerPackage, String>) -> Option<String> {
@@ -99,7 +100,9 @@ impl SetupForm {
 
     /// The just-in-time labels as shown: as edited, or the chosen platform's defaults.
     pub fn jit_labels_text(&self) -> String {
-        self.jit_labels.get().unwrap_or_else(|| self.platform.get().default_labels().join("\n"))
+        self.jit_labels
+            .get()
+            .unwrap_or_else(|| self.platform.get().default_labels().join("\n"))
     }
 
     /// The groups when GitHub listed them (tracked), for turning a group name into its id.
@@ -116,11 +119,13 @@ impl SetupForm {
         let name = format!("{} {}", platform.os.label(), platform.arch.label());
         self.downloads.with(|d| match d {
             Load::Loading => Err(format!("Loading the runner package for {name}\u{2026}")),
-            Load::Ready(packages) => platform
-                .package(packages)
-                .cloned()
-                .ok_or_else(|| format!("GitHub's downloads answer has no usable runner package for {name}. {START_AT_RUN}")),
-            Load::Failed(e) => Err(format!("The runner downloads could not be loaded ({}). {START_AT_RUN}", short_reason(e))),
+            Load::Ready(packages) => platform.package(packages).cloned().ok_or_else(|| {
+                format!("GitHub's downloads answer has no usable runner package for {name}. {START_AT_RUN}")
+            }),
+            Load::Failed(e) => Err(format!(
+                "The runner downloads could not be loaded ({}). {START_AT_RUN}",
+                short_reason(e)
+            )),
         })
     }
 

@@ -15,7 +15,11 @@ pub fn SetupSteps(
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let copy_step = move |index: usize| {
-        let text = script.with_untracked(|s| s.as_ref().and_then(|s| s.steps(true).into_iter().nth(index)).map(|s| s.text));
+        let text = script.with_untracked(|s| {
+            s.as_ref()
+                .and_then(|s| s.steps(true).into_iter().nth(index))
+                .map(|s| s.text)
+        });
         if let Some(text) = text {
             copy_and_announce(text, expired.get_untracked(), status, "Copied");
         }
@@ -25,10 +29,12 @@ pub fn SetupSteps(
             copy_and_announce(text, expired.get_untracked(), status, "Copied the whole script");
         }
     };
-    let shell_name = move || script.with(|s| match s.as_ref().map(SetupScript::shell) {
-        Some(Shell::PowerShell) => "Run these in PowerShell:",
-        _ => "Run these in a terminal on the runner machine:",
-    });
+    let shell_name = move || {
+        script.with(|s| match s.as_ref().map(SetupScript::shell) {
+            Some(Shell::PowerShell) => "Run these in PowerShell:",
+            _ => "Run these in a terminal on the runner machine:",
+        })
+    };
     let steps = move || {
         let steps = script.with(|s| s.as_ref().map(|s| s.steps(revealed.get())).unwrap_or_default());
         steps

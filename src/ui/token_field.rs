@@ -18,7 +18,9 @@ pub fn TokenField(
     let kind = move || value.with(|v| AccessToken::parse(v).ok().map(|t| t.kind()));
     // Token pages live on the same server as the API; github.com when that cannot be told.
     let web = move || {
-        api_base.with(|a| a.as_ref().ok().and_then(ApiBase::web_base)).map_or_else(|| "https://github.com".to_string(), |w| w.to_string())
+        api_base
+            .with(|a| a.as_ref().ok().and_then(ApiBase::web_base))
+            .map_or_else(|| "https://github.com".to_string(), |w| w.to_string())
     };
     let forgotten = RwSignal::new(false);
     Effect::new(move |_| {
@@ -39,8 +41,14 @@ pub fn TokenField(
         let scope = scope.get();
         match kind() {
             Some(kind) => format!("{}: {}", kind.label(), kind.requirement(scope)),
-            None if scope == ScopeKind::Enterprise => format!("A classic token {}", TokenKind::Classic.requirement(scope)),
-            None => format!("A classic token {} A fine-grained token {}", TokenKind::Classic.requirement(scope), TokenKind::FineGrained.requirement(scope)),
+            None if scope == ScopeKind::Enterprise => {
+                format!("A classic token {}", TokenKind::Classic.requirement(scope))
+            }
+            None => format!(
+                "A classic token {} A fine-grained token {}",
+                TokenKind::Classic.requirement(scope),
+                TokenKind::FineGrained.requirement(scope)
+            ),
         }
     };
     // Said before sending, while sending stays possible: GitHub has the last word.

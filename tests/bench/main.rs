@@ -32,7 +32,8 @@ fn main() {
         std::process::exit(1);
     }
     let chrome = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let (mut driver, driver_url) = start_chromedriver(&std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()));
+    let (mut driver, driver_url) =
+        start_chromedriver(&std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()));
     let page_site = StaticSite::start(&dist).expect("serve dist/");
     let baseline_site = StaticSite::start(root.join("tests/bench/baseline")).expect("serve the baseline");
     let mock = MockGithub::start().expect("the mock API");
@@ -42,19 +43,40 @@ fn main() {
     println!("Headless Chromium, loopback, no throttling; medians of {RUNS} runs, each in a fresh browser profile.\n");
     sizes(&dist, &root.join("tests/bench/baseline"));
 
-    let bench = Bench { driver_url: &driver_url, chrome: &chrome, mobile: false };
+    let bench = Bench {
+        driver_url: &driver_url,
+        chrome: &chrome,
+        mobile: false,
+    };
     let page_url = format!("{}/?api={api}", page_site.url());
     let baseline_url = format!("{}/?", baseline_site.url());
     let mut rows = Vec::new();
-    for (label, org_name) in [("click to result", "octo-org"), ("click to result, 1,000 repositories", org::THOUSAND_REPOS)] {
+    for (label, org_name) in [
+        ("click to result", "octo-org"),
+        ("click to result, 1,000 repositories", org::THOUSAND_REPOS),
+    ] {
         let ours: Vec<(f64, f64, f64)> = (0..RUNS).map(|_| bench.run(&page_url, org_name, &api, false)).collect();
-        let base: Vec<(f64, f64, f64)> = (0..RUNS).map(|_| bench.run(&baseline_url, org_name, &api, true)).collect();
+        let base: Vec<(f64, f64, f64)> = (0..RUNS)
+            .map(|_| bench.run(&baseline_url, org_name, &api, true))
+            .collect();
         if rows.is_empty() {
-            rows.push(("interactive".to_string(), median(ours.iter().map(|r| r.0)), median(base.iter().map(|r| r.0))));
+            rows.push((
+                "interactive".to_string(),
+                median(ours.iter().map(|r| r.0)),
+                median(base.iter().map(|r| r.0)),
+            ));
         }
-        rows.push((label.to_string(), median(ours.iter().map(|r| r.1)), median(base.iter().map(|r| r.1))));
+        rows.push((
+            label.to_string(),
+            median(ours.iter().map(|r| r.1)),
+            median(base.iter().map(|r| r.1)),
+        ));
         // Where the click's time goes: until the answer is in, then rendering it.
-        rows.push((format!("{label}: of which the request"), median(ours.iter().map(|r| r.2)), median(base.iter().map(|r| r.2))));
+        rows.push((
+            format!("{label}: of which the request"),
+            median(ours.iter().map(|r| r.2)),
+            median(base.iter().map(|r| r.2)),
+        ));
     }
     println!("## Speed (ms)\n\n| measure | runner-token | baseline | ratio |\n|---|---:|---:|---:|");
     for (label, ours, base) in &rows {
@@ -74,17 +96,33 @@ fn main() {
 /// would (precompressed copies in target/bench-gzip).
 fn mobile(bench: &Bench, dist: &Path, baseline: &Path, api: &str) {
     let served = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-gzip");
-    let (page, base) = (gzip_copy(dist, &served.join("page")), gzip_copy(baseline, &served.join("baseline")));
-    let (page_site, baseline_site) = (StaticSite::start(&page).expect("serve the page"), StaticSite::start(&base).expect("serve the baseline"));
+    let (page, base) = (
+        gzip_copy(dist, &served.join("page")),
+        gzip_copy(baseline, &served.join("baseline")),
+    );
+    let (page_site, baseline_site) = (
+        StaticSite::start(&page).expect("serve the page"),
+        StaticSite::start(&base).expect("serve the baseline"),
+    );
     let bench = Bench { mobile: true, ..*bench };
     let page_url = format!("{}/?api={api}", page_site.url());
     let baseline_url = format!("{}/?", baseline_site.url());
-    let ours: Vec<_> = (0..MOBILE_RUNS).map(|_| bench.run(&page_url, "octo-org", api, false)).collect();
-    let base: Vec<_> = (0..MOBILE_RUNS).map(|_| bench.run(&baseline_url, "octo-org", api, true)).collect();
+    let ours: Vec<_> = (0..MOBILE_RUNS)
+        .map(|_| bench.run(&page_url, "octo-org", api, false))
+        .collect();
+    let base: Vec<_> = (0..MOBILE_RUNS)
+        .map(|_| bench.run(&baseline_url, "octo-org", api, true))
+        .collect();
     println!("## Mobile profile (ms)\n");
-    println!("4× CPU slowdown, 1.6 Mbps down, 750 kbps up, 150 ms round trips, gzip served; medians of {MOBILE_RUNS}.\n");
+    println!(
+        "4× CPU slowdown, 1.6 Mbps down, 750 kbps up, 150 ms round trips, gzip served; medians of {MOBILE_RUNS}.\n"
+    );
     println!("| measure | runner-token | baseline | ratio |\n|---|---:|---:|---:|");
-    for (label, pick) in [("interactive", 0), ("click to result", 1), ("click to result: of which the request", 2)] {
+    for (label, pick) in [
+        ("interactive", 0),
+        ("click to result", 1),
+        ("click to result: of which the request", 2),
+    ] {
         let of = |runs: &[(f64, f64, f64)]| median(runs.iter().map(|r| [r.0, r.1, r.2][pick]));
         let (o, b) = (of(&ours), of(&base));
         println!("| {label} | {o:.1} | {b:.1} | {:.2}× |", o / b);
@@ -96,10 +134,18 @@ fn mobile(bench: &Bench, dist: &Path, baseline: &Path, api: &str) {
 fn gzip_copy(from: &Path, to: &Path) -> PathBuf {
     let _ = std::fs::remove_dir_all(to);
     std::fs::create_dir_all(to).expect("target/bench-gzip");
-    for entry in std::fs::read_dir(from).expect("the site").filter_map(Result::ok).filter(|e| e.path().is_file()) {
+    for entry in std::fs::read_dir(from)
+        .expect("the site")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_file())
+    {
         let target = to.join(entry.file_name());
         std::fs::copy(entry.path(), &target).expect("copy");
-        let ok = Command::new("gzip").args(["-9", "-k", "-f"]).arg(&target).status().is_ok_and(|s| s.success());
+        let ok = Command::new("gzip")
+            .args(["-9", "-k", "-f"])
+            .arg(&target)
+            .status()
+            .is_ok_and(|s| s.success());
         assert!(ok, "gzip {}", target.display());
     }
     to.to_path_buf()
@@ -116,8 +162,16 @@ struct Bench<'a> {
 impl Bench<'_> {
     fn session(&self) -> Session {
         let args: Vec<Value> = [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps", "--window-size=1100,1400",
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-default-apps",
+            "--window-size=1100,1400",
         ]
         .iter()
         .map(|a| json!(a))
@@ -125,10 +179,14 @@ impl Bench<'_> {
         let caps = json!({ "alwaysMatch": { "browserName": "chrome", "goog:chromeOptions": { "binary": self.chrome, "args": args } } });
         let session = Session::new(self.driver_url, caps).expect("a browser session");
         if self.mobile {
-            session.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 })).expect("CPU throttling");
+            session
+                .cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
+                .expect("CPU throttling");
             session.cdp("Network.enable", json!({})).expect("network domain");
             let conditions = json!({ "offline": false, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8 });
-            session.cdp("Network.emulateNetworkConditions", conditions).expect("network throttling");
+            session
+                .cdp("Network.emulateNetworkConditions", conditions)
+                .expect("network throttling");
         }
         session
     }
@@ -151,10 +209,18 @@ impl Bench<'_> {
             .unwrap_or(f64::NAN);
         let fill = "const set = (id, v) => { const e = document.getElementById(id); e.value = v; e.dispatchEvent(new Event('input', { bubbles: true })); };\
                     set(arguments[0], arguments[1]); set('token', arguments[2]); if (arguments[4]) set('api', arguments[3]);";
-        s.execute(fill, vec![json!("org"), json!(org_name), json!(TOKEN), json!(api), json!(baseline)]).expect("fill");
+        s.execute(
+            fill,
+            vec![json!("org"), json!(org_name), json!(TOKEN), json!(api), json!(baseline)],
+        )
+        .expect("fill");
         // A person takes seconds to fill the form: the click comes to a settled page, so both
         // pages get to finish what they do once the browser is idle.
-        s.execute_async("requestIdleCallback(arguments[arguments.length - 1], { timeout: 1000 });", vec![]).expect("idle");
+        s.execute_async(
+            "requestIdleCallback(arguments[arguments.length - 1], { timeout: 1000 });",
+            vec![],
+        )
+        .expect("idle");
         let click = s
             .execute_async(
                 "const [org, done] = [arguments[0], arguments[arguments.length - 1]];\
@@ -176,7 +242,8 @@ impl Bench<'_> {
         let mut keystroke = Vec::new();
         for _ in 0..5 {
             let s = self.session();
-            s.goto(&format!("{site}/?org={}&api={api}", fleet_scope::HUGE)).expect("navigate");
+            s.goto(&format!("{site}/?org={}&api={api}", fleet_scope::HUGE))
+                .expect("navigate");
             s.execute_async(
                 "const done = arguments[arguments.length - 1]; const t = arguments[0];\
                  const check = () => { const e = document.getElementById('token'); if (!e) return requestAnimationFrame(check);\
@@ -229,15 +296,29 @@ fn median(values: impl Iterator<Item = f64>) -> f64 {
 fn sizes(dist: &Path, baseline: &Path) {
     println!("## Transfer size (bytes)\n\n| file | raw | gzip -9 | brotli |\n|---|---:|---:|---:|");
     let mut totals = (0, 0, 0);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dist).expect("dist/").filter_map(|e| e.ok().map(|e| e.path())).collect();
-    files.retain(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("html" | "js" | "wasm" | "css")));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dist)
+        .expect("dist/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.retain(|p| {
+        matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("html" | "js" | "wasm" | "css")
+        )
+    });
     files.sort();
     for file in &files {
         let (raw, gz, br) = compressed(file);
         totals = (totals.0 + raw, totals.1 + gz, totals.2 + br);
-        println!("| {} | {raw} | {gz} | {br} |", file.file_name().and_then(|n| n.to_str()).unwrap_or("?"));
+        println!(
+            "| {} | {raw} | {gz} | {br} |",
+            file.file_name().and_then(|n| n.to_str()).unwrap_or("?")
+        );
     }
-    println!("| **runner-token, whole page** | **{}** | **{}** | **{}** |", totals.0, totals.1, totals.2);
+    println!(
+        "| **runner-token, whole page** | **{}** | **{}** | **{}** |",
+        totals.0, totals.1, totals.2
+    );
     let (mut raw, mut gz, mut br) = (0, 0, 0);
     for name in ["index.html", "baseline.js"] {
         let (r, g, b) = compressed(&baseline.join(name));
@@ -250,8 +331,17 @@ fn sizes(dist: &Path, baseline: &Path) {
 
 fn compressed(file: &Path) -> (u64, u64, u64) {
     let raw = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-    let count = |cmd: &mut Command| cmd.stdout(Stdio::piped()).output().map(|o| String::from_utf8_lossy(&o.stdout).trim().parse().unwrap_or(0)).unwrap_or(0);
-    let gz = count(Command::new("sh").arg("-c").arg(format!("gzip -9c '{}' | wc -c", file.display())));
+    let count = |cmd: &mut Command| {
+        cmd.stdout(Stdio::piped())
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().parse().unwrap_or(0))
+            .unwrap_or(0)
+    };
+    let gz = count(
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("gzip -9c '{}' | wc -c", file.display())),
+    );
     let br = count(Command::new("node").arg("-e").arg(
         "const z = require('zlib'); const b = require('fs').readFileSync(process.argv[1]);\
          process.stdout.write(String(z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } }).length));",
@@ -263,7 +353,10 @@ fn compressed(file: &Path) -> (u64, u64, u64) {
 /// the names), from twiggy.
 fn wasm_bytes(root: &Path) {
     let wasm = root.join("target/wasm32-unknown-unknown/release/runner-token.wasm");
-    let out = Command::new("twiggy").args(["top", "-n", "100000", "--format", "csv"]).arg(&wasm).output();
+    let out = Command::new("twiggy")
+        .args(["top", "-n", "100000", "--format", "csv"])
+        .arg(&wasm)
+        .output();
     let Some(out) = out.ok().filter(|o| o.status.success()) else {
         println!("## Where the wasm's bytes go\n\ntwiggy is not installed (scripts/bench installs it).\n");
         return;
@@ -275,12 +368,15 @@ fn wasm_bytes(root: &Path) {
         // Name,ShallowSize,ShallowSizePercent,RetainedSize,RetainedSizePercent: the name may
         // hold commas (it is quoted then), the four numbers never do.
         let fields: Vec<&str> = line.rsplitn(5, ',').collect();
-        let (Some(size), Some(name)) = (fields.get(3), fields.get(4)) else { continue };
+        let (Some(size), Some(name)) = (fields.get(3), fields.get(4)) else {
+            continue;
+        };
         let Ok(size) = size.parse::<u64>() else { continue };
         let name = name.trim_matches('"').replace("\"\"", "\"");
         let name = name.as_str();
         // Sections and wasm-bindgen's describe functions are gone by the time the wasm ships.
-        if name.starts_with("custom section") || name.contains("function names") || name.contains("__wbindgen_describe") {
+        if name.starts_with("custom section") || name.contains("function names") || name.contains("__wbindgen_describe")
+        {
             continue;
         }
         crates.entry(crate_of(name)).and_modify(|s| *s += size).or_insert(size);
@@ -315,15 +411,32 @@ fn crate_of(name: &str) -> String {
         Some((_, trait_path)) => trait_path,
         None => name,
     };
-    let name = name.trim_start_matches('<').trim_start_matches("impl ").trim_start_matches('&').trim_start_matches("mut ");
+    let name = name
+        .trim_start_matches('<')
+        .trim_start_matches("impl ")
+        .trim_start_matches('&')
+        .trim_start_matches("mut ");
     let head = name.split("::").next().unwrap_or(name);
     let head = head.split('[').next().unwrap_or(head);
-    if head.is_empty() || head.contains(' ') { "(other)".into() } else { head.to_string() }
+    if head.is_empty() || head.contains(' ') {
+        "(other)".into()
+    } else {
+        head.to_string()
+    }
 }
 
 fn start_chromedriver(path: &str) -> (std::process::Child, String) {
-    let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port");
-    let child = Command::new(path).arg(format!("--port={port}")).arg("--allowed-ips=127.0.0.1").stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("chromedriver");
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port");
+    let child = Command::new(path)
+        .arg(format!("--port={port}"))
+        .arg("--allowed-ips=127.0.0.1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver");
     let url = format!("http://127.0.0.1:{port}");
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(15) {

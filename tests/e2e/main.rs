@@ -52,13 +52,20 @@ fn main() {
     let error_cases = errors::cases();
 
     if args.list {
-        let trials = tests.iter().map(|(n, _)| Trial::test(n.clone(), || Ok(()))).chain(error_cases.iter().map(|c| Trial::test(c.name(), || Ok(()))));
+        let trials = tests
+            .iter()
+            .map(|(n, _)| Trial::test(n.clone(), || Ok(())))
+            .chain(error_cases.iter().map(|c| Trial::test(c.name(), || Ok(()))));
         libtest_mimic::run(&args, trials.collect()).exit();
     }
 
-    let dist = std::env::var_os("RUNNER_TOKEN_DIST").map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"), PathBuf::from);
+    let dist = std::env::var_os("RUNNER_TOKEN_DIST")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"), PathBuf::from);
     if !dist.join("index.html").exists() {
-        eprintln!("e2e: no built page at {}. Run scripts/test (it builds the release page first).", dist.display());
+        eprintln!(
+            "e2e: no built page at {}. Run scripts/test (it builds the release page first).",
+            dist.display()
+        );
         std::process::exit(1);
     }
     let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
@@ -71,7 +78,11 @@ fn main() {
         }
     };
     let site = StaticSite::start(&dist).expect("serve dist/ on loopback");
-    let world = Arc::new(World { site, driver_url, chrome_bin });
+    let world = Arc::new(World {
+        site,
+        driver_url,
+        chrome_bin,
+    });
 
     let mut trials: Vec<Trial> = tests
         .into_iter()
@@ -93,7 +104,10 @@ fn main() {
 }
 
 fn start_chromedriver(path: &str) -> Result<(Child, String), String> {
-    let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| e.to_string())?.port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map_err(|e| e.to_string())?
+        .port();
     let mut child = Command::new(path)
         .arg(format!("--port={port}"))
         .arg("--allowed-ips=127.0.0.1")
@@ -102,7 +116,10 @@ fn start_chromedriver(path: &str) -> Result<(Child, String), String> {
         .spawn()
         .map_err(|e| e.to_string())?;
     let url = format!("http://127.0.0.1:{port}");
-    let agent: ureq::Agent = ureq::Agent::config_builder().timeout_global(Some(Duration::from_secs(2))).build().into();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(2)))
+        .build()
+        .into();
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(15) {
         if agent.get(&format!("{url}/status")).call().is_ok() {

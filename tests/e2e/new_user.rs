@@ -11,15 +11,21 @@ pub fn tests() -> Vec<(String, Test)> {
     let t = |name: &str, f: Test| (format!("new_user::{name}"), f);
     vec![
         t("the_runs_on_line_follows_the_labels_live_and_copies_exactly", runs_on),
-        t("a_jit_runner_gets_the_runs_on_line_of_the_labels_it_was_created_with", jit_runs_on),
+        t(
+            "a_jit_runner_gets_the_runs_on_line_of_the_labels_it_was_created_with",
+            jit_runs_on,
+        ),
         t("an_apple_silicon_mac_is_offered_arm64", apple_silicon),
         t("an_intel_mac_whose_browser_says_so_is_offered_x64", intel_mac),
     ]
 }
 
 fn copied_runs_on(page: &Page) -> Result<String> {
-    page.session.find("//button[@aria-label='Copy the runs-on line']")?.click()?;
-    page.session.find("//section[@aria-labelledby='workflow-heading']//*[@role='status'][normalize-space(.)='Copied']")?;
+    page.session
+        .find("//button[@aria-label='Copy the runs-on line']")?
+        .click()?;
+    page.session
+        .find("//section[@aria-labelledby='workflow-heading']//*[@role='status'][normalize-space(.)='Copied']")?;
     page.clipboard()
 }
 
@@ -32,13 +38,25 @@ fn runs_on(world: &World) -> Result<()> {
     page.field("Labels")?.fill("gpu\nyes")?;
     let want = "runs-on: [self-hosted, Linux, ARM64, gpu, \"yes\"]";
     page.wait("the labels in the runs-on line", Duration::from_secs(5), || {
-        Ok(page.session.find_all(&format!("//section[@aria-labelledby='workflow-heading']//code[normalize-space(.)='{want}']"))?.first().map(drop))
+        Ok(page
+            .session
+            .find_all(&format!(
+                "//section[@aria-labelledby='workflow-heading']//code[normalize-space(.)='{want}']"
+            ))?
+            .first()
+            .map(drop))
     })?;
     let copied = copied_runs_on(&page)?;
     check(copied == want, format!("clipboard holds {copied:?}"))?;
     page.field("No default labels")?.click()?;
     page.wait("only the custom labels", Duration::from_secs(5), || {
-        Ok(page.session.find_all("//section[@aria-labelledby='workflow-heading']//code[normalize-space(.)='runs-on: [gpu, \"yes\"]']")?.first().map(drop))
+        Ok(page
+            .session
+            .find_all(
+                "//section[@aria-labelledby='workflow-heading']//code[normalize-space(.)='runs-on: [gpu, \"yes\"]']",
+            )?
+            .first()
+            .map(drop))
     })
 }
 
@@ -53,7 +71,10 @@ fn jit_runs_on(world: &World) -> Result<()> {
     page.button("Create just-in-time runner")?.click()?;
     page.wait_for_text("Just-in-time runner jit-1")?;
     let copied = copied_runs_on(&page)?;
-    check(copied == "runs-on: [self-hosted, \"gpu large\"]", format!("clipboard holds {copied:?}"))
+    check(
+        copied == "runs-on: [self-hosted, \"gpu large\"]",
+        format!("clipboard holds {copied:?}"),
+    )
 }
 
 /// Opens the page as a Mac whose browser reports `architecture` in its client hints.
@@ -72,21 +93,34 @@ fn mac_page<'w>(world: &'w World, architecture: &str) -> Result<Page<'w>> {
 }
 
 fn selected(page: &Page, label: &str) -> Result<String> {
-    Ok(page.field(label)?.property("value")?.as_str().unwrap_or_default().to_string())
+    Ok(page
+        .field(label)?
+        .property("value")?
+        .as_str()
+        .unwrap_or_default()
+        .to_string())
 }
 
 fn apple_silicon(world: &World) -> Result<()> {
     let page = mac_page(world, "arm")?;
     check(selected(&page, "Operating system")? == "macos", "macOS is chosen")?;
     check(selected(&page, "Architecture")? == "arm64", "ARM64 is chosen")?;
-    check(page.field("Labels")?.property("value")? == "self-hosted\nmacOS\nARM64", "the default labels follow")
+    check(
+        page.field("Labels")?.property("value")? == "self-hosted\nmacOS\nARM64",
+        "the default labels follow",
+    )
 }
 
 fn intel_mac(world: &World) -> Result<()> {
     let page = mac_page(world, "x86")?;
     check(selected(&page, "Operating system")? == "macos", "macOS is chosen")?;
-    page.wait("x64 from the client hints", Duration::from_secs(5), || Ok((selected(&page, "Architecture")? == "x64").then_some(())))?;
+    page.wait("x64 from the client hints", Duration::from_secs(5), || {
+        Ok((selected(&page, "Architecture")? == "x64").then_some(()))
+    })?;
     // One click away either way.
     page.choose("Architecture", "ARM64")?;
-    check(selected(&page, "Architecture")? == "arm64", "the choice stays the user's")
+    check(
+        selected(&page, "Architecture")? == "arm64",
+        "the choice stays the user's",
+    )
 }

@@ -18,7 +18,11 @@ pub struct Page<'w> {
 
 /// An XPath string literal for `s` (which must not contain both quote kinds).
 pub fn lit(s: &str) -> String {
-    if s.contains('\'') { format!("\"{s}\"") } else { format!("'{s}'") }
+    if s.contains('\'') {
+        format!("\"{s}\"")
+    } else {
+        format!("'{s}'")
+    }
 }
 
 impl<'w> Page<'w> {
@@ -29,9 +33,16 @@ impl<'w> Page<'w> {
     /// A session whose Chromium gets `extra` command-line flags too.
     pub fn with_args(world: &'w World, extra: &[&str]) -> Result<Self> {
         let mut args: Vec<Value> = [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run", "--disable-default-apps", "--window-size=1100,1400",
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-default-apps",
+            "--window-size=1100,1400",
         ]
         .iter()
         .chain(extra)
@@ -101,26 +112,43 @@ impl<'w> Page<'w> {
     /// Picks the option reading `option` in the list labelled `label`.
     pub fn choose(&self, label: &str, option: &str) -> Result<()> {
         self.session
-            .find(&format!("//select[@id=//label[normalize-space(.)={}]/@for]/option[normalize-space(.)={}]", lit(label), lit(option)))?
+            .find(&format!(
+                "//select[@id=//label[normalize-space(.)={}]/@for]/option[normalize-space(.)={}]",
+                lit(label),
+                lit(option)
+            ))?
             .click()
     }
 
     /// The code of the setup step whose title reads `title` (e.g. "Download the runner").
     pub fn step_code(&self, title: &str) -> Result<String> {
-        self.session.find(&format!("//li[p[substring-after(normalize-space(.), '. ')={}]]//code", lit(title)))?.text()
+        self.session
+            .find(&format!(
+                "//li[p[substring-after(normalize-space(.), '. ')={}]]//code",
+                lit(title)
+            ))?
+            .text()
     }
 
     pub fn button(&self, name: &str) -> Result<Element<'_>> {
-        self.session.find(&format!("//button[normalize-space(.)={}]", lit(name)))
+        self.session
+            .find(&format!("//button[normalize-space(.)={}]", lit(name)))
     }
 
     /// The first visible element with role=alert whose text contains `text`.
     pub fn alert_containing(&self, text: &str) -> Result<Element<'_>> {
-        self.session.find(&format!("//*[@role='alert'][contains(normalize-space(.), {})]", lit(text)))
+        self.session.find(&format!(
+            "//*[@role='alert'][contains(normalize-space(.), {})]",
+            lit(text)
+        ))
     }
 
     pub fn alerts(&self) -> Result<Vec<String>> {
-        self.session.find_all("//*[@role='alert']")?.iter().map(Element::text).collect()
+        self.session
+            .find_all("//*[@role='alert']")?
+            .iter()
+            .map(Element::text)
+            .collect()
     }
 
     /// Waits until the page shows `text` somewhere.
@@ -151,7 +179,9 @@ impl<'w> Page<'w> {
     }
 
     pub fn wait_for_outcome(&self) -> Result<()> {
-        self.session.find("//section[@aria-labelledby='result-heading'] | //div[@role='alert']").map(drop)
+        self.session
+            .find("//section[@aria-labelledby='result-heading'] | //div[@role='alert']")
+            .map(drop)
     }
 
     /// What the clipboard holds (grants clipboard-read to the page's origin first).
@@ -167,7 +197,11 @@ impl<'w> Page<'w> {
 
     /// The `config.sh` command this mock's token makes for `org`.
     pub fn expected_command(&self, org: &str) -> String {
-        format!("./config.sh --url {}/{org} --token {}", self.mock.url(), mock_github::scenario::TOKEN)
+        format!(
+            "./config.sh --url {}/{org} --token {}",
+            self.mock.url(),
+            mock_github::scenario::TOKEN
+        )
     }
 
     /// Every place in the browser a token could linger, as text.
@@ -189,10 +223,17 @@ impl<'w> Page<'w> {
 
 /// Fails with `message` unless `condition` holds.
 pub fn check(condition: bool, message: impl Into<String>) -> Result<()> {
-    if condition { Ok(()) } else { Err(message.into().into()) }
+    if condition {
+        Ok(())
+    } else {
+        Err(message.into().into())
+    }
 }
 
 /// Fails unless `haystack` contains `needle`, showing both.
 pub fn check_contains(haystack: &str, needle: &str) -> Result<()> {
-    check(haystack.contains(needle), format!("expected {needle:?} in:\n{haystack}"))
+    check(
+        haystack.contains(needle),
+        format!("expected {needle:?} in:\n{haystack}"),
+    )
 }

@@ -14,18 +14,33 @@ pub fn tests() -> Vec<(String, Test)> {
     let t = |name: &str, f: Test| (format!("runners::{name}"), f);
     vec![
         t("the_list_shows_name_status_in_words_labels_os_and_group", list),
-        t("show_runners_loads_on_demand_once_the_form_is_valid_and_a_repository_has_no_group_column", on_demand),
+        t(
+            "show_runners_loads_on_demand_once_the_form_is_valid_and_a_repository_has_no_group_column",
+            on_demand,
+        ),
         t("the_filter_narrows_by_name_or_label_and_the_summary_follows", filter),
         t("a_jit_runner_is_watched_from_waiting_to_online", watch_jit),
-        t("an_added_runner_is_watched_by_the_name_typed_after_the_token", watch_added),
-        t("without_a_name_the_watch_spots_a_runner_the_list_did_not_have", watch_unnamed),
+        t(
+            "an_added_runner_is_watched_by_the_name_typed_after_the_token",
+            watch_added,
+        ),
+        t(
+            "without_a_name_the_watch_spots_a_runner_the_list_did_not_have",
+            watch_unnamed,
+        ),
         t("polls_carry_if_none_match_and_a_304_keeps_the_view", not_modified),
-        t("polling_pauses_while_the_tab_is_hidden_and_resumes_when_shown", hidden_tab),
+        t(
+            "polling_pauses_while_the_tab_is_hidden_and_resumes_when_shown",
+            hidden_tab,
+        ),
         t("a_rate_limited_poll_says_when_watching_resumes", rate_limited),
         t("remove_then_cancel_sends_nothing", remove_cancel),
         t("remove_then_confirm_sends_one_delete_and_the_row_goes", remove_confirm),
         t("a_busy_runner_is_not_removed_and_the_refusal_is_explained", remove_busy),
-        t("five_thousand_runners_load_page_by_page_render_in_steps_and_filter", five_thousand),
+        t(
+            "five_thousand_runners_load_page_by_page_render_in_steps_and_filter",
+            five_thousand,
+        ),
         t("forget_token_stops_the_watch_and_drops_the_list", forget_token),
         t("a_list_for_another_scope_than_the_form_names_says_so", other_scope),
     ]
@@ -33,7 +48,12 @@ pub fn tests() -> Vec<(String, Test)> {
 
 /// The row of the runner named `name`.
 fn row(page: &Page, name: &str) -> Result<String> {
-    page.session.find(&format!("//table[caption]//tr[th[@scope='row'][starts-with(normalize-space(.), {})]]", lit(name)))?.text()
+    page.session
+        .find(&format!(
+            "//table[caption]//tr[th[@scope='row'][starts-with(normalize-space(.), {})]]",
+            lit(name)
+        ))?
+        .text()
 }
 
 fn summary(page: &Page) -> Result<String> {
@@ -41,7 +61,9 @@ fn summary(page: &Page) -> Result<String> {
 }
 
 fn wait_summary(page: &Page, want: &str) -> Result<()> {
-    page.wait(&format!("the summary {want:?}"), Duration::from_secs(20), || Ok((summary(page).ok().as_deref() == Some(want)).then_some(())))
+    page.wait(&format!("the summary {want:?}"), Duration::from_secs(20), || {
+        Ok((summary(page).ok().as_deref() == Some(want)).then_some(()))
+    })
 }
 
 fn watch_status(page: &Page) -> Result<String> {
@@ -49,8 +71,17 @@ fn watch_status(page: &Page) -> Result<String> {
 }
 
 fn wait_watch(page: &Page, want: &str, limit: Duration) -> Result<()> {
-    page.wait(&format!("the watch to say {want:?}"), limit, || Ok(watch_status(page)?.contains(want).then_some(())))
-        .map_err(|e| format!("{}; it says {:?}", e.message().unwrap_or_default(), watch_status(page).unwrap_or_default()).into())
+    page.wait(&format!("the watch to say {want:?}"), limit, || {
+        Ok(watch_status(page)?.contains(want).then_some(()))
+    })
+    .map_err(|e| {
+        format!(
+            "{}; it says {:?}",
+            e.message().unwrap_or_default(),
+            watch_status(page).unwrap_or_default()
+        )
+        .into()
+    })
 }
 
 /// Mints a registration token for `org_name` on the mock.
@@ -66,11 +97,27 @@ fn list(world: &World) -> Result<()> {
     // This organization's groups answer comes after its runners: the Group cells must follow.
     let page = added(world, org::SLOW_GROUPS, "")?;
     wait_summary(&page, "3 runners \u{b7} 2 online \u{b7} 1 busy")?;
-    page.session.find(&format!("//table/caption[normalize-space(.)='Runners of {}']", org::SLOW_GROUPS))?;
-    let headers: Vec<String> = page.session.find_all("//table[caption]/thead//th")?.iter().map(|h| h.text()).collect::<Result<_>>()?;
-    check(headers[..5] == ["Name", "Status", "Labels", "OS", "Group"], format!("column headers {headers:?}"))?;
-    check(row(&page, "build-01")?.contains("#1"), "before the groups arrive, the group's id")?;
-    page.wait("the group names", Duration::from_secs(10), || Ok(row(&page, "build-01")?.contains("Default").then_some(())))?;
+    page.session.find(&format!(
+        "//table/caption[normalize-space(.)='Runners of {}']",
+        org::SLOW_GROUPS
+    ))?;
+    let headers: Vec<String> = page
+        .session
+        .find_all("//table[caption]/thead//th")?
+        .iter()
+        .map(|h| h.text())
+        .collect::<Result<_>>()?;
+    check(
+        headers[..5] == ["Name", "Status", "Labels", "OS", "Group"],
+        format!("column headers {headers:?}"),
+    )?;
+    check(
+        row(&page, "build-01")?.contains("#1"),
+        "before the groups arrive, the group's id",
+    )?;
+    page.wait("the group names", Duration::from_secs(10), || {
+        Ok(row(&page, "build-01")?.contains("Default").then_some(()))
+    })?;
     let build01 = row(&page, "build-01")?;
     check_contains(&build01, "Online")?;
     check_contains(&build01, "self-hosted, Linux, X64, gpu")?;
@@ -87,16 +134,27 @@ fn other_scope(world: &World) -> Result<()> {
     let page = added(world, "octo-org", "")?;
     wait_summary(&page, "3 runners \u{b7} 2 online \u{b7} 1 busy")?;
     let note = "This list shows the runners of octo-org; the form now names other-org. Show runners lists those.";
-    check(!page.body_text()?.contains("This list shows"), "no note while the list is the form's scope")?;
+    check(
+        !page.body_text()?.contains("This list shows"),
+        "no note while the list is the form's scope",
+    )?;
     page.field("Organization")?.fill("other-org")?;
     page.wait_for_text(note)?;
-    page.session.find("//table/caption[normalize-space(.)='Runners of octo-org']")?;
+    page.session
+        .find("//table/caption[normalize-space(.)='Runners of octo-org']")?;
     page.button("Show runners")?.click()?;
-    page.session.find("//table/caption[normalize-space(.)='Runners of other-org']")?;
-    check(!page.body_text()?.contains("This list shows"), "the note goes once the list is the form's scope")?;
+    page.session
+        .find("//table/caption[normalize-space(.)='Runners of other-org']")?;
+    check(
+        !page.body_text()?.contains("This list shows"),
+        "the note goes once the list is the form's scope",
+    )?;
     let requests = page.mock.runner_list_requests();
     let last = requests.last().map(|r| r.path.as_str()).unwrap_or_default();
-    check(last == "/api/v3/orgs/other-org/actions/runners?per_page=100", format!("the last list request {last:?}"))
+    check(
+        last == "/api/v3/orgs/other-org/actions/runners?per_page=100",
+        format!("the last list request {last:?}"),
+    )
 }
 
 fn on_demand(world: &World) -> Result<()> {
@@ -107,12 +165,22 @@ fn on_demand(world: &World) -> Result<()> {
     page.radio("Runner scope", "Repository")?.click()?;
     page.field("Repository")?.fill("octo-org/app")?;
     page.field("Access token")?.fill(ACCESS_TOKEN)?;
-    page.wait("Show runners to be enabled", Duration::from_secs(5), || Ok(page.button("Show runners")?.is_enabled()?.then_some(())))?;
+    page.wait("Show runners to be enabled", Duration::from_secs(5), || {
+        Ok(page.button("Show runners")?.is_enabled()?.then_some(()))
+    })?;
     page.button("Show runners")?.click()?;
     wait_summary(&page, "3 runners \u{b7} 2 online \u{b7} 1 busy")?;
     let requests = page.mock.runner_list_requests();
-    check(requests.len() == 1 && requests[0].path == "/api/v3/repos/octo-org/app/actions/runners?per_page=100", format!("{:?}", requests.iter().map(|r| &r.path).collect::<Vec<_>>()))?;
-    check(page.session.find_all("//table[caption]/thead//th[normalize-space(.)='Group']")?.is_empty(), "a repository has no runner groups")?;
+    check(
+        requests.len() == 1 && requests[0].path == "/api/v3/repos/octo-org/app/actions/runners?per_page=100",
+        format!("{:?}", requests.iter().map(|r| &r.path).collect::<Vec<_>>()),
+    )?;
+    check(
+        page.session
+            .find_all("//table[caption]/thead//th[normalize-space(.)='Group']")?
+            .is_empty(),
+        "a repository has no runner groups",
+    )?;
     check(page.mock.token_requests().is_empty(), "showing runners mints no token")
 }
 
@@ -121,7 +189,10 @@ fn filter(world: &World) -> Result<()> {
     wait_summary(&page, "3 runners \u{b7} 2 online \u{b7} 1 busy")?;
     page.field("Filter runners")?.fill("GPU")?;
     wait_summary(&page, "1 runner \u{b7} 1 online \u{b7} 0 busy")?;
-    check(row(&page, "build-02").is_err(), "a runner without the label is filtered out")?;
+    check(
+        row(&page, "build-02").is_err(),
+        "a runner without the label is filtered out",
+    )?;
     page.field("Filter runners")?.fill("old")?;
     wait_summary(&page, "1 runner \u{b7} 0 online \u{b7} 0 busy")?;
     page.field("Filter runners")?.fill("arm-pool")?;
@@ -133,14 +204,33 @@ fn filter(world: &World) -> Result<()> {
 fn watch_jit(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.create_jit("org=octo-org", "jit-watched")?;
-    wait_watch(&page, "jit-watched is registered; waiting for it to connect", Duration::from_secs(5))?;
+    wait_watch(
+        &page,
+        "jit-watched is registered; waiting for it to connect",
+        Duration::from_secs(5),
+    )?;
     // The mock's runner comes online 3 s after it was created; the next poll sees it.
     wait_watch(&page, "jit-watched is online.", Duration::from_secs(12))?;
-    check(page.session.find_all("//button[normalize-space(.)='Stop watching']")?.is_empty(), "watching stopped")?;
-    let polls = page.mock.runner_list_requests().into_iter().filter(|r| r.path.contains("name=jit-watched")).count();
+    check(
+        page.session
+            .find_all("//button[normalize-space(.)='Stop watching']")?
+            .is_empty(),
+        "watching stopped",
+    )?;
+    let polls = page
+        .mock
+        .runner_list_requests()
+        .into_iter()
+        .filter(|r| r.path.contains("name=jit-watched"))
+        .count();
     page.wait_for_text("4 runners")?;
     std::thread::sleep(Duration::from_secs(6));
-    let after = page.mock.runner_list_requests().into_iter().filter(|r| r.path.contains("name=jit-watched")).count();
+    let after = page
+        .mock
+        .runner_list_requests()
+        .into_iter()
+        .filter(|r| r.path.contains("name=jit-watched"))
+        .count();
     check(after == polls, format!("no polls after online: {polls} then {after}"))
 }
 
@@ -151,8 +241,19 @@ fn watch_added(world: &World) -> Result<()> {
     wait_watch(&page, "Waiting for watched-runner to connect", Duration::from_secs(5))?;
     // The mock's runner appears 2 s after the first poll for its name and is online at 4 s.
     wait_watch(&page, "watched-runner is online.", Duration::from_secs(15))?;
-    let polls: Vec<String> = page.mock.runner_list_requests().into_iter().map(|r| r.path).filter(|p| p.contains("name=")).collect();
-    check(polls.iter().all(|p| p.ends_with("/api/v3/orgs/watch-org/actions/runners?name=watched-runner")), format!("polls {polls:?}"))
+    let polls: Vec<String> = page
+        .mock
+        .runner_list_requests()
+        .into_iter()
+        .map(|r| r.path)
+        .filter(|p| p.contains("name="))
+        .collect();
+    check(
+        polls
+            .iter()
+            .all(|p| p.ends_with("/api/v3/orgs/watch-org/actions/runners?name=watched-runner")),
+        format!("polls {polls:?}"),
+    )
 }
 
 fn watch_unnamed(world: &World) -> Result<()> {
@@ -161,29 +262,60 @@ fn watch_unnamed(world: &World) -> Result<()> {
     // The mock's fresh-runner appears 2 s after the first look at the list, online at 4 s.
     wait_watch(&page, &format!("{FRESH_RUNNER} is online."), Duration::from_secs(15))?;
     let polls: Vec<String> = page.mock.runner_list_requests().into_iter().map(|r| r.path).collect();
-    check(polls.iter().all(|p| !p.contains("name=")), format!("no name to ask for: {polls:?}"))?;
+    check(
+        polls.iter().all(|p| !p.contains("name=")),
+        format!("no name to ask for: {polls:?}"),
+    )?;
     page.wait_for_text(FRESH_RUNNER).map(drop)
 }
 
 fn not_modified(world: &World) -> Result<()> {
     let page = added(world, "octo-org", "&name=never-comes")?;
     wait_watch(&page, "Waiting for never-comes to connect", Duration::from_secs(5))?;
-    let polls = || page.mock.runner_list_requests().into_iter().filter(|r| r.path.contains("name=never-comes")).collect::<Vec<_>>();
-    page.wait("a third poll", Duration::from_secs(17), || Ok((polls().len() >= 3).then_some(())))?;
+    let polls = || {
+        page.mock
+            .runner_list_requests()
+            .into_iter()
+            .filter(|r| r.path.contains("name=never-comes"))
+            .collect::<Vec<_>>()
+    };
+    page.wait("a third poll", Duration::from_secs(17), || {
+        Ok((polls().len() >= 3).then_some(()))
+    })?;
     let (first, second, third) = (&polls()[0], &polls()[1], &polls()[2]);
-    check(first.header("if-none-match").is_none(), "the first poll has no version to send")?;
+    check(
+        first.header("if-none-match").is_none(),
+        "the first poll has no version to send",
+    )?;
     let sent = second.header("if-none-match").unwrap_or_default().to_string();
-    check(sent.starts_with('"') && sent.len() > 2, format!("the second poll names the first answer's ETag: {sent:?}"))?;
+    check(
+        sent.starts_with('"') && sent.len() > 2,
+        format!("the second poll names the first answer's ETag: {sent:?}"),
+    )?;
     // The second answer was a 304 (nothing changed): the same version goes out again.
-    check(third.header("if-none-match") == Some(sent.as_str()), "after a 304 the version stays")?;
+    check(
+        third.header("if-none-match") == Some(sent.as_str()),
+        "after a 304 the version stays",
+    )?;
     // The page adds If-None-Match, which GitHub's preflight allows; the browser's own
     // Cache-Control: no-cache (added for cache mode no-store) is not part of the preflight.
-    let asked: Vec<String> = page.mock.requests().into_iter()
+    let asked: Vec<String> = page
+        .mock
+        .requests()
+        .into_iter()
         .filter(|r| r.method == "OPTIONS" && r.path.contains("name=never-comes"))
         .filter_map(|r| r.header("access-control-request-headers").map(str::to_string))
         .collect();
-    check(asked.iter().any(|a| a == "authorization,if-none-match,x-github-api-version"), format!("the conditional poll's preflight asks for exactly these: {asked:?}"))?;
-    check(watch_status(&page)?.contains("Waiting for never-comes to connect"), "a 304 keeps the view")?;
+    check(
+        asked
+            .iter()
+            .any(|a| a == "authorization,if-none-match,x-github-api-version"),
+        format!("the conditional poll's preflight asks for exactly these: {asked:?}"),
+    )?;
+    check(
+        watch_status(&page)?.contains("Waiting for never-comes to connect"),
+        "a 304 keeps the view",
+    )?;
     page.button("Stop watching")?.click()?;
     wait_watch(&page, "Stopped watching.", Duration::from_secs(2))?;
     let stopped = polls().len();
@@ -193,67 +325,124 @@ fn not_modified(world: &World) -> Result<()> {
 
 fn hidden_tab(world: &World) -> Result<()> {
     let page = added(world, "octo-org", "&name=never-comes")?;
-    let polls = || page.mock.runner_list_requests().into_iter().filter(|r| r.path.contains("name=never-comes")).count();
-    page.wait("the first poll", Duration::from_secs(5), || Ok((polls() >= 1).then_some(())))?;
+    let polls = || {
+        page.mock
+            .runner_list_requests()
+            .into_iter()
+            .filter(|r| r.path.contains("name=never-comes"))
+            .count()
+    };
+    page.wait("the first poll", Duration::from_secs(5), || {
+        Ok((polls() >= 1).then_some(()))
+    })?;
     // Minimised, the window's page is hidden, as when a person switches away.
     page.session.minimize()?;
     let hidden = page.session.execute("return document.visibilityState", vec![])?;
     check(hidden == "hidden", format!("the page is hidden ({hidden})"))?;
     let before = polls();
     std::thread::sleep(Duration::from_secs(11));
-    check(polls() == before, format!("no polls while hidden: {before} then {}", polls()))?;
+    check(
+        polls() == before,
+        format!("no polls while hidden: {before} then {}", polls()),
+    )?;
     page.session.set_window_size(1100, 1400)?;
-    page.wait("polls to resume", Duration::from_secs(5), || Ok((polls() > before).then_some(())))
+    page.wait("polls to resume", Duration::from_secs(5), || {
+        Ok((polls() > before).then_some(()))
+    })
 }
 
 fn rate_limited(world: &World) -> Result<()> {
     let page = added(world, fleet_scope::POLL_LIMITED, "&name=limited-runner")?;
-    wait_watch(&page, "rate limit was reached; watching for limited-runner resumes at", Duration::from_secs(5))?;
-    let polls = || page.mock.runner_list_requests().into_iter().filter(|r| r.path.contains("name=limited-runner")).count();
+    wait_watch(
+        &page,
+        "rate limit was reached; watching for limited-runner resumes at",
+        Duration::from_secs(5),
+    )?;
+    let polls = || {
+        page.mock
+            .runner_list_requests()
+            .into_iter()
+            .filter(|r| r.path.contains("name=limited-runner"))
+            .count()
+    };
     check(polls() == 1, "one poll so far")?;
     std::thread::sleep(Duration::from_millis(1500));
     check(polls() == 1, "no poll before the limit resets")?;
     // The mock's limit resets 3 s after each refusal: the watch tries again then, not 5 s later.
-    page.wait("the poll after the reset", Duration::from_secs(6), || Ok((polls() >= 2).then_some(())))
+    page.wait("the poll after the reset", Duration::from_secs(6), || {
+        Ok((polls() >= 2).then_some(()))
+    })
 }
 
 fn remove_cancel(world: &World) -> Result<()> {
     let page = added(world, "octo-org", "")?;
     wait_summary(&page, "3 runners \u{b7} 2 online \u{b7} 1 busy")?;
-    page.session.find("//button[@aria-label='Remove old-runner']")?.click()?;
+    page.session
+        .find("//button[@aria-label='Remove old-runner']")?
+        .click()?;
     let dialog = page.session.find("//dialog[@open]")?;
     check_contains(&dialog.text()?, "Remove old-runner from octo-org?")?;
-    let modal = page.session.execute("return document.querySelector('dialog').matches(':modal')", vec![])?;
+    let modal = page
+        .session
+        .execute("return document.querySelector('dialog').matches(':modal')", vec![])?;
     check(modal == true, "the dialog is modal: the page behind is inert")?;
-    let focused = page.session.execute("return document.activeElement.textContent", vec![])?;
+    let focused = page
+        .session
+        .execute("return document.activeElement.textContent", vec![])?;
     check(focused == "Cancel", format!("focus starts on Cancel, not {focused}"))?;
     page.button("Cancel")?.click()?;
-    page.wait("the dialog to close", Duration::from_secs(5), || Ok(page.session.find_all("//dialog[@open]")?.is_empty().then_some(())))?;
-    let focused = page.session.execute("return document.activeElement.getAttribute('aria-label')", vec![])?;
-    check(focused == "Remove old-runner", format!("focus returns to the button that opened the dialog, not {focused}"))?;
+    page.wait("the dialog to close", Duration::from_secs(5), || {
+        Ok(page.session.find_all("//dialog[@open]")?.is_empty().then_some(()))
+    })?;
+    let focused = page
+        .session
+        .execute("return document.activeElement.getAttribute('aria-label')", vec![])?;
+    check(
+        focused == "Remove old-runner",
+        format!("focus returns to the button that opened the dialog, not {focused}"),
+    )?;
     // Escape cancels too.
-    page.session.find("//button[@aria-label='Remove old-runner']")?.click()?;
+    page.session
+        .find("//button[@aria-label='Remove old-runner']")?
+        .click()?;
     page.session.find("//dialog[@open]")?;
     page.button("Cancel")?.type_text("\u{E00C}")?;
-    page.wait("Escape to close the dialog", Duration::from_secs(5), || Ok(page.session.find_all("//dialog[@open]")?.is_empty().then_some(())))?;
+    page.wait("Escape to close the dialog", Duration::from_secs(5), || {
+        Ok(page.session.find_all("//dialog[@open]")?.is_empty().then_some(()))
+    })?;
     std::thread::sleep(Duration::from_millis(300));
-    check(page.mock.delete_requests().is_empty(), "nothing is removed without the confirmation")?;
+    check(
+        page.mock.delete_requests().is_empty(),
+        "nothing is removed without the confirmation",
+    )?;
     row(&page, "old-runner").map(drop)
 }
 
 fn remove_confirm(world: &World) -> Result<()> {
     let page = added(world, "octo-org", "")?;
     wait_summary(&page, "3 runners \u{b7} 2 online \u{b7} 1 busy")?;
-    page.session.find("//button[@aria-label='Remove old-runner']")?.click()?;
+    page.session
+        .find("//button[@aria-label='Remove old-runner']")?
+        .click()?;
     page.session.find("//dialog[@open]")?;
     page.button("Remove runner")?.click()?;
     wait_summary(&page, "2 runners \u{b7} 2 online \u{b7} 1 busy")?;
     let deletes = page.mock.delete_requests();
-    check(deletes.len() == 1 && deletes[0].path == "/api/v3/orgs/octo-org/actions/runners/13", format!("{:?}", deletes.iter().map(|r| &r.path).collect::<Vec<_>>()))?;
-    check(deletes[0].header("authorization") == Some(&*format!("Bearer {ACCESS_TOKEN}")), "the DELETE carries the token")?;
-    page.session.find("//*[@role='status'][normalize-space(.)='Removed old-runner from octo-org.']")?;
+    check(
+        deletes.len() == 1 && deletes[0].path == "/api/v3/orgs/octo-org/actions/runners/13",
+        format!("{:?}", deletes.iter().map(|r| &r.path).collect::<Vec<_>>()),
+    )?;
+    check(
+        deletes[0].header("authorization") == Some(&*format!("Bearer {ACCESS_TOKEN}")),
+        "the DELETE carries the token",
+    )?;
+    page.session
+        .find("//*[@role='status'][normalize-space(.)='Removed old-runner from octo-org.']")?;
     let focused = page.session.execute("return document.activeElement.id", vec![])?;
-    check(focused == "runners-heading", format!("with its row gone, focus is on the list's heading, not {focused}"))?;
+    check(
+        focused == "runners-heading",
+        format!("with its row gone, focus is on the list's heading, not {focused}"),
+    )?;
     check(row(&page, "old-runner").is_err(), "the row is gone")
 }
 
@@ -266,18 +455,27 @@ fn remove_busy(world: &World) -> Result<()> {
     page.alert_containing("running a job")?;
     page.alert_containing("is still running a job")?;
     row(&page, "build-02").map(drop)?;
-    check(summary(&page)? == "3 runners \u{b7} 2 online \u{b7} 1 busy", "the row stays")
+    check(
+        summary(&page)? == "3 runners \u{b7} 2 online \u{b7} 1 busy",
+        "the row stays",
+    )
 }
 
 fn five_thousand(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit(&format!("?org={}&api={}", fleet_scope::HUGE, page.mock.ghes_url()))?;
     page.field("Access token")?.fill(ACCESS_TOKEN)?;
-    page.wait("Show runners to be enabled", Duration::from_secs(5), || Ok(page.button("Show runners")?.is_enabled()?.then_some(())))?;
+    page.wait("Show runners to be enabled", Duration::from_secs(5), || {
+        Ok(page.button("Show runners")?.is_enabled()?.then_some(()))
+    })?;
     let fleet = Fleet::new(fleet_scope::HUGE).runners;
     let online = fleet.iter().filter(|r| r.online_at.is_some()).count();
     let busy = fleet.iter().filter(|r| r.online_at.is_some() && r.busy).count();
-    let want = format!("5,000 runners \u{b7} {},{:03} online \u{b7} {busy} busy", online / 1000, online % 1000);
+    let want = format!(
+        "5,000 runners \u{b7} {},{:03} online \u{b7} {busy} busy",
+        online / 1000,
+        online % 1000
+    );
     // Clicked from the script that times it: from the last page's arrival (its responseEnd) to
     // the frame where the whole list is summed up and the table shown.
     let timing: Value = page.session.execute_async(
@@ -299,9 +497,18 @@ fn five_thousand(world: &World) -> Result<()> {
         vec![want.clone().into()],
     )?;
     let rows = timing["rows"].as_u64().unwrap_or(0);
-    check(rows == 100, format!("one step of rows is rendered, not all 5,000: {rows}"))?;
-    check(timing["progressSeen"] == true, "a progress line counted the runners in as pages arrived")?;
-    check(page.mock.runner_list_requests().len() == 50, format!("50 pages: {}", page.mock.runner_list_requests().len()))?;
+    check(
+        rows == 100,
+        format!("one step of rows is rendered, not all 5,000: {rows}"),
+    )?;
+    check(
+        timing["progressSeen"] == true,
+        "a progress line counted the runners in as pages arrived",
+    )?;
+    check(
+        page.mock.runner_list_requests().len() == 50,
+        format!("50 pages: {}", page.mock.runner_list_requests().len()),
+    )?;
     let keystroke: Value = page.session.execute_async(
         "const done = arguments[arguments.length - 1];\
          const input = document.getElementById('runner-filter');\
@@ -321,7 +528,9 @@ fn five_thousand(world: &World) -> Result<()> {
         keystroke.as_f64().unwrap_or(-1.0)
     );
     page.button("Show 100 more")?.click()?;
-    page.wait("200 rows", Duration::from_secs(5), || Ok((page.session.find_all("//table[caption]/tbody/tr")?.len() == 200).then_some(())))
+    page.wait("200 rows", Duration::from_secs(5), || {
+        Ok((page.session.find_all("//table[caption]/tbody/tr")?.len() == 200).then_some(()))
+    })
 }
 
 fn forget_token(world: &World) -> Result<()> {
@@ -329,10 +538,25 @@ fn forget_token(world: &World) -> Result<()> {
     wait_summary(&page, "3 runners \u{b7} 2 online \u{b7} 1 busy")?;
     wait_watch(&page, "Waiting for never-comes to connect", Duration::from_secs(5))?;
     page.button("Forget token")?.click()?;
-    wait_watch(&page, "Stopped watching: the access token was cleared.", Duration::from_secs(5))?;
-    check(page.session.find_all("//table[caption]")?.is_empty(), "the list is gone with the token")?;
-    check(page.session.find_all("//button[normalize-space(.)='Refresh']")?.is_empty(), "nothing to refresh with")?;
+    wait_watch(
+        &page,
+        "Stopped watching: the access token was cleared.",
+        Duration::from_secs(5),
+    )?;
+    check(
+        page.session.find_all("//table[caption]")?.is_empty(),
+        "the list is gone with the token",
+    )?;
+    check(
+        page.session
+            .find_all("//button[normalize-space(.)='Refresh']")?
+            .is_empty(),
+        "nothing to refresh with",
+    )?;
     let polls = page.mock.runner_list_requests().len();
     std::thread::sleep(Duration::from_secs(6));
-    check(page.mock.runner_list_requests().len() == polls, "no request after the token was forgotten")
+    check(
+        page.mock.runner_list_requests().len() == polls,
+        "no request after the token was forgotten",
+    )
 }

@@ -23,29 +23,77 @@ const JIT_NAME: &str = "jit-e2e-1";
 pub fn tests() -> Vec<(String, Test)> {
     let t = |name: &str, f: Test| (format!("scopes::{name}"), f);
     let matrix: [(&str, Test); 9] = [
-        ("repository_add_sends_the_repository_path_and_copies_its_config_command", |w| scope_action(w, 0, 0)),
-        ("repository_jit_sends_the_default_group_and_labels_and_copies_run_sh", |w| scope_action(w, 0, 1)),
-        ("repository_remove_sends_the_remove_token_request_and_copies_config_remove", |w| scope_action(w, 0, 2)),
-        ("organization_add_sends_the_organization_path_and_copies_its_config_command", |w| scope_action(w, 1, 0)),
-        ("organization_jit_sends_the_default_group_and_labels_and_copies_run_sh", |w| scope_action(w, 1, 1)),
-        ("organization_remove_sends_the_remove_token_request_and_copies_config_remove", |w| scope_action(w, 1, 2)),
-        ("enterprise_add_sends_the_enterprise_path_and_copies_its_config_command", |w| scope_action(w, 2, 0)),
-        ("enterprise_jit_sends_the_default_group_and_labels_and_copies_run_sh", |w| scope_action(w, 2, 1)),
-        ("enterprise_remove_sends_the_remove_token_request_and_copies_config_remove", |w| scope_action(w, 2, 2)),
+        (
+            "repository_add_sends_the_repository_path_and_copies_its_config_command",
+            |w| scope_action(w, 0, 0),
+        ),
+        (
+            "repository_jit_sends_the_default_group_and_labels_and_copies_run_sh",
+            |w| scope_action(w, 0, 1),
+        ),
+        (
+            "repository_remove_sends_the_remove_token_request_and_copies_config_remove",
+            |w| scope_action(w, 0, 2),
+        ),
+        (
+            "organization_add_sends_the_organization_path_and_copies_its_config_command",
+            |w| scope_action(w, 1, 0),
+        ),
+        (
+            "organization_jit_sends_the_default_group_and_labels_and_copies_run_sh",
+            |w| scope_action(w, 1, 1),
+        ),
+        (
+            "organization_remove_sends_the_remove_token_request_and_copies_config_remove",
+            |w| scope_action(w, 1, 2),
+        ),
+        (
+            "enterprise_add_sends_the_enterprise_path_and_copies_its_config_command",
+            |w| scope_action(w, 2, 0),
+        ),
+        (
+            "enterprise_jit_sends_the_default_group_and_labels_and_copies_run_sh",
+            |w| scope_action(w, 2, 1),
+        ),
+        (
+            "enterprise_remove_sends_the_remove_token_request_and_copies_config_remove",
+            |w| scope_action(w, 2, 2),
+        ),
     ];
     let mut tests: Vec<(String, Test)> = matrix.into_iter().map(|(n, f)| t(n, f)).collect();
     tests.extend([
-        t("the_jit_script_runs_in_sh_and_run_sh_receives_the_configuration_byte_for_byte", jit_script_in_sh),
+        t(
+            "the_jit_script_runs_in_sh_and_run_sh_receives_the_configuration_byte_for_byte",
+            jit_script_in_sh,
+        ),
         t("a_chosen_runner_group_is_sent_by_its_id", jit_group),
-        t("a_github_hosted_group_refusing_a_jit_runner_is_explained_and_another_group_works", jit_hosted_group),
-        t("a_taken_jit_name_is_explained_and_the_name_can_be_changed", jit_conflict),
-        t("a_pasted_repository_address_picks_the_repository_scope", pasted_repository),
+        t(
+            "a_github_hosted_group_refusing_a_jit_runner_is_explained_and_another_group_works",
+            jit_hosted_group,
+        ),
+        t(
+            "a_taken_jit_name_is_explained_and_the_name_can_be_changed",
+            jit_conflict,
+        ),
+        t(
+            "a_pasted_repository_address_picks_the_repository_scope",
+            pasted_repository,
+        ),
         t("a_pasted_server_address_sets_the_api_url", pasted_server),
-        t("an_enterprise_with_a_fine_grained_token_is_warned_before_sending_and_may_still_send", enterprise_warning),
+        t(
+            "an_enterprise_with_a_fine_grained_token_is_warned_before_sending_and_may_still_send",
+            enterprise_warning,
+        ),
         t("deep_links_preset_every_scope_and_mode", deep_links),
-        t("the_scope_and_its_name_are_remembered_after_reload_but_the_token_is_not", remembered),
+        t(
+            "the_scope_and_its_name_are_remembered_after_reload_but_the_token_is_not",
+            remembered,
+        ),
         t("removal_with_a_service_shows_the_svc_steps_first", removal_service),
-        t("a_download_token_is_masked_on_screen_and_present_in_the_copy", download_token),
+        t(
+            "a_download_token_is_masked_on_screen_and_present_in_the_copy",
+            download_token,
+        ),
     ]);
     tests
 }
@@ -65,30 +113,65 @@ fn prepare<'w>(world: &'w World, scope: usize, action: &str) -> Result<Page<'w>>
 /// The one request to `suffix`, waited for.
 fn the_request(page: &Page, suffix: &str) -> Result<Recorded> {
     page.wait(&format!("a request to {suffix}"), Duration::from_secs(10), || {
-        Ok(page.mock.api_requests().iter().any(|r| r.path.ends_with(suffix)).then_some(()))
+        Ok(page
+            .mock
+            .api_requests()
+            .iter()
+            .any(|r| r.path.ends_with(suffix))
+            .then_some(()))
     })?;
-    let matching: Vec<Recorded> = page.mock.api_requests().into_iter().filter(|r| r.path.ends_with(suffix)).collect();
-    check(matching.len() == 1, format!("one request to {suffix}, got {}", matching.len()))?;
+    let matching: Vec<Recorded> = page
+        .mock
+        .api_requests()
+        .into_iter()
+        .filter(|r| r.path.ends_with(suffix))
+        .collect();
+    check(
+        matching.len() == 1,
+        format!("one request to {suffix}, got {}", matching.len()),
+    )?;
     Ok(matching[0].clone())
 }
 
 fn check_headers(r: &Recorded, json_body: bool) -> Result<()> {
     check(r.method == "POST", format!("{} is a POST", r.path))?;
-    check(r.header("authorization") == Some(&*format!("Bearer {ACCESS_TOKEN}")), "the token goes as Bearer")?;
-    check(r.header("accept") == Some("application/vnd.github+json"), "Accept header")?;
-    check(r.header("x-github-api-version") == Some("2022-11-28"), "API version header")?;
+    check(
+        r.header("authorization") == Some(&*format!("Bearer {ACCESS_TOKEN}")),
+        "the token goes as Bearer",
+    )?;
+    check(
+        r.header("accept") == Some("application/vnd.github+json"),
+        "Accept header",
+    )?;
+    check(
+        r.header("x-github-api-version") == Some("2022-11-28"),
+        "API version header",
+    )?;
     let content_type = r.header("content-type");
     if json_body {
-        check(content_type == Some("application/json"), format!("JSON body announced, got {content_type:?}"))
+        check(
+            content_type == Some("application/json"),
+            format!("JSON body announced, got {content_type:?}"),
+        )
     } else {
-        check(r.body.is_empty() && content_type.is_none(), format!("no body for {}: {:?} {content_type:?}", r.path, r.body))
+        check(
+            r.body.is_empty() && content_type.is_none(),
+            format!("no body for {}: {:?} {content_type:?}", r.path, r.body),
+        )
     }
 }
 
 /// Copies with the button and returns what the clipboard then holds.
 fn copy(page: &Page, button: &str) -> Result<String> {
-    page.session.find(&format!("//button[normalize-space(.)={} or @aria-label={}]", lit(button), lit(button)))?.click()?;
-    page.session.find("//*[@role='status'][starts-with(normalize-space(.), 'Copied')]")?;
+    page.session
+        .find(&format!(
+            "//button[normalize-space(.)={} or @aria-label={}]",
+            lit(button),
+            lit(button)
+        ))?
+        .click()?;
+    page.session
+        .find("//*[@role='status'][starts-with(normalize-space(.), 'Copied')]")?;
     page.clipboard()
 }
 
@@ -103,20 +186,38 @@ fn scope_action(world: &World, scope: usize, action: usize) -> Result<()> {
             check_headers(&the_request(&page, &format!("{prefix}/registration-token"))?, false)?;
             let expected = format!("./config.sh --url {}{url_path} --token {TOKEN}", page.mock.url());
             let copied = copy(&page, "Copy command")?;
-            check(copied == expected, format!("clipboard holds {copied:?}, expected {expected:?}"))?;
+            check(
+                copied == expected,
+                format!("clipboard holds {copied:?}, expected {expected:?}"),
+            )?;
             // Runner groups are offered exactly where the scope has them.
-            let group_fields = page.session.find_all("//label[normalize-space(.)='Runner group']")?.len();
-            check((group_fields == 1) == (scope != 0), format!("{group_fields} Runner group fields for scope {value}"))
+            let group_fields = page
+                .session
+                .find_all("//label[normalize-space(.)='Runner group']")?
+                .len();
+            check(
+                (group_fields == 1) == (scope != 0),
+                format!("{group_fields} Runner group fields for scope {value}"),
+            )
         }
         1 => {
             page.field("Runner name")?.fill(JIT_NAME)?;
             if scope != 0 {
                 // Organizations and enterprises name the group by id: the list loads first.
-                page.session.find("//select[@id=//label[normalize-space(.)='Runner group']/@for]")?;
+                page.session
+                    .find("//select[@id=//label[normalize-space(.)='Runner group']/@for]")?;
             } else {
-                check(page.session.find_all("//label[normalize-space(.)='Runner group']")?.is_empty(), "a repository has no runner groups")?;
+                check(
+                    page.session
+                        .find_all("//label[normalize-space(.)='Runner group']")?
+                        .is_empty(),
+                    "a repository has no runner groups",
+                )?;
             }
-            check(page.field("Labels")?.property("value")? == "self-hosted\nLinux\nX64", "the default labels are prefilled")?;
+            check(
+                page.field("Labels")?.property("value")? == "self-hosted\nLinux\nX64",
+                "the default labels are prefilled",
+            )?;
             page.button("Create just-in-time runner")?.click()?;
             page.wait_for_text(&format!("Just-in-time runner {JIT_NAME}"))?;
             let request = the_request(&page, &format!("{prefix}/generate-jitconfig"))?;
@@ -129,7 +230,10 @@ fn scope_action(world: &World, scope: usize, action: usize) -> Result<()> {
             check(!text.contains(JIT_CONFIG), "the configuration is masked until shown")?;
             page.wait_for_text("1. Create a folder")?;
             let copied = copy(&page, "Copy step 5: Start the runner")?;
-            check(copied == format!("./run.sh --jitconfig {JIT_CONFIG}"), format!("clipboard holds {copied:?}"))?;
+            check(
+                copied == format!("./run.sh --jitconfig {JIT_CONFIG}"),
+                format!("clipboard holds {copied:?}"),
+            )?;
             page.button("Show configuration")?.click()?;
             page.wait_for_text(JIT_CONFIG)
         }
@@ -140,16 +244,28 @@ fn scope_action(world: &World, scope: usize, action: usize) -> Result<()> {
             let text = page.body_text()?;
             check_contains(&text, "in the runner's folder")?;
             check(!text.contains(TOKEN), "the remove token is masked")?;
-            let setup_calls = page.mock.api_requests().into_iter().filter(|r| r.path.contains("/downloads") || r.path.contains("/runner-groups")).count();
+            let setup_calls = page
+                .mock
+                .api_requests()
+                .into_iter()
+                .filter(|r| r.path.contains("/downloads") || r.path.contains("/runner-groups"))
+                .count();
             check(setup_calls == 0, "removal loads no downloads or groups")?;
             let copied = copy(&page, "Copy command")?;
-            check(copied == format!("./config.sh remove --token {TOKEN}"), format!("clipboard holds {copied:?}"))
+            check(
+                copied == format!("./config.sh remove --token {TOKEN}"),
+                format!("clipboard holds {copied:?}"),
+            )
         }
     }
 }
 
 fn subject(scope: usize, value: &str) -> String {
-    if scope == 2 { format!("the enterprise {value}") } else { value.to_string() }
+    if scope == 2 {
+        format!("the enterprise {value}")
+    } else {
+        value.to_string()
+    }
 }
 
 fn jit_script_in_sh(world: &World) -> Result<()> {
@@ -158,21 +274,44 @@ fn jit_script_in_sh(world: &World) -> Result<()> {
     page.button("Create just-in-time runner")?.click()?;
     page.wait_for_text("1. Create a folder")?;
     let script = copy(&page, "Copy script")?;
-    let dir = std::env::temp_dir().join(format!("runner-token-jit-{}-{:?}", std::process::id(), std::thread::current().id()));
+    let dir = std::env::temp_dir().join(format!(
+        "runner-token-jit-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
     let runner = dir.join("actions-runner");
     std::fs::create_dir_all(&runner).map_err(|e| e.to_string())?;
     // Stand-ins: curl records its arguments and writes a file, shasum and tar succeed, and
     // run.sh records every argument it receives, NUL-terminated.
     let run_sh = runner.join("run.sh");
-    std::fs::write(&run_sh, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done > ../run-args\n").map_err(|e| e.to_string())?;
-    std::process::Command::new("chmod").arg("+x").arg(&run_sh).status().map_err(|e| e.to_string())?;
+    std::fs::write(
+        &run_sh,
+        "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done > ../run-args\n",
+    )
+    .map_err(|e| e.to_string())?;
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&run_sh)
+        .status()
+        .map_err(|e| e.to_string())?;
     let stubs = "curl() { printf '%s\\n' \"$@\" > ../curl-args; printf x > \"$3\"; }\nshasum() { cat > /dev/null; }\ntar() { :; }\n";
-    let out = std::process::Command::new("sh").current_dir(&dir).arg("-c").arg(format!("{stubs}{script}")).output().map_err(|e| e.to_string())?;
+    let out = std::process::Command::new("sh")
+        .current_dir(&dir)
+        .arg("-c")
+        .arg(format!("{stubs}{script}"))
+        .output()
+        .map_err(|e| e.to_string())?;
     let args = std::fs::read(dir.join("run-args")).unwrap_or_default();
     let curl = std::fs::read_to_string(dir.join("curl-args")).unwrap_or_default();
     std::fs::remove_dir_all(&dir).ok();
-    check(out.status.success(), format!("the script failed: {}", String::from_utf8_lossy(&out.stderr)))?;
-    let args: Vec<String> = String::from_utf8_lossy(&args).split_terminator('\0').map(str::to_string).collect();
+    check(
+        out.status.success(),
+        format!("the script failed: {}", String::from_utf8_lossy(&out.stderr)),
+    )?;
+    let args: Vec<String> = String::from_utf8_lossy(&args)
+        .split_terminator('\0')
+        .map(str::to_string)
+        .collect();
     check(args == ["--jitconfig", JIT_CONFIG], format!("run.sh received {args:?}"))?;
     check_contains(&curl, &scenario::package_url("linux", "x64"))
 }
@@ -201,7 +340,10 @@ fn jit_hosted_group(world: &World) -> Result<()> {
     page.alert_containing("GitHub refused to register the runner")?;
     page.alert_containing("The token may not use the chosen runner group (GitHub-hosted groups and groups not open to this scope refuse runners)")?;
     let sent = the_request(&page, "/generate-jitconfig")?;
-    check(sent.body.contains(r#""runner_group_id":4"#), format!("the hosted group's id was sent: {}", sent.body))?;
+    check(
+        sent.body.contains(r#""runner_group_id":4"#),
+        format!("the hosted group's id was sent: {}", sent.body),
+    )?;
     page.choose("Runner group", "Linux builders")?;
     page.button("Create just-in-time runner")?.click()?;
     page.wait_for_text(&format!("Just-in-time runner {JIT_NAME}"))
@@ -211,18 +353,25 @@ fn jit_conflict(world: &World) -> Result<()> {
     let page = prepare(world, 1, "Add a just-in-time runner")?;
     // The groups list replaces the group text field when it arrives, moving what is below it:
     // wait for it, so the click on the alert's button below cannot land where the button was.
-    page.session.find("//select[@id=//label[normalize-space(.)='Runner group']/@for]")?;
+    page.session
+        .find("//select[@id=//label[normalize-space(.)='Runner group']/@for]")?;
     page.field("Runner name")?.fill(scenario::runner::TAKEN)?;
     page.button("Create just-in-time runner")?.click()?;
     page.alert_containing("A runner named \u{201c}taken-runner\u{201d} already exists in octo-org")?;
     page.alert_containing("Already exists - A runner with the name taken-runner already exists.")?;
     page.button("Change the runner name")?.click()?;
     let focused = page.session.execute("return document.activeElement.id", vec![])?;
-    check(focused == "runner-name", format!("focus moves to the runner name, not {focused}"))?;
+    check(
+        focused == "runner-name",
+        format!("focus moves to the runner name, not {focused}"),
+    )?;
     page.field("Runner name")?.fill("jit-e2e-2")?;
     page.button("Create just-in-time runner")?.click()?;
     page.wait_for_text("Just-in-time runner jit-e2e-2")?;
-    check(page.mock.jit_requests().len() == 2, "two requests: the refused one and the retry")
+    check(
+        page.mock.jit_requests().len() == 2,
+        "two requests: the refused one and the retry",
+    )
 }
 
 fn pasted_repository(world: &World) -> Result<()> {
@@ -236,53 +385,117 @@ fn pasted_repository(world: &World) -> Result<()> {
     )?;
     check(written == "ok", format!("the clipboard took the address: {written}"))?;
     page.field("Organization")?.type_text("\u{E009}v\u{E000}")?;
-    page.wait("the Repository scope", Duration::from_secs(5), || Ok(page.is_checked("Runner scope", "Repository")?.then_some(())))?;
-    check(page.field("Repository")?.property("value")? == "octo-org/hello-world", "the repository is filled in")?;
-    check(page.field("API URL")?.property("value")? == page.mock.ghes_url(), "a github.com address leaves the chosen API URL alone")?;
+    page.wait("the Repository scope", Duration::from_secs(5), || {
+        Ok(page.is_checked("Runner scope", "Repository")?.then_some(()))
+    })?;
+    check(
+        page.field("Repository")?.property("value")? == "octo-org/hello-world",
+        "the repository is filled in",
+    )?;
+    check(
+        page.field("API URL")?.property("value")? == page.mock.ghes_url(),
+        "a github.com address leaves the chosen API URL alone",
+    )?;
     page.field("Access token")?.fill(ACCESS_TOKEN)?;
     page.button("Create registration token")?.click()?;
     page.wait_for_text("Registration token for octo-org/hello-world")?;
-    the_request(&page, "/api/v3/repos/octo-org/hello-world/actions/runners/registration-token").map(drop)
+    the_request(
+        &page,
+        "/api/v3/repos/octo-org/hello-world/actions/runners/registration-token",
+    )
+    .map(drop)
 }
 
 fn pasted_server(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit("")?;
     // Typed, then the field left with Tab.
-    page.field("Organization")?.fill("https://ghes.example.com/enterprises/acme/settings\u{E004}")?;
-    page.wait("the Enterprise scope", Duration::from_secs(5), || Ok(page.is_checked("Runner scope", "Enterprise")?.then_some(())))?;
-    check(page.field("Enterprise")?.property("value")? == "acme", "the slug is filled in")?;
-    check(page.field("API URL")?.property("value")? == "https://ghes.example.com/api/v3", "the server's API URL is set")?;
-    check_contains(&page.body_text()?, "Runners will register with https://ghes.example.com")
+    page.field("Organization")?
+        .fill("https://ghes.example.com/enterprises/acme/settings\u{E004}")?;
+    page.wait("the Enterprise scope", Duration::from_secs(5), || {
+        Ok(page.is_checked("Runner scope", "Enterprise")?.then_some(()))
+    })?;
+    check(
+        page.field("Enterprise")?.property("value")? == "acme",
+        "the slug is filled in",
+    )?;
+    check(
+        page.field("API URL")?.property("value")? == "https://ghes.example.com/api/v3",
+        "the server's API URL is set",
+    )?;
+    check_contains(
+        &page.body_text()?,
+        "Runners will register with https://ghes.example.com",
+    )
 }
 
 fn enterprise_warning(world: &World) -> Result<()> {
     let page = prepare(world, 2, "Add a runner")?;
-    page.field("Access token")?.fill("github_pat_11AAAAAAA0e2eFineGrained")?;
-    let warning = page.session.find("//*[contains(normalize-space(.), 'Not accepted here')]")?.text()?;
+    page.field("Access token")?
+        .fill("github_pat_11AAAAAAA0e2eFineGrained")?;
+    let warning = page
+        .session
+        .find("//*[contains(normalize-space(.), 'Not accepted here')]")?
+        .text()?;
     check_contains(&warning, "classic token with manage_runners:enterprise")?;
     check_contains(&warning, "You can still send it")?;
-    check(page.mock.requests().is_empty(), "the warning comes before anything is sent")?;
+    check(
+        page.mock.requests().is_empty(),
+        "the warning comes before anything is sent",
+    )?;
     page.button("Create registration token")?.click()?;
     page.wait_for_text("Registration token for the enterprise acme")?;
     the_request(&page, "/api/v3/enterprises/acme/actions/runners/registration-token").map(drop)?;
     // An organization takes fine-grained tokens: no warning there.
     page.radio("Runner scope", "Organization")?.click()?;
-    page.wait("the warning to go", Duration::from_secs(5), || Ok(page.session.find_all("//*[contains(normalize-space(.), 'Not accepted here')]")?.is_empty().then_some(())))
+    page.wait("the warning to go", Duration::from_secs(5), || {
+        Ok(page
+            .session
+            .find_all("//*[contains(normalize-space(.), 'Not accepted here')]")?
+            .is_empty()
+            .then_some(()))
+    })
 }
 
 fn deep_links(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     let cases = [
-        ("?repo=octo-org/app&mode=jit", "Repository", "octo-org/app", "Add a just-in-time runner", "Create just-in-time runner"),
-        ("?org=octo-org&mode=add", "Organization", "octo-org", "Add a runner", "Create registration token"),
-        ("?enterprise=acme&mode=remove", "Enterprise", "acme", "Remove a runner", "Create remove token"),
+        (
+            "?repo=octo-org/app&mode=jit",
+            "Repository",
+            "octo-org/app",
+            "Add a just-in-time runner",
+            "Create just-in-time runner",
+        ),
+        (
+            "?org=octo-org&mode=add",
+            "Organization",
+            "octo-org",
+            "Add a runner",
+            "Create registration token",
+        ),
+        (
+            "?enterprise=acme&mode=remove",
+            "Enterprise",
+            "acme",
+            "Remove a runner",
+            "Create remove token",
+        ),
     ];
     for (query, scope, value, action, button) in cases {
         page.visit(query)?;
-        check(page.is_checked("Runner scope", scope)?, format!("{query}: {scope} is chosen"))?;
-        check(page.field(scope)?.property("value")? == value, format!("{query}: {scope} is {value}"))?;
-        check(page.is_checked("Action", action)?, format!("{query}: {action} is chosen"))?;
+        check(
+            page.is_checked("Runner scope", scope)?,
+            format!("{query}: {scope} is chosen"),
+        )?;
+        check(
+            page.field(scope)?.property("value")? == value,
+            format!("{query}: {scope} is {value}"),
+        )?;
+        check(
+            page.is_checked("Action", action)?,
+            format!("{query}: {action} is chosen"),
+        )?;
         page.button(button)?;
         check(page.field("Access token")?.property("value")? == "", "never a token")?;
     }
@@ -294,11 +507,22 @@ fn remembered(world: &World) -> Result<()> {
     page.button("Create registration token")?.click()?;
     page.wait_for_text("Registration token for octo-org/app")?;
     page.visit("")?;
-    check(page.is_checked("Runner scope", "Repository")?, "the repository scope is remembered")?;
-    check(page.field("Repository")?.property("value")? == "octo-org/app", "its name is remembered")?;
+    check(
+        page.is_checked("Runner scope", "Repository")?,
+        "the repository scope is remembered",
+    )?;
+    check(
+        page.field("Repository")?.property("value")? == "octo-org/app",
+        "its name is remembered",
+    )?;
     check(page.field("Access token")?.property("value")? == "", "the token is not")?;
-    let stored = page.session.execute("return JSON.stringify(Object.entries(localStorage))", vec![])?;
-    check(!stored.as_str().unwrap_or_default().contains(ACCESS_TOKEN), format!("storage holds no token: {stored}"))
+    let stored = page
+        .session
+        .execute("return JSON.stringify(Object.entries(localStorage))", vec![])?;
+    check(
+        !stored.as_str().unwrap_or_default().contains(ACCESS_TOKEN),
+        format!("storage holds no token: {stored}"),
+    )
 }
 
 fn removal_service(world: &World) -> Result<()> {
@@ -308,17 +532,32 @@ fn removal_service(world: &World) -> Result<()> {
     page.choose("Operating system", "Linux")?;
     page.field("Run as a service")?.click()?;
     page.wait("the service steps", Duration::from_secs(5), || {
-        Ok(page.step_code("Stop and uninstall the service").ok().filter(|c| c == "sudo ./svc.sh stop\nsudo ./svc.sh uninstall").map(drop))
+        Ok(page
+            .step_code("Stop and uninstall the service")
+            .ok()
+            .filter(|c| c == "sudo ./svc.sh stop\nsudo ./svc.sh uninstall")
+            .map(drop))
     })?;
     page.choose("Operating system", "macOS")?;
     page.wait("macOS without sudo", Duration::from_secs(5), || {
-        Ok(page.step_code("Stop and uninstall the service").ok().filter(|c| c == "./svc.sh stop\n./svc.sh uninstall").map(drop))
+        Ok(page
+            .step_code("Stop and uninstall the service")
+            .ok()
+            .filter(|c| c == "./svc.sh stop\n./svc.sh uninstall")
+            .map(drop))
     })?;
     page.choose("Operating system", "Windows")?;
     page.wait("config.cmd remove", Duration::from_secs(5), || {
-        Ok(page.step_code("Remove the runner").ok().filter(|c| c.starts_with(".\\config.cmd remove --token ")).map(drop))
+        Ok(page
+            .step_code("Remove the runner")
+            .ok()
+            .filter(|c| c.starts_with(".\\config.cmd remove --token "))
+            .map(drop))
     })?;
-    check(page.step_code("Stop and uninstall the service").is_err(), "config.cmd remove takes the Windows service down itself")
+    check(
+        page.step_code("Stop and uninstall the service").is_err(),
+        "config.cmd remove takes the Windows service down itself",
+    )
 }
 
 fn download_token(world: &World) -> Result<()> {
@@ -329,7 +568,10 @@ fn download_token(world: &World) -> Result<()> {
     page.choose("Operating system", "Linux")?;
     page.choose("Architecture", "x64")?;
     let shown = page.step_code("Download the runner")?;
-    check(shown.contains("-H 'Authorization: Bearer ") && !shown.contains(DOWNLOAD_TOKEN), format!("masked on screen: {shown}"))?;
+    check(
+        shown.contains("-H 'Authorization: Bearer ") && !shown.contains(DOWNLOAD_TOKEN),
+        format!("masked on screen: {shown}"),
+    )?;
     let copied = copy(&page, "Copy step 2: Download the runner")?;
     let expected = format!(
         "curl -fL -H 'Authorization: Bearer {DOWNLOAD_TOKEN}' -o {} {}",

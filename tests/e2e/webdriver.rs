@@ -32,9 +32,20 @@ pub struct Element<'a> {
 impl Session {
     pub fn new(driver_url: &str, capabilities: Value) -> Result<Self> {
         let agent = agent();
-        let value = call(&agent, "POST", &format!("{driver_url}/session"), Some(json!({ "capabilities": capabilities })))?;
-        let id = value["sessionId"].as_str().ok_or_else(|| format!("no session id in {value}"))?.to_string();
-        Ok(Self { base: format!("{driver_url}/session/{id}"), agent })
+        let value = call(
+            &agent,
+            "POST",
+            &format!("{driver_url}/session"),
+            Some(json!({ "capabilities": capabilities })),
+        )?;
+        let id = value["sessionId"]
+            .as_str()
+            .ok_or_else(|| format!("no session id in {value}"))?
+            .to_string();
+        Ok(Self {
+            base: format!("{driver_url}/session/{id}"),
+            agent,
+        })
     }
 
     fn cmd(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
@@ -51,7 +62,12 @@ impl Session {
 
     pub fn find_all(&self, xpath: &str) -> Result<Vec<Element<'_>>> {
         let found = self.cmd("POST", "/elements", Some(json!({ "using": "xpath", "value": xpath })))?;
-        Ok(found.as_array().into_iter().flatten().filter_map(|e| self.element(e)).collect())
+        Ok(found
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| self.element(e))
+            .collect())
     }
 
     fn element(&self, reference: &Value) -> Option<Element<'_>> {
@@ -85,23 +101,41 @@ impl Session {
     }
 
     pub fn execute_async(&self, script: &str, args: Vec<Value>) -> Result<Value> {
-        self.cmd("POST", "/execute/async", Some(json!({ "script": script, "args": args })))
+        self.cmd(
+            "POST",
+            "/execute/async",
+            Some(json!({ "script": script, "args": args })),
+        )
     }
 
     /// The Permissions extension command (chromedriver supports it).
     pub fn set_permission(&self, name: &str, state: &str) -> Result<()> {
-        self.cmd("POST", "/permissions", Some(json!({ "descriptor": { "name": name }, "state": state }))).map(drop)
+        self.cmd(
+            "POST",
+            "/permissions",
+            Some(json!({ "descriptor": { "name": name }, "state": state })),
+        )
+        .map(drop)
     }
 
     /// A Chrome DevTools Protocol command, through chromedriver's `goog/cdp/execute`.
     pub fn cdp(&self, cmd: &str, params: Value) -> Result<Value> {
-        self.cmd("POST", "/goog/cdp/execute", Some(json!({ "cmd": cmd, "params": params })))
+        self.cmd(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({ "cmd": cmd, "params": params })),
+        )
     }
 
     /// Console messages the browser logged since the last call (chromedriver's log endpoint).
     pub fn console_log(&self) -> Result<Vec<String>> {
         let entries = self.cmd("POST", "/se/log", Some(json!({ "type": "browser" })))?;
-        Ok(entries.as_array().into_iter().flatten().map(|e| e["message"].as_str().unwrap_or_default().to_string()).collect())
+        Ok(entries
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| e["message"].as_str().unwrap_or_default().to_string())
+            .collect())
     }
 
     pub fn screenshot_png(&self) -> Result<Vec<u8>> {
@@ -110,7 +144,12 @@ impl Session {
     }
 
     pub fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
-        self.cmd("POST", "/window/rect", Some(json!({ "width": width, "height": height }))).map(drop)
+        self.cmd(
+            "POST",
+            "/window/rect",
+            Some(json!({ "width": width, "height": height })),
+        )
+        .map(drop)
     }
 
     pub fn minimize(&self) -> Result<()> {
@@ -120,7 +159,6 @@ impl Session {
     pub fn close(&self) {
         let _ = self.cmd("DELETE", "", None);
     }
-
 }
 
 impl Drop for Session {
@@ -168,7 +206,10 @@ impl Element<'_> {
     }
 
     pub fn attribute(&self, name: &str) -> Result<Option<String>> {
-        Ok(self.cmd("GET", &format!("/attribute/{name}"), None)?.as_str().map(str::to_string))
+        Ok(self
+            .cmd("GET", &format!("/attribute/{name}"), None)?
+            .as_str()
+            .map(str::to_string))
     }
 
     pub fn property(&self, name: &str) -> Result<Value> {
@@ -181,7 +222,11 @@ impl Element<'_> {
 
     /// The accessible name the browser computes (what a screen reader announces).
     pub fn accessible_name(&self) -> Result<String> {
-        Ok(self.cmd("GET", "/computedlabel", None)?.as_str().unwrap_or_default().to_string())
+        Ok(self
+            .cmd("GET", "/computedlabel", None)?
+            .as_str()
+            .unwrap_or_default()
+            .to_string())
     }
 }
 
@@ -193,10 +238,17 @@ fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Re
     };
     let mut response = response.map_err(|e| format!("WebDriver {method} {url}: {e}"))?;
     let status = response.status();
-    let value: Value = response.body_mut().read_json().map_err(|e| format!("WebDriver {method} {url}: bad JSON: {e}"))?;
+    let value: Value = response
+        .body_mut()
+        .read_json()
+        .map_err(|e| format!("WebDriver {method} {url}: bad JSON: {e}"))?;
     if !status.is_success() {
         let v = &value["value"];
-        return Err(format!("WebDriver {method} {url} failed ({status}): {} {}", v["error"], v["message"]).into());
+        return Err(format!(
+            "WebDriver {method} {url} failed ({status}): {} {}",
+            v["error"], v["message"]
+        )
+        .into());
     }
     Ok(value["value"].clone())
 }
@@ -206,7 +258,10 @@ fn decode_base64(s: &str) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(s.len() * 3 / 4);
     let (mut acc, mut bits) = (0u32, 0);
     for c in s.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=') {
-        let v = ALPHABET.iter().position(|&a| a == c).ok_or("bad base64 in screenshot")? as u32;
+        let v = ALPHABET
+            .iter()
+            .position(|&a| a == c)
+            .ok_or("bad base64 in screenshot")? as u32;
         acc = (acc << 6) | v;
         bits += 6;
         if bits >= 8 {

@@ -81,7 +81,11 @@ fn runner(id: u64, name: &str, online: bool, busy: bool, labels: &[&str], group:
         busy,
         ephemeral: false,
         group,
-        labels: ["self-hosted", "Linux", "X64"].iter().chain(labels).map(|s| s.to_string()).collect(),
+        labels: ["self-hosted", "Linux", "X64"]
+            .iter()
+            .chain(labels)
+            .map(|s| s.to_string())
+            .collect(),
         online_at: online.then_some(started),
     }
 }
@@ -94,7 +98,15 @@ impl Fleet {
             (1..=HUGE_COUNT as u64)
                 .map(|i| {
                     let pool = format!("pool-{}", i % 7);
-                    let mut r = runner(i, &format!("runner-{i:04}"), i % 3 != 0, i % 10 == 0, &[&pool], 1 + i % 3, now);
+                    let mut r = runner(
+                        i,
+                        &format!("runner-{i:04}"),
+                        i % 3 != 0,
+                        i % 10 == 0,
+                        &[&pool],
+                        1 + i % 3,
+                        now,
+                    );
                     r.ephemeral = i % 50 == 0;
                     r
                 })
@@ -103,10 +115,17 @@ impl Fleet {
             vec![
                 runner(11, "build-01", true, false, &["gpu"], 1, now),
                 runner(12, "build-02", true, true, &[], 2, now),
-                MockRunner { ephemeral: true, ..runner(13, "old-runner", false, false, &["arm-pool"], 1, now) },
+                MockRunner {
+                    ephemeral: true,
+                    ..runner(13, "old-runner", false, false, &["arm-pool"], 1, now)
+                },
             ]
         };
-        Self { next_id: 1000 + runners.len() as u64, runners, first_polled: HashMap::new() }
+        Self {
+            next_id: 1000 + runners.len() as u64,
+            runners,
+            first_polled: HashMap::new(),
+        }
     }
 
     /// A just-in-time runner GitHub registered: offline until it starts.
@@ -127,12 +146,24 @@ impl Fleet {
     }
 
     /// `GET {scope}/actions/runners?...`; `list_url` is the path the `Link` header points to.
-    pub fn list(&mut self, key: &str, token: Option<&str>, query: &str, list_url: &str, if_none_match: Option<&str>) -> Reply {
+    pub fn list(
+        &mut self,
+        key: &str,
+        token: Option<&str>,
+        query: &str,
+        list_url: &str,
+        if_none_match: Option<&str>,
+    ) -> Reply {
         let refusal = scenario::registration(key, token, 1);
         if refusal.status != 201 {
             return refusal;
         }
-        let param = |name: &str| query.split('&').find_map(|p| p.strip_prefix(name)?.strip_prefix('=')).map(percent_decode);
+        let param = |name: &str| {
+            query
+                .split('&')
+                .find_map(|p| p.strip_prefix(name)?.strip_prefix('='))
+                .map(percent_decode)
+        };
         let number = |name: &str, default: usize| param(name).and_then(|v| v.parse().ok()).unwrap_or(default);
         let now = Instant::now();
         let name = param("name");
@@ -153,11 +184,20 @@ impl Fleet {
         if name.is_some() && key == fleet_scope::POLL_LIMITED {
             return scenario::rate_limited(3);
         }
-        let matching: Vec<&MockRunner> = self.runners.iter().filter(|r| name.as_ref().is_none_or(|n| &r.name == n)).collect();
+        let matching: Vec<&MockRunner> = self
+            .runners
+            .iter()
+            .filter(|r| name.as_ref().is_none_or(|n| &r.name == n))
+            .collect();
         let per_page = number("per_page", 30).clamp(1, 100);
         let page = number("page", 1).max(1);
         let pages = matching.len().div_ceil(per_page).max(1);
-        let items: Vec<Value> = matching.iter().skip((page - 1) * per_page).take(per_page).map(|r| r.json(now)).collect();
+        let items: Vec<Value> = matching
+            .iter()
+            .skip((page - 1) * per_page)
+            .take(per_page)
+            .map(|r| r.json(now))
+            .collect();
         let body = json!({ "total_count": matching.len(), "runners": items }).to_string();
         let etag = format!("\"{:016x}\"", {
             let mut h = DefaultHasher::new();
@@ -166,16 +206,27 @@ impl Fleet {
         });
         let mut links = Vec::new();
         if page < pages {
-            links.push(format!("<{list_url}?per_page={per_page}&page={}>; rel=\"next\"", page + 1));
+            links.push(format!(
+                "<{list_url}?per_page={per_page}&page={}>; rel=\"next\"",
+                page + 1
+            ));
             links.push(format!("<{list_url}?per_page={per_page}&page={pages}>; rel=\"last\""));
         }
         let reply = if if_none_match == Some(etag.as_str()) {
-            Reply { status: 304, headers: Vec::new(), body: String::new() }
+            Reply {
+                status: 304,
+                headers: Vec::new(),
+                body: String::new(),
+            }
         } else {
             Reply::json_text(200, body)
         };
         let reply = reply.header("ETag", etag);
-        if links.is_empty() { reply } else { reply.header("Link", links.join(", ")) }
+        if links.is_empty() {
+            reply
+        } else {
+            reply.header("Link", links.join(", "))
+        }
     }
 
     /// `DELETE {scope}/actions/runners/{id}`.
@@ -189,11 +240,19 @@ impl Fleet {
             None => scenario::error(404, "Not Found", scenario::RUNNERS_DOCS),
             Some(i) if self.runners[i].online(now) && self.runners[i].busy => {
                 let name = self.runners[i].name.clone();
-                scenario::error(422, &format!("Bad request - Runner \"{name}\" is still running a job\""), scenario::RUNNERS_DOCS)
+                scenario::error(
+                    422,
+                    &format!("Bad request - Runner \"{name}\" is still running a job\""),
+                    scenario::RUNNERS_DOCS,
+                )
             }
             Some(i) => {
                 self.runners.remove(i);
-                Reply { status: 204, headers: Vec::new(), body: String::new() }
+                Reply {
+                    status: 204,
+                    headers: Vec::new(),
+                    body: String::new(),
+                }
             }
         }
     }
@@ -230,12 +289,37 @@ mod tests {
     #[test]
     fn lists_paginate_and_an_unchanged_answer_is_a_304() {
         let mut fleet = Fleet::new(fleet_scope::HUGE);
-        let first = fleet.list(fleet_scope::HUGE, Some("ghp_x"), "per_page=100", "http://m/orgs/huge-fleet-org/actions/runners", None);
+        let first = fleet.list(
+            fleet_scope::HUGE,
+            Some("ghp_x"),
+            "per_page=100",
+            "http://m/orgs/huge-fleet-org/actions/runners",
+            None,
+        );
         assert_eq!(first.status, 200);
-        let link = first.headers.iter().find(|(k, _)| k == "Link").map(|(_, v)| v.clone()).unwrap();
-        assert!(link.contains("page=2>; rel=\"next\"") && link.contains("page=50>; rel=\"last\""), "{link}");
-        let etag = first.headers.iter().find(|(k, _)| k == "ETag").map(|(_, v)| v.clone()).unwrap();
-        let again = fleet.list(fleet_scope::HUGE, Some("ghp_x"), "per_page=100", "http://m/x", Some(&etag));
+        let link = first
+            .headers
+            .iter()
+            .find(|(k, _)| k == "Link")
+            .map(|(_, v)| v.clone())
+            .unwrap();
+        assert!(
+            link.contains("page=2>; rel=\"next\"") && link.contains("page=50>; rel=\"last\""),
+            "{link}"
+        );
+        let etag = first
+            .headers
+            .iter()
+            .find(|(k, _)| k == "ETag")
+            .map(|(_, v)| v.clone())
+            .unwrap();
+        let again = fleet.list(
+            fleet_scope::HUGE,
+            Some("ghp_x"),
+            "per_page=100",
+            "http://m/x",
+            Some(&etag),
+        );
         assert_eq!((again.status, again.body.as_str()), (304, ""));
     }
 

@@ -25,18 +25,26 @@ impl Loopback {
         B::Data: Send,
         B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
     {
-        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build()?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()?;
         let listener = runtime.block_on(TcpListener::bind(addr))?;
         let addr = listener.local_addr()?;
         runtime.spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
                 let handler = handler.clone();
                 tokio::spawn(async move {
-                    let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service_fn(handler)).await;
+                    let _ = http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), service_fn(handler))
+                        .await;
                 });
             }
         });
-        Ok(Self { addr, runtime: Some(runtime) })
+        Ok(Self {
+            addr,
+            runtime: Some(runtime),
+        })
     }
 
     pub fn url(&self) -> String {

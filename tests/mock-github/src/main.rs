@@ -9,7 +9,11 @@ fn main() {
             std::process::exit(1);
         }
     };
-    println!("mock GitHub API on {} (Enterprise Server layout: {})", mock.url(), mock.ghes_url());
+    println!(
+        "mock GitHub API on {} (Enterprise Server layout: {})",
+        mock.url(),
+        mock.ghes_url()
+    );
     println!("Organizations with special answers are listed in tests/mock-github/src/scenario.rs. Ctrl-C stops.");
     loop {
         std::thread::park();

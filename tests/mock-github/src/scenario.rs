@@ -114,13 +114,19 @@ pub const PACKAGES: [(&str, &str, &str); 7] = [
 
 /// The file name GitHub gives a package.
 pub fn package_filename(os: &str, arch: &str) -> String {
-    let ext = PACKAGES.iter().find(|p| p.0 == os && p.1 == arch).map_or("tar.gz", |p| p.2);
+    let ext = PACKAGES
+        .iter()
+        .find(|p| p.0 == os && p.1 == arch)
+        .map_or("tar.gz", |p| p.2);
     format!("actions-runner-{os}-{arch}-{RUNNER_VERSION}.{ext}")
 }
 
 /// Where GitHub serves a package.
 pub fn package_url(os: &str, arch: &str) -> String {
-    format!("https://github.com/actions/runner/releases/download/v{RUNNER_VERSION}/{}", package_filename(os, arch))
+    format!(
+        "https://github.com/actions/runner/releases/download/v{RUNNER_VERSION}/{}",
+        package_filename(os, arch)
+    )
 }
 
 /// A checksum per package, distinct for each, so a test can tell them apart.
@@ -181,19 +187,23 @@ pub fn runner_groups(org_name: &str, token: Option<&str>, per_page: usize, page:
         .enumerate()
         .skip((page.max(1) - 1) * per_page)
         .take(per_page)
-        .map(|(i, name)| json!({
-            "id": i + 1, "name": name, "visibility": if i == 0 { "all" } else { "selected" },
-            "default": i == 0, "inherited": false, "allows_public_repositories": false,
-            "restricted_to_workflows": false, "selected_workflows": [], "workflow_restrictions_read_only": false,
-            "runners_url": format!("{list_url}/{}/runners", i + 1),
-        }))
+        .map(|(i, name)| {
+            json!({
+                "id": i + 1, "name": name, "visibility": if i == 0 { "all" } else { "selected" },
+                "default": i == 0, "inherited": false, "allows_public_repositories": false,
+                "restricted_to_workflows": false, "selected_workflows": [], "workflow_restrictions_read_only": false,
+                "runners_url": format!("{list_url}/{}/runners", i + 1),
+            })
+        })
         .collect();
     let reply = Reply::json(200, json!({ "total_count": names.len(), "runner_groups": groups }));
     let id = org_id(org_name);
     let link = |p: usize| format!("<{list_url}?per_page={per_page}&page={p}>");
     let mut rels = Vec::new();
     if org_name == org::LINK_ESCAPE {
-        rels.push(format!("<https://attacker.invalid/organizations/{id}/actions/runner-groups?page=2>; rel=\"next\""));
+        rels.push(format!(
+            "<https://attacker.invalid/organizations/{id}/actions/runner-groups?page=2>; rel=\"next\""
+        ));
     } else if page < pages {
         rels.push(format!("{}; rel=\"next\"", link(page + 1)));
         rels.push(format!("{}; rel=\"last\"", link(pages)));
@@ -202,7 +212,11 @@ pub fn runner_groups(org_name: &str, token: Option<&str>, per_page: usize, page:
         rels.push(format!("{}; rel=\"prev\"", link(page - 1)));
         rels.push(format!("{}; rel=\"first\"", link(1)));
     }
-    if rels.is_empty() { reply } else { reply.header("Link", rels.join(", ")) }
+    if rels.is_empty() {
+        reply
+    } else {
+        reply.header("Link", rels.join(", "))
+    }
 }
 
 /// An organization's numeric id, as GitHub's `Link` headers use it (they link by id, not login).
@@ -217,7 +231,13 @@ fn refusal(org_name: &str, token: Option<&str>, denied_org: &str) -> Option<Repl
     if token.ends_with(REVOKED_SUFFIX) {
         return Some(error(401, "Bad credentials", "https://docs.github.com/rest"));
     }
-    (org_name == denied_org).then(|| error(403, "Resource not accessible by personal access token", "https://docs.github.com/rest/actions/self-hosted-runners"))
+    (org_name == denied_org).then(|| {
+        error(
+            403,
+            "Resource not accessible by personal access token",
+            "https://docs.github.com/rest/actions/self-hosted-runners",
+        )
+    })
 }
 
 /// A token the mock treats as revoked: anything ending in `_revoked`.
@@ -237,11 +257,19 @@ impl Reply {
     }
 
     pub fn json_text(status: u16, body: String) -> Self {
-        Self { status, headers: vec![("Content-Type".into(), "application/json; charset=utf-8".into())], body }
+        Self {
+            status,
+            headers: vec![("Content-Type".into(), "application/json; charset=utf-8".into())],
+            body,
+        }
     }
 
     fn text(status: u16, content_type: &str, body: &str) -> Self {
-        Self { status, headers: vec![("Content-Type".into(), content_type.into())], body: body.into() }
+        Self {
+            status,
+            headers: vec![("Content-Type".into(), content_type.into())],
+            body: body.into(),
+        }
     }
 
     pub fn header(mut self, name: &str, value: impl Into<String>) -> Self {
@@ -251,21 +279,29 @@ impl Reply {
 }
 
 pub fn error(status: u16, message: &str, docs: &str) -> Reply {
-    Reply::json(status, json!({ "message": message, "documentation_url": docs, "status": status.to_string() }))
+    Reply::json(
+        status,
+        json!({ "message": message, "documentation_url": docs, "status": status.to_string() }),
+    )
 }
 
-const DOCS: &str = "https://docs.github.com/rest/actions/self-hosted-runners#create-a-registration-token-for-an-organization";
+const DOCS: &str =
+    "https://docs.github.com/rest/actions/self-hosted-runners#create-a-registration-token-for-an-organization";
 pub const RUNNERS_DOCS: &str = "https://docs.github.com/rest/actions/self-hosted-runners";
 
 /// GitHub's primary rate-limit refusal, resetting `reset_in` seconds from now.
 pub fn rate_limited(reset_in: i64) -> Reply {
     let reset = OffsetDateTime::now_utc().unix_timestamp() + reset_in;
-    error(403, "API rate limit exceeded for user ID 583231.", "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api")
-        .header("X-RateLimit-Limit", "5000")
-        .header("X-RateLimit-Remaining", "0")
-        .header("X-RateLimit-Used", "5000")
-        .header("X-RateLimit-Resource", "core")
-        .header("X-RateLimit-Reset", reset.to_string())
+    error(
+        403,
+        "API rate limit exceeded for user ID 583231.",
+        "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+    )
+    .header("X-RateLimit-Limit", "5000")
+    .header("X-RateLimit-Remaining", "0")
+    .header("X-RateLimit-Used", "5000")
+    .header("X-RateLimit-Resource", "core")
+    .header("X-RateLimit-Reset", reset.to_string())
 }
 
 /// A registration token as GitHub writes it: 29 upper-case letters and digits.
@@ -393,7 +429,10 @@ pub fn jit(scope: &crate::MockScope, token: Option<&str>, body: &str, fleet: &mu
         return error(400, "Problems parsing JSON", docs);
     };
     let name = request["name"].as_str().unwrap_or_default();
-    let labels: Vec<&str> = request["labels"].as_array().map(|l| l.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let labels: Vec<&str> = request["labels"]
+        .as_array()
+        .map(|l| l.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     let Some(group) = request["runner_group_id"].as_u64() else {
         return error(422, "Invalid request.\n\n\"runner_group_id\" wasn't supplied.", docs);
     };
@@ -401,18 +440,34 @@ pub fn jit(scope: &crate::MockScope, token: Option<&str>, body: &str, fleet: &mu
         return error(422, "Invalid request.\n\n\"name\" wasn't supplied.", docs);
     }
     if labels.is_empty() || labels.len() > 100 {
-        return error(422, "Invalid request.\n\nFor 'properties/labels', nil is not an array of 1 to 100 items.", docs);
+        return error(
+            422,
+            "Invalid request.\n\nFor 'properties/labels', nil is not an array of 1 to 100 items.",
+            docs,
+        );
     }
-    let groups = if scope.kind == crate::ScopeKind::Repository { 1 } else { runner_group_names(&scope.key).len() as u64 };
+    let groups = if scope.kind == crate::ScopeKind::Repository {
+        1
+    } else {
+        runner_group_names(&scope.key).len() as u64
+    };
     if group == 0 || group > groups {
         return error(404, "Not Found", docs);
     }
-    if runner_group_names(&scope.key).get(group as usize - 1).is_some_and(|g| g == HOSTED_GROUP) && scope.kind != crate::ScopeKind::Repository {
+    if runner_group_names(&scope.key)
+        .get(group as usize - 1)
+        .is_some_and(|g| g == HOSTED_GROUP)
+        && scope.kind != crate::ScopeKind::Repository
+    {
         // GitHub's documentation says only "403 Forbidden" for a group the token cannot use.
         return error(403, "Forbidden", docs);
     }
     if name == runner::TAKEN || fleet.runners.iter().any(|r| r.name == name) {
-        return error(409, &format!("Already exists - A runner with the name {name} already exists."), docs);
+        return error(
+            409,
+            &format!("Already exists - A runner with the name {name} already exists."),
+            docs,
+        );
     }
     let mut created = fleet.add_jit(name, group, labels.iter().map(|l| l.to_string()).collect());
     // The first runner a scope gets has a fixed id, for tests to name.
@@ -422,14 +477,21 @@ pub fn jit(scope: &crate::MockScope, token: Option<&str>, body: &str, fleet: &mu
         }
         created.id = JIT_RUNNER_ID;
     }
-    let labels: Vec<Value> = labels.iter().enumerate().map(|(i, l)| json!({ "id": i + 1, "name": l, "type": if i < 3 { "read-only" } else { "custom" } })).collect();
-    Reply::json(201, json!({
-        "runner": {
-            "id": created.id, "name": name, "os": "unknown", "status": "offline", "busy": false,
-            "runner_group_id": group, "labels": labels,
-        },
-        "encoded_jit_config": JIT_CONFIG,
-    }))
+    let labels: Vec<Value> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| json!({ "id": i + 1, "name": l, "type": if i < 3 { "read-only" } else { "custom" } }))
+        .collect();
+    Reply::json(
+        201,
+        json!({
+            "runner": {
+                "id": created.id, "name": name, "os": "unknown", "status": "offline", "busy": false,
+                "runner_group_id": group, "labels": labels,
+            },
+            "encoded_jit_config": JIT_CONFIG,
+        }),
+    )
 }
 
 /// The answer for any path the mock does not know.
@@ -445,18 +507,43 @@ mod tests {
     fn checksums_are_distinct_hex_of_githubs_length() {
         let sums: std::collections::HashSet<_> = PACKAGES.iter().map(|(o, a, _)| package_sha256(o, a)).collect();
         assert_eq!(sums.len(), 7);
-        assert!(sums.iter().all(|s| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())));
+        assert!(sums
+            .iter()
+            .all(|s| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())));
     }
 
     #[test]
     fn runner_groups_paginate_like_github() {
-        let first = runner_groups(org::MANY_GROUPS, Some("ghp_x"), 100, 1, "http://127.0.0.1:1/organizations/9/actions/runner-groups");
-        let link = first.headers.iter().find(|(k, _)| k == "Link").map(|(_, v)| v.clone()).unwrap();
-        assert!(link.contains("page=2>; rel=\"next\"") && link.contains("page=3>; rel=\"last\""), "{link}");
-        let last = runner_groups(org::MANY_GROUPS, Some("ghp_x"), 100, 3, "http://127.0.0.1:1/organizations/9/actions/runner-groups");
+        let first = runner_groups(
+            org::MANY_GROUPS,
+            Some("ghp_x"),
+            100,
+            1,
+            "http://127.0.0.1:1/organizations/9/actions/runner-groups",
+        );
+        let link = first
+            .headers
+            .iter()
+            .find(|(k, _)| k == "Link")
+            .map(|(_, v)| v.clone())
+            .unwrap();
+        assert!(
+            link.contains("page=2>; rel=\"next\"") && link.contains("page=3>; rel=\"last\""),
+            "{link}"
+        );
+        let last = runner_groups(
+            org::MANY_GROUPS,
+            Some("ghp_x"),
+            100,
+            3,
+            "http://127.0.0.1:1/organizations/9/actions/runner-groups",
+        );
         let body: Value = serde_json::from_str(&last.body).unwrap();
         assert_eq!(body["runner_groups"].as_array().unwrap().len(), 5);
-        assert!(!last.headers.iter().any(|(k, v)| k == "Link" && v.contains("rel=\"next\"")));
+        assert!(!last
+            .headers
+            .iter()
+            .any(|(k, v)| k == "Link" && v.contains("rel=\"next\"")));
     }
 
     #[test]

@@ -27,7 +27,10 @@ pub struct Recorded {
 
 impl Recorded {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -73,8 +76,16 @@ enum Endpoint {
 impl Endpoint {
     fn of(route: &str, state: &Mutex<State>) -> Self {
         let scoped = |kind: ScopeKind, key: &str, tail: &str| {
-            let path = route.strip_suffix(tail).unwrap_or(route).trim_end_matches('/').to_string();
-            MockScope { kind, key: key.to_string(), path }
+            let path = route
+                .strip_suffix(tail)
+                .unwrap_or(route)
+                .trim_end_matches('/')
+                .to_string();
+            MockScope {
+                kind,
+                key: key.to_string(),
+                path,
+            }
         };
         let (scope, tail) = if let Some(rest) = route.strip_prefix("/orgs/") {
             let (org, tail) = rest.split_once('/').unwrap_or((rest, ""));
@@ -84,7 +95,11 @@ impl Endpoint {
             (scoped(ScopeKind::Enterprise, slug, tail), tail)
         } else if let Some(rest) = route.strip_prefix("/repos/") {
             let mut parts = rest.splitn(3, '/');
-            let (_owner, name, tail) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            let (_owner, name, tail) = (
+                parts.next().unwrap_or(""),
+                parts.next().unwrap_or(""),
+                parts.next().unwrap_or(""),
+            );
             (scoped(ScopeKind::Repository, name, tail), tail)
         } else {
             // Pages after the first come by organization id, as GitHub's Link headers give them.
@@ -93,7 +108,13 @@ impl Endpoint {
                 .and_then(|rest| rest.strip_suffix("/actions/runner-groups"))
                 .and_then(|id| id.parse::<u64>().ok())
                 .and_then(|id| state.lock().ok()?.org_ids.get(&id).cloned());
-            return by_id.map_or(Self::Unknown, |org| Self::RunnerGroups(MockScope { kind: ScopeKind::Organization, path: format!("/orgs/{org}"), key: org }));
+            return by_id.map_or(Self::Unknown, |org| {
+                Self::RunnerGroups(MockScope {
+                    kind: ScopeKind::Organization,
+                    path: format!("/orgs/{org}"),
+                    key: org,
+                })
+            });
         };
         match tail {
             "actions/runners/registration-token" => Self::Registration(scope),
@@ -111,7 +132,13 @@ impl Endpoint {
 
     fn scope(&self) -> Option<&MockScope> {
         match self {
-            Self::Registration(s) | Self::Removal(s) | Self::Jit(s) | Self::Downloads(s) | Self::RunnerGroups(s) | Self::Runners(s) | Self::Runner(s, _) => Some(s),
+            Self::Registration(s)
+            | Self::Removal(s)
+            | Self::Jit(s)
+            | Self::Downloads(s)
+            | Self::RunnerGroups(s)
+            | Self::Runners(s)
+            | Self::Runner(s, _) => Some(s),
             Self::Unknown => None,
         }
     }
@@ -158,22 +185,34 @@ impl MockGithub {
 
     /// The POSTs that ask for a registration token.
     pub fn token_requests(&self) -> Vec<Recorded> {
-        self.requests().into_iter().filter(|r| r.method == "POST" && r.path.ends_with("/actions/runners/registration-token")).collect()
+        self.requests()
+            .into_iter()
+            .filter(|r| r.method == "POST" && r.path.ends_with("/actions/runners/registration-token"))
+            .collect()
     }
 
     /// The POSTs that ask for a remove token.
     pub fn remove_requests(&self) -> Vec<Recorded> {
-        self.requests().into_iter().filter(|r| r.method == "POST" && r.path.ends_with("/actions/runners/remove-token")).collect()
+        self.requests()
+            .into_iter()
+            .filter(|r| r.method == "POST" && r.path.ends_with("/actions/runners/remove-token"))
+            .collect()
     }
 
     /// The POSTs that create a just-in-time runner.
     pub fn jit_requests(&self) -> Vec<Recorded> {
-        self.requests().into_iter().filter(|r| r.method == "POST" && r.path.ends_with("/actions/runners/generate-jitconfig")).collect()
+        self.requests()
+            .into_iter()
+            .filter(|r| r.method == "POST" && r.path.ends_with("/actions/runners/generate-jitconfig"))
+            .collect()
     }
 
     /// The GETs of the runner list (every page, every poll).
     pub fn runner_list_requests(&self) -> Vec<Recorded> {
-        self.requests().into_iter().filter(|r| r.method == "GET" && r.path.contains("/actions/runners?")).collect()
+        self.requests()
+            .into_iter()
+            .filter(|r| r.method == "GET" && r.path.contains("/actions/runners?"))
+            .collect()
     }
 
     /// The DELETEs of runners.
@@ -183,7 +222,10 @@ impl MockGithub {
 
     /// The GETs of runner groups, every page.
     pub fn group_requests(&self) -> Vec<Recorded> {
-        self.requests().into_iter().filter(|r| r.method == "GET" && r.path.contains("/actions/runner-groups")).collect()
+        self.requests()
+            .into_iter()
+            .filter(|r| r.method == "GET" && r.path.contains("/actions/runner-groups"))
+            .collect()
     }
 }
 
@@ -195,14 +237,27 @@ fn full(body: impl Into<Bytes>) -> Body {
 
 async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Response<Body>, Infallible> {
     let method = req.method().clone();
-    let path = req.uri().path_and_query().map_or_else(|| req.uri().path().to_string(), |p| p.to_string());
+    let path = req
+        .uri()
+        .path_and_query()
+        .map_or_else(|| req.uri().path().to_string(), |p| p.to_string());
     let headers: Vec<(String, String)> = req
         .headers()
         .iter()
-        .map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+        .map(|(k, v)| {
+            (
+                k.as_str().to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
         .collect();
     let body = read_body(req).await;
-    let recorded = Recorded { method: method.to_string(), path: path.clone(), headers, body };
+    let recorded = Recorded {
+        method: method.to_string(),
+        path: path.clone(),
+        headers,
+        body,
+    };
     let (route, query) = path.split_once('?').unwrap_or((path.as_str(), ""));
     let (prefix, route) = match route.strip_prefix("/api/v3") {
         Some(rest) => ("/api/v3", rest),
@@ -224,7 +279,11 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
 
     if method == Method::OPTIONS {
         let old = endpoint.scope().is_some_and(|s| s.key == org::OLD_GHES);
-        let allowed = if old { scenario::ALLOWED_HEADERS_OLD_GHES } else { scenario::ALLOWED_HEADERS };
+        let allowed = if old {
+            scenario::ALLOWED_HEADERS_OLD_GHES
+        } else {
+            scenario::ALLOWED_HEADERS
+        };
         return Ok(with_cors(Response::builder().status(204))
             .header("Access-Control-Allow-Headers", allowed)
             .header("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE")
@@ -246,14 +305,20 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
             }
             scenario::registration(&scope.key, token, attempt)
         }
-        (&Method::POST, Endpoint::Jit(scope)) => with_fleet(&state, &scope.key, |fleet| scenario::jit(&scope, token, &recorded.body, fleet)),
+        (&Method::POST, Endpoint::Jit(scope)) => with_fleet(&state, &scope.key, |fleet| {
+            scenario::jit(&scope, token, &recorded.body, fleet)
+        }),
         (&Method::GET, Endpoint::Runners(scope)) => {
             let host = recorded.header("host").unwrap_or("127.0.0.1");
             let list_url = format!("http://{host}{prefix}{}/actions/runners", scope.path);
             let etag = recorded.header("if-none-match");
-            with_fleet(&state, &scope.key, |fleet| fleet.list(&scope.key, token, query, &list_url, etag))
+            with_fleet(&state, &scope.key, |fleet| {
+                fleet.list(&scope.key, token, query, &list_url, etag)
+            })
         }
-        (&Method::DELETE, Endpoint::Runner(scope, id)) => with_fleet(&state, &scope.key, |fleet| fleet.remove(&scope.key, token, id)),
+        (&Method::DELETE, Endpoint::Runner(scope, id)) => {
+            with_fleet(&state, &scope.key, |fleet| fleet.remove(&scope.key, token, id))
+        }
         (&Method::GET, Endpoint::Downloads(scope)) => scenario::downloads(&scope.key, token),
         (&Method::GET, Endpoint::RunnerGroups(scope)) => {
             if scope.key == org::SLOW_GROUPS {
@@ -261,16 +326,27 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
             }
             let host = recorded.header("host").unwrap_or("127.0.0.1");
             let number = |key: &str, default: usize| {
-                query.split('&').find_map(|p| p.strip_prefix(key)?.strip_prefix('=')?.parse().ok()).unwrap_or(default)
+                query
+                    .split('&')
+                    .find_map(|p| p.strip_prefix(key)?.strip_prefix('=')?.parse().ok())
+                    .unwrap_or(default)
             };
             let base = format!("http://{host}{prefix}");
             // GitHub links an organization's later pages by its id, an enterprise's by its slug.
             let list_url = match scope.kind {
                 ScopeKind::Enterprise => format!("{base}/enterprises/{}/actions/runner-groups", scope.key),
-                _ => format!("{base}/organizations/{}/actions/runner-groups", scenario::org_id(&scope.key)),
+                _ => format!(
+                    "{base}/organizations/{}/actions/runner-groups",
+                    scenario::org_id(&scope.key)
+                ),
             };
-            let reply = scenario::runner_groups(&scope.key, token, number("per_page", 30), number("page", 1), &list_url);
-            state.lock().unwrap_or_else(|e| e.into_inner()).org_ids.insert(scenario::org_id(&scope.key), scope.key);
+            let reply =
+                scenario::runner_groups(&scope.key, token, number("per_page", 30), number("page", 1), &list_url);
+            state
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .org_ids
+                .insert(scenario::org_id(&scope.key), scope.key);
             reply
         }
         _ => scenario::not_found(),
@@ -326,7 +402,10 @@ fn respond(reply: Reply) -> Response<Body> {
     let mut builder = with_cors(Response::builder().status(reply.status))
         .header("X-GitHub-Media-Type", "github.v3; format=json")
         .header("X-GitHub-Api-Version-Selected", "2022-11-28")
-        .header("X-GitHub-Request-Id", format!("C0DE:{id:04X}:5E1F:{:06X}:6740B2A1", id * 7919));
+        .header(
+            "X-GitHub-Request-Id",
+            format!("C0DE:{id:04X}:5E1F:{:06X}:6740B2A1", id * 7919),
+        );
     for (name, value) in &reply.headers {
         builder = builder.header(name.as_str(), value.as_str());
     }

@@ -37,8 +37,18 @@ async fn serve(req: Request<hyper::body::Incoming>, root: PathBuf) -> Result<Res
         None => return Ok(status(400)),
     };
     // A precompressed sibling (`NAME.gz`, as static hosts serve them) when the browser takes gzip.
-    let gzip = req.headers().get("accept-encoding").and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("gzip"));
-    let compressed = file.as_os_str().to_os_string().into_string().ok().map(|f| PathBuf::from(f + ".gz")).filter(|_| gzip);
+    let gzip = req
+        .headers()
+        .get("accept-encoding")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("gzip"));
+    let compressed = file
+        .as_os_str()
+        .to_os_string()
+        .into_string()
+        .ok()
+        .map(|f| PathBuf::from(f + ".gz"))
+        .filter(|_| gzip);
     if let Some(bytes) = match &compressed {
         Some(gz) => tokio::fs::read(gz).await.ok(),
         None => None,
@@ -52,9 +62,13 @@ async fn serve(req: Request<hyper::body::Incoming>, root: PathBuf) -> Result<Res
 }
 
 fn file_response(file: &Path, bytes: Vec<u8>, encoding: Option<&str>) -> Response<Full<Bytes>> {
-    let mut response = Response::builder().header("Content-Type", content_type(file)).header("Cache-Control", "no-store");
+    let mut response = Response::builder()
+        .header("Content-Type", content_type(file))
+        .header("Cache-Control", "no-store");
     if let Some(encoding) = encoding {
-        response = response.header("Content-Encoding", encoding).header("Vary", "Accept-Encoding");
+        response = response
+            .header("Content-Encoding", encoding)
+            .header("Vary", "Accept-Encoding");
     }
     response.body(Full::new(Bytes::from(bytes))).unwrap_or_default()
 }
@@ -62,7 +76,10 @@ fn file_response(file: &Path, bytes: Vec<u8>, encoding: Option<&str>) -> Respons
 /// `root` joined with the URL path, refusing anything that climbs out of it.
 fn safe_join(root: &Path, url_path: &str) -> Option<PathBuf> {
     let relative = Path::new(url_path.trim_start_matches('/'));
-    relative.components().all(|c| matches!(c, Component::Normal(_))).then(|| root.join(relative))
+    relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
+        .then(|| root.join(relative))
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -79,5 +96,8 @@ fn content_type(path: &Path) -> &'static str {
 }
 
 fn status(code: u16) -> Response<Full<Bytes>> {
-    Response::builder().status(code).body(Full::new(Bytes::new())).unwrap_or_default()
+    Response::builder()
+        .status(code)
+        .body(Full::new(Bytes::new()))
+        .unwrap_or_default()
 }
