@@ -31,6 +31,18 @@ ensure_wasm_target() {
   fi
 }
 
+ensure_components() {
+  # rustfmt and clippy gate the test command; rustup serves them like the wasm target.
+  local missing=()
+  for c in rustfmt clippy; do
+    rustup component list --installed | grep -q "^$c" || missing+=("$c")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "adding rustup components: ${missing[*]}"
+    rustup component add "${missing[@]}"
+  fi
+}
+
 ensure_trunk() {
   if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
     # Trunk 0.22 needs a newer rustc than this machine has; 0.21.14 is the last that builds.
@@ -108,6 +120,7 @@ setup_build() {
 
 setup_test() {
   setup_build
+  ensure_components
   ensure_chromium
   ensure_checkers
 }

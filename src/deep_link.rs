@@ -3,7 +3,8 @@
 //! parameter is dropped unread and reported.
 
 use crate::form::Action;
-use crate::github::ScopeKind;
+use crate::github::{PerScope, ScopeKind};
+use crate::runner::options::{InputValue, RunnerOption, OPTIONS};
 use crate::runner::{Arch, OptionsInput, Os, RunnerPlatform};
 
 /// Parameter names that carry credentials.
@@ -26,18 +27,16 @@ const SECRET_PREFIXES: [&str; 7] = ["ghp_", "github_pat_", "gho_", "ghu_", "ghs_
 pub struct DeepLink {
     /// `?repo=OWNER/NAME`, `?org=NAME` or `?enterprise=SLUG`: the first of them picks the scope.
     pub scope: Option<ScopeKind>,
-    pub repo: Option<String>,
-    pub org: Option<String>,
-    pub enterprise: Option<String>,
+    /// Each scope's name, when the link names it.
+    pub names: PerScope<Option<String>>,
     /// `mode=add|jit|remove`.
     pub action: Option<Action>,
     pub api: Option<String>,
     /// `os` and `arch` (`arch` alone keeps the visitor's OS); `None` unless the link names one.
     pub os: Option<Os>,
     pub arch: Option<Arch>,
-    /// Runner options: `name`, `labels` (comma-separated), `group`, `work`, and the switches
-    /// `nodefaultlabels`, `ephemeral`, `replace`, `unattended`, `disableupdate`, `service`
-    /// (`1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off`).
+    /// Runner options, by the link keys of [`OPTIONS`]: `name`, `labels` (comma-separated),
+    /// `group`, `work`, and the switches (`1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off`).
     pub options: OptionsInput,
     /// Names of parameters removed because they looked secret, in order, without duplicates.
     pub removed: Vec<String>,
@@ -57,29 +56,26 @@ impl DeepLink {
                 }
                 continue;
             }
-            let o = &mut link.options;
+            let kind = ScopeKind::from_key(name);
             match name.as_str() {
-                "repo" if link.repo.is_none() => link.repo = Some(value.clone()),
-                "org" if link.org.is_none() => link.org = Some(value.clone()),
-                "enterprise" if link.enterprise.is_none() => link.enterprise = Some(value.clone()),
+                _ if kind.is_some() => {
+                    let slot = kind.map(|k| link.names.get_mut(k));
+                    if let Some(slot @ None) = slot {
+                        *slot = Some(value.clone());
+                    }
+                }
                 "mode" => link.action = Action::from_key(value),
                 "api" if link.api.is_none() => link.api = Some(value.clone()),
                 "os" => link.os = Os::from_key(value),
                 "arch" => link.arch = Arch::from_key(value),
-                "name" => o.name = value.clone(),
-                "labels" => o.labels = value.split(',').map(str::trim).collect::<Vec<_>>().join("\n"),
-                "group" => o.group = value.clone(),
-                "work" => o.work = value.clone(),
-                "nodefaultlabels" => o.no_default_labels = switch(value),
-                "ephemeral" => o.ephemeral = switch(value),
-                "replace" => o.replace = switch(value),
-                "unattended" => o.unattended = Some(switch(value)),
-                "disableupdate" => o.disable_update = switch(value),
-                "service" => o.service = switch(value),
-                _ => {}
+                _ => {
+                    if let Some(spec) = OPTIONS.iter().find(|s| s.link_key == name) {
+                        set_option(&mut link.options, spec.option, value);
+                    }
+                }
             }
             if link.scope.is_none() {
-                link.scope = ScopeKind::from_key(name);
+                link.scope = kind;
             }
             kept.push(format!("{}={}", encode(name), encode(value)));
         }
@@ -87,6 +83,17 @@ impl DeepLink {
             link.clean_query = format!("?{}", kept.join("&"));
         }
         link
+    }
+}
+
+/// One option from its link text: labels are comma-separated there, one per line in the form.
+fn set_option(options: &mut OptionsInput, option: RunnerOption, value: &str) {
+    match options.value(option) {
+        InputValue::Text(_) if option == RunnerOption::Labels => {
+            options.set_text(option, value.split(',').map(str::trim).collect::<Vec<_>>().join("\n"));
+        }
+        InputValue::Text(_) => options.set_text(option, value.to_string()),
+        InputValue::Switch(_) => options.set_switch(option, switch(value)),
     }
 }
 
@@ -110,33 +117,38 @@ pub fn share_query(
     o: &OptionsInput,
     encode: impl Fn(&str) -> String,
 ) -> String {
-    let labels: Vec<&str> = o.labels.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let labels = labels.join(",");
-    let on = |b: bool| b.then_some("1");
-    let unattended = o.unattended.map(|u| if u { "1" } else { "0" });
     let mode = (action != Action::Add).then(|| action.key());
-    let pairs = [
-        (scope.0.key(), Some(scope.1.trim())),
-        ("mode", mode),
-        ("api", api),
-        ("os", Some(platform.os.key())),
-        ("arch", Some(platform.arch.api_name())),
-        ("name", Some(o.name.trim())),
-        ("labels", Some(labels.as_str())),
-        ("group", Some(o.group.trim())),
-        ("work", Some(o.work.trim())),
-        ("nodefaultlabels", on(o.no_default_labels)),
-        ("ephemeral", on(o.ephemeral)),
-        ("replace", on(o.replace)),
-        ("unattended", unattended),
-        ("disableupdate", on(o.disable_update)),
-        ("service", on(o.service)),
+    let fixed = [
+        (scope.0.key(), Some(scope.1.trim().to_string())),
+        ("mode", mode.map(String::from)),
+        ("api", api.map(String::from)),
+        ("os", Some(platform.os.key().to_string())),
+        ("arch", Some(platform.arch.api_name().to_string())),
     ];
-    let kept: Vec<String> = pairs
+    let options = OPTIONS.iter().map(|spec| (spec.link_key, link_value(o, spec.option)));
+    let kept: Vec<String> = fixed
         .into_iter()
-        .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| format!("{k}={}", encode(v))))
+        .chain(options)
+        .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| format!("{k}={}", encode(&v))))
         .collect();
     format!("?{}", kept.join("&"))
+}
+
+/// An option as a link carries it: text trimmed (labels comma-separated), a switch `1` when on,
+/// and Unattended, whose default follows the name, `1` or `0` once set.
+fn link_value(o: &OptionsInput, option: RunnerOption) -> Option<String> {
+    match o.value(option) {
+        InputValue::Text(t) if option == RunnerOption::Labels => Some(
+            t.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        InputValue::Text(t) => Some(t.trim().to_string()),
+        InputValue::Switch(Some(on)) if option == RunnerOption::Unattended => Some(if on { "1" } else { "0" }.into()),
+        InputValue::Switch(on) => on.unwrap_or(false).then(|| "1".to_string()),
+    }
 }
 
 fn switch(value: &str) -> bool {
@@ -169,7 +181,7 @@ mod tests {
     #[test]
     fn presets_org_and_api() {
         let l = link(&[("org", "octo-org"), ("api", "https://ghes.example.com/api/v3")]);
-        assert_eq!(l.org.as_deref(), Some("octo-org"));
+        assert_eq!(l.names.organization.as_deref(), Some("octo-org"));
         assert_eq!(l.api.as_deref(), Some("https://ghes.example.com/api/v3"));
         assert!(l.removed.is_empty());
         assert_eq!(l.clean_query, "?org=octo-org&api=https://ghes.example.com/api/v3");
@@ -188,13 +200,13 @@ mod tests {
         ]);
         assert_eq!(l.removed, ["token", "Access_Token", "note", "x"]);
         assert_eq!(l.clean_query, "?org=octo-org&tab=two%20words");
-        assert_eq!(l.org.as_deref(), Some("octo-org"));
+        assert_eq!(l.names.organization.as_deref(), Some("octo-org"));
     }
 
     #[test]
     fn a_token_in_the_org_parameter_is_not_used_as_the_org() {
         let l = link(&[("org", "github_pat_11ABC")]);
-        assert_eq!(l.org, None);
+        assert_eq!(l.names.organization, None);
         assert_eq!(l.removed, ["org"]);
         assert_eq!(l.clean_query, "");
     }
@@ -247,7 +259,7 @@ mod tests {
     fn every_scope_and_mode_has_its_link() {
         let l = link(&[("repo", "octo-org/app"), ("mode", "jit")]);
         assert_eq!(
-            (l.scope, l.repo.as_deref(), l.action),
+            (l.scope, l.names.repository.as_deref(), l.action),
             (
                 Some(ScopeKind::Repository),
                 Some("octo-org/app"),
@@ -256,7 +268,12 @@ mod tests {
         );
         let l = link(&[("enterprise", "acme"), ("mode", "remove"), ("org", "octo-org")]);
         assert_eq!(
-            (l.scope, l.enterprise.as_deref(), l.org.as_deref(), l.action),
+            (
+                l.scope,
+                l.names.enterprise.as_deref(),
+                l.names.organization.as_deref(),
+                l.action
+            ),
             (
                 Some(ScopeKind::Enterprise),
                 Some("acme"),

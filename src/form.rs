@@ -1,8 +1,7 @@
 //! The form as a model: raw field text in, a validated request (or one message per field) out.
 //! Pure, so every rule is tested natively; the view only shows what this decides.
 
-use crate::github::client::ScopeRequest;
-use crate::github::{AccessToken, ApiBase, Scope, ScopeKind, UrlError, WebBase};
+use crate::github::{AccessToken, ApiBase, PerScope, Scope, ScopeKind, Target, TokenKind, UrlError, WebBase};
 
 /// What the page does with the scope: the radio group named Action.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,25 +58,25 @@ impl Action {
     }
 }
 
-/// What the user typed, as typed. Each scope keeps its own text, so switching back and forth
-/// loses nothing.
+/// What the user typed, as typed, but the access token (which lives in one place only,
+/// `state::Credential`, and is lent to [`FormInput::validate`]). Each scope keeps its own text,
+/// so switching back and forth loses nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FormInput {
     pub kind: ScopeKind,
-    pub repo: String,
-    pub org: String,
-    pub enterprise: String,
-    pub token: String,
+    pub scope: PerScope<String>,
     pub api: String,
     /// Only used when the web base cannot be derived from the API URL.
     pub server: String,
 }
 
-/// A request that may be sent, and the web base its `config.sh --url` will use.
-#[derive(Clone, Debug, PartialEq)]
+/// A request that may be sent: where it goes, the web base its `config.sh --url` will use, and
+/// the kind of the token it will carry (the token itself stays where it is).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidForm {
-    pub request: ScopeRequest,
+    pub target: Target,
     pub web_base: WebBase,
+    pub token_kind: TokenKind,
 }
 
 /// One message per invalid field, in the order the fields appear.
@@ -128,22 +127,19 @@ impl WebBaseSource {
 impl FormInput {
     /// The text of the chosen scope's field.
     pub fn scope_text(&self) -> &str {
-        match self.kind {
-            ScopeKind::Repository => &self.repo,
-            ScopeKind::Organization => &self.org,
-            ScopeKind::Enterprise => &self.enterprise,
-        }
+        self.scope.get(self.kind)
     }
 
-    pub fn validate(&self) -> Result<ValidForm, FieldErrors> {
-        self.validate_with(ApiBase::parse(&self.api))
+    /// Checks every field; `token` is the Access token field's text, read where it is kept.
+    pub fn validate(&self, token: &str) -> Result<ValidForm, FieldErrors> {
+        self.validate_with(ApiBase::parse(&self.api), token)
     }
 
     /// [`Self::validate`] with the API URL already parsed (the page parses it once per edit and
     /// shares the result); `api` must be `ApiBase::parse(&self.api)`.
-    pub fn validate_with(&self, api: Result<ApiBase, UrlError>) -> Result<ValidForm, FieldErrors> {
+    pub fn validate_with(&self, api: Result<ApiBase, UrlError>, token: &str) -> Result<ValidForm, FieldErrors> {
         let scope = Scope::parse(self.kind, self.scope_text());
-        let token = AccessToken::parse(&self.token);
+        let token = AccessToken::parse(token).map(|t| t.kind());
         let web_base = match WebBaseSource::of(&api) {
             WebBaseSource::Derived(w) => Ok(w),
             WebBaseSource::NeedsInput if self.server.trim().is_empty() => Err(Some(
@@ -153,9 +149,10 @@ impl FormInput {
             WebBaseSource::Unknown => Err(None),
         };
         match (scope, token, api, web_base) {
-            (Ok(scope), Ok(token), Ok(api), Ok(web_base)) => Ok(ValidForm {
-                request: ScopeRequest { api, scope, token },
+            (Ok(scope), Ok(token_kind), Ok(api), Ok(web_base)) => Ok(ValidForm {
+                target: Target { api, scope },
                 web_base,
+                token_kind,
             }),
             (scope, token, api, web_base) => Err(FieldErrors {
                 scope: scope.err().map(|e| e.to_string()),
@@ -172,31 +169,29 @@ mod tests {
     use super::*;
     use crate::github::{ScopeKind, DEFAULT_API};
 
-    fn input(org: &str, token: &str, api: &str, server: &str) -> FormInput {
-        FormInput {
-            org: org.into(),
-            token: token.into(),
+    fn input(org: &str, api: &str, server: &str) -> FormInput {
+        let mut form = FormInput {
             api: api.into(),
             server: server.into(),
             ..FormInput::default()
-        }
+        };
+        form.scope.organization = org.into();
+        form
     }
 
     #[test]
     fn a_complete_form_yields_the_request_and_web_base() {
-        let valid = input(" octo-org ", "Bearer ghp_abc", DEFAULT_API, "")
-            .validate()
-            .unwrap();
-        assert_eq!(valid.request.scope.name(), "octo-org");
-        assert_eq!(valid.request.token.authorization(), "Bearer ghp_abc");
-        assert_eq!(valid.request.api.to_string(), "https://api.github.com");
+        let valid = input(" octo-org ", DEFAULT_API, "").validate("Bearer ghp_abc").unwrap();
+        assert_eq!(valid.target.scope.name(), "octo-org");
+        assert_eq!(valid.token_kind, TokenKind::Classic);
+        assert_eq!(valid.target.api.to_string(), "https://api.github.com");
         assert_eq!(valid.web_base.as_str(), "https://github.com");
     }
 
     #[test]
     fn every_invalid_field_gets_its_own_message() {
-        let errors = input("bad org", "", "http://ghes.example.com", "")
-            .validate()
+        let errors = input("bad org", "http://ghes.example.com", "")
+            .validate("")
             .unwrap_err();
         assert!(errors.scope.unwrap().contains("no spaces"));
         assert!(errors.token.unwrap().contains("Paste an access token"));
@@ -209,9 +204,9 @@ mod tests {
 
     #[test]
     fn an_unknown_api_layout_needs_the_server_url() {
-        let form = input("octo-org", "ghp_abc", "https://proxy.example.com/github", "");
+        let form = input("octo-org", "https://proxy.example.com/github", "");
         assert_eq!(WebBaseSource::of(&ApiBase::parse(&form.api)), WebBaseSource::NeedsInput);
-        let errors = form.validate().unwrap_err();
+        let errors = form.validate("ghp_abc").unwrap_err();
         assert!(errors.server.as_deref().unwrap().contains("web address"));
         assert_eq!(errors.first_invalid(ScopeKind::Organization), Some("server"));
 
@@ -219,32 +214,39 @@ mod tests {
             server: "https://ghes.example.com/".into(),
             ..form
         };
-        assert_eq!(form.validate().unwrap().web_base.as_str(), "https://ghes.example.com");
+        assert_eq!(
+            form.validate("ghp_abc").unwrap().web_base.as_str(),
+            "https://ghes.example.com"
+        );
     }
 
     #[test]
     fn the_first_invalid_field_is_named_in_page_order() {
-        let errors = input("ok", "", "nope", "").validate().unwrap_err();
+        let errors = input("ok", "nope", "").validate("").unwrap_err();
         assert_eq!(errors.first_invalid(ScopeKind::Organization), Some("token"));
     }
 
     #[test]
     fn only_the_chosen_scopes_field_counts_and_each_keeps_its_text() {
-        let mut form = input("not valid!", "ghp_abc", DEFAULT_API, "");
+        let mut form = input("not valid!", DEFAULT_API, "");
         form.kind = ScopeKind::Repository;
-        form.repo = "octo-org/app".into();
-        let valid = form.validate().unwrap();
-        assert_eq!(valid.request.scope.api_path(), "/repos/octo-org/app");
+        form.scope.repository = "octo-org/app".into();
+        let valid = form.validate("ghp_abc").unwrap();
+        assert_eq!(valid.target.scope.api_path(), "/repos/octo-org/app");
         form.kind = ScopeKind::Enterprise;
-        let errors = form.validate().unwrap_err();
+        let errors = form.validate("ghp_abc").unwrap_err();
         assert!(errors.scope.unwrap().contains("slug"));
         assert_eq!(
-            form.validate().unwrap_err().first_invalid(ScopeKind::Enterprise),
+            form.validate("ghp_abc")
+                .unwrap_err()
+                .first_invalid(ScopeKind::Enterprise),
             Some("enterprise")
         );
         form.kind = ScopeKind::Organization;
         assert_eq!(
-            form.validate().unwrap_err().first_invalid(ScopeKind::Organization),
+            form.validate("ghp_abc")
+                .unwrap_err()
+                .first_invalid(ScopeKind::Organization),
             Some("org")
         );
     }

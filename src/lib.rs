@@ -1,9 +1,10 @@
-//! runner-token: mint a GitHub Actions self-hosted runner registration token in the browser.
+//! runner-token: add, watch and retire GitHub Actions self-hosted runners from a static page.
 //!
 //! Data flows left to right:
-//! form input → [`form`] (validated request) → [`github::client`] → typed response or
-//! [`github::ApiError`] → [`ui`]. Everything but `ui`, `browser` and `github::client` is pure
-//! Rust, tested natively with `cargo test`.
+//! form input → [`form`] (validated request) → [`github::client`] (one transport function) →
+//! typed answer or [`github::ApiError`] → [`words`] (what to say) → [`ui`] (Leptos). The page's
+//! state and flows live in [`state`]. Everything but `ui`, `state`, `browser` and
+//! `github::client` is pure Rust, tested natively with `cargo test`.
 
 pub mod browser;
 pub mod deep_link;
@@ -11,4 +12,6 @@ pub mod expiry;
 pub mod form;
 pub mod github;
 pub mod runner;
+pub mod state;
 pub mod ui;
+pub mod words;

@@ -10,15 +10,18 @@ use proptest::test_runner::{Config, TestRunner};
 use runner_token::deep_link::{share_query, DeepLink};
 use runner_token::expiry::{Expiry, Remaining};
 use runner_token::form::{Action, FormInput};
-use runner_token::github::downloads::{next_link, parse_downloads, parse_runner_groups};
+use runner_token::github::downloads::parse_downloads;
 use runner_token::github::error::ResponseMeta;
+use runner_token::github::groups::parse_runner_groups;
 use runner_token::github::jit::parse_jit_config;
-use runner_token::github::registration::parse_registration_token;
-use runner_token::github::runners::{parse_runners, summary};
+use runner_token::github::pagination::next_link;
+use runner_token::github::runner_token::parse_runner_token;
+use runner_token::github::runners::parse_runners;
 use runner_token::github::scope::parse_address;
-use runner_token::github::{AccessToken, ApiBase, ApiError, RunnerGroup, Scope, ScopeKind, Secret, WebBase};
+use runner_token::github::{AccessToken, ApiBase, ApiError, PerScope, RunnerGroup, Scope, ScopeKind, Secret, WebBase};
 use runner_token::runner::quote;
 use runner_token::runner::{Arch, ConfigCommand, Job, OptionsInput, Os, RunnerPlatform, SetupScript};
+use runner_token::words::runners::summary;
 use std::time::Instant;
 
 const CASES: u32 = 100_000;
@@ -168,15 +171,13 @@ fn platform() -> impl Strategy<Value = RunnerPlatform> {
 
 #[test]
 fn registration_parser_on_any_text() {
-    run("parse_registration_token(text)", text(), |s| {
-        drop(parse_registration_token(&s))
-    });
+    run("parse_runner_token(text)", text(), |s| drop(parse_runner_token(&s)));
 }
 
 #[test]
 fn registration_parser_on_any_json() {
-    run("parse_registration_token(json)", json_text(), |s| {
-        drop(parse_registration_token(&s))
+    run("parse_runner_token(json)", json_text(), |s| {
+        drop(parse_runner_token(&s))
     });
 }
 
@@ -236,13 +237,13 @@ fn error_mapping_on_any_answer() {
                 etag: h[7].clone(),
             };
             let e = ApiError::from_response(status, &meta, &body);
-            drop(runner_token::ui::explain(&e, &context(), &|ms| ms.to_string()));
+            drop(runner_token::words::explain(&e, &context(), &|ms| ms.to_string()));
         },
     );
 }
 
-fn context() -> runner_token::ui::ErrorContext {
-    runner_token::ui::ErrorContext {
+fn context() -> runner_token::words::ErrorContext {
+    runner_token::words::ErrorContext {
         subject: "octo-org".into(),
         kind: ScopeKind::Organization,
         action: Action::JustInTime,
@@ -285,15 +286,12 @@ fn form_validation() {
             }
             let form = FormInput {
                 kind,
-                repo: name.clone(),
-                org: name.clone(),
-                enterprise: name,
-                token,
+                scope: PerScope::from_fn(|_| name.clone()),
                 api,
                 server,
             };
-            if let Ok(valid) = form.validate() {
-                drop(valid.request.scope.runner_url(&valid.web_base));
+            if let Ok(valid) = form.validate(&token) {
+                drop(valid.target.scope.runner_url(&valid.web_base));
             }
         },
     );
@@ -396,7 +394,10 @@ fn deep_links() {
         |(pairs, p)| {
             let link = DeepLink::from_pairs(&pairs, |s| s.to_string());
             let chosen = link.platform(p);
-            let scope = (link.scope.unwrap_or_default(), link.org.as_deref().unwrap_or(""));
+            let scope = (
+                link.scope.unwrap_or_default(),
+                link.names.organization.as_deref().unwrap_or(""),
+            );
             drop(share_query(
                 scope,
                 link.action.unwrap_or_default(),

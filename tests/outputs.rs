@@ -353,7 +353,7 @@ fn docker_receives_exactly_the_intended_arguments() {
         if let Some(name) = options
             .name
             .as_deref()
-            .and_then(runner_token::runner::docker::container_name)
+            .and_then(runner_token::runner::render::docker::container_name)
         {
             want.extend(["--name".into(), name]);
         }
@@ -545,7 +545,7 @@ fn every_posix_script_passes_shellcheck_across_the_option_matrix() {
                 remove
                     .steps(true)
                     .into_iter()
-                    .map(|step| (format!("removal step {}, {platform:?}", step.title), step.text)),
+                    .map(|step| (format!("removal step {}, {platform:?}", step.title()), step.text)),
             );
         }
     }

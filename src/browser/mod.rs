@@ -9,4 +9,5 @@ pub mod focus;
 pub mod location;
 pub mod platform;
 pub mod preferences;
+pub mod tuning;
 pub mod visibility;

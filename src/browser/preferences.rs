@@ -1,7 +1,7 @@
 //! Non-secret preferences (the scope, each scope's name and the API URL) remembered in
 //! localStorage. The access token is never passed here: this module has no way to store it.
 
-use crate::github::ScopeKind;
+use crate::github::{PerScope, ScopeKind};
 
 const SCOPE_KEY: &str = "runner-token.scope";
 const API_KEY: &str = "runner-token.api";
@@ -9,9 +9,8 @@ const API_KEY: &str = "runner-token.api";
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Preferences {
     pub scope: Option<ScopeKind>,
-    pub repo: Option<String>,
-    pub org: Option<String>,
-    pub enterprise: Option<String>,
+    /// Each scope kind's remembered name.
+    pub names: PerScope<Option<String>>,
     pub api: Option<String>,
 }
 
@@ -31,9 +30,7 @@ pub fn load() -> Preferences {
     let get = |key: &str| s.get_item(key).ok().flatten();
     Preferences {
         scope: get(SCOPE_KEY).as_deref().and_then(ScopeKind::from_key),
-        repo: get(&name_key(ScopeKind::Repository)),
-        org: get(&name_key(ScopeKind::Organization)),
-        enterprise: get(&name_key(ScopeKind::Enterprise)),
+        names: PerScope::from_fn(|kind| get(&name_key(kind))),
         api: get(API_KEY),
     }
 }

@@ -1,7 +1,6 @@
 //! `AccessToken`: the admin's token, cleaned of paste artefacts, typed by its prefix, never printed.
 
 use super::scope::ScopeKind;
-use super::secret::Secret;
 use std::fmt;
 
 /// The kind of token, told by its prefix. Each needs a different grant to mint runner tokens.
@@ -122,14 +121,15 @@ impl fmt::Display for AccessTokenError {
     }
 }
 
-/// A cleaned access token. Lives in memory only; its `Debug` prints a mask.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AccessToken(Secret);
+/// The access token as typed, cleaned of paste artefacts: a view into the one copy the page
+/// holds (see `state::Credential`), never a copy of its own. Its `Debug` prints a mask.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct AccessToken<'a>(&'a str);
 
-impl AccessToken {
+impl<'a> AccessToken<'a> {
     /// Drops surrounding white space and a pasted `Bearer ` or `token ` scheme, then checks that
     /// what is left can be sent as a header value.
-    pub fn parse(input: &str) -> Result<Self, AccessTokenError> {
+    pub fn parse(input: &'a str) -> Result<Self, AccessTokenError> {
         let token = strip_scheme(input.trim()).trim();
         if token.is_empty() {
             return Err(AccessTokenError::Empty);
@@ -143,16 +143,22 @@ impl AccessToken {
         {
             return Err(AccessTokenError::InvalidChar(c));
         }
-        Ok(Self(Secret::new(token)))
+        Ok(Self(token))
     }
 
     pub fn kind(&self) -> TokenKind {
-        TokenKind::of(self.0.expose())
+        TokenKind::of(self.0)
     }
 
     /// The `Authorization` header value: the one place the token leaves this type.
     pub fn authorization(&self) -> String {
-        format!("Bearer {}", self.0.expose())
+        format!("Bearer {}", self.0)
+    }
+}
+
+impl fmt::Debug for AccessToken<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "AccessToken({})", super::secret::MASK)
     }
 }
 

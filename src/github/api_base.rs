@@ -209,8 +209,12 @@ impl ApiBase {
     /// Whether `url` is under this API base, so the access token may be sent to it (a `Link`
     /// header from a hostile server must not lead the token elsewhere).
     pub fn owns(&self, url: &str) -> bool {
-        url.strip_prefix(&self.to_string())
-            .is_some_and(|rest| rest.starts_with('/'))
+        self.relative(url).is_some()
+    }
+
+    /// The part of `url` under this API base (`/orgs/x/...?page=2`), when it is under it.
+    pub fn relative<'u>(&self, url: &'u str) -> Option<&'u str> {
+        url.strip_prefix(&self.to_string()).filter(|rest| rest.starts_with('/'))
     }
 
     pub fn endpoint(&self, path: &str) -> String {

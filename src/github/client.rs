@@ -1,17 +1,22 @@
-//! The GitHub client: one transport function that owns the headers, the time limit (a real
-//! abort), redirects, and the status-to-`ApiError` mapping. Endpoints are thin calls of it.
+//! The GitHub client: one transport function ([`send`]) that owns the headers, the time limit (a
+//! real abort), redirects, the status-to-`ApiError` mapping, and the rule that a request that
+//! changes something is never sent twice. Endpoints are thin calls of it; their paths come from
+//! [`Endpoint::call`].
 
 use super::access_token::AccessToken;
-use super::api_base::{path_segment, ApiBase};
-use super::downloads::{next_link, parse_downloads, parse_runner_groups, RunnerGroup, RunnerPackage};
+use super::api_base::ApiBase;
+use super::call::{Call, Endpoint, Method, TokenPurpose};
+use super::downloads::{parse_downloads, RunnerPackage};
 use super::error::{ApiError, ResponseMeta};
+use super::groups::{parse_runner_groups, RunnerGroup};
 use super::jit::{parse_jit_config, JitConfig, JitRequest};
-use super::registration::{parse_registration_token, RegistrationToken};
-use super::runners::{parse_runners, RunnerPage};
+use super::pagination::next_link;
+use super::runner_token::{parse_runner_token, RunnerToken};
+use super::runners::{parse_runners, Polled, Runner, RunnerPage};
 use super::scope::Scope;
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::set_timeout_with_handle;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 use web_sys::{AbortController, ReferrerPolicy, RequestCache, RequestCredentials, RequestRedirect, ResponseType};
@@ -20,105 +25,107 @@ use web_sys::{AbortController, ReferrerPolicy, RequestCache, RequestCredentials,
 pub const API_VERSION: &str = "2022-11-28";
 /// A request that has not fully answered in this time is aborted.
 pub const TIMEOUT_SECONDS: u32 = 30;
+/// Most pages followed for a list that is only read to pick from (100 groups each).
+const MAX_GROUP_PAGES: usize = 20;
 
-/// Everything a call needs: where the API is, which scope, and the admin's token.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ScopeRequest {
+/// Where requests go: the API base and the scope. It holds no token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
     pub api: ApiBase,
     pub scope: Scope,
-    pub token: AccessToken,
 }
 
-/// Which one-hour token to mint: one that adds runners or one that removes them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TokenPurpose {
-    Registration,
-    Removal,
+/// Where the access token is read from, at the moment a request is built. The page keeps the
+/// token in one place (`state::Credential`); requests read it there and hold no copy.
+pub trait TokenSource {
+    /// `Authorization: Bearer ...` for the token, or `None` when there is none (forgotten).
+    fn authorization(&self) -> Option<String>;
 }
 
-impl TokenPurpose {
-    fn path(self) -> &'static str {
-        match self {
-            Self::Registration => "/actions/runners/registration-token",
-            Self::Removal => "/actions/runners/remove-token",
-        }
+impl TokenSource for AccessToken<'_> {
+    fn authorization(&self) -> Option<String> {
+        Some(AccessToken::authorization(self))
     }
 }
 
-/// Most runner-group pages followed (100 groups each): far beyond any real organization.
-const MAX_PAGES: usize = 20;
+/// A response with a success status, its body read in full.
+pub struct Answer {
+    pub status: u16,
+    pub meta: ResponseMeta,
+    pub body: String,
+}
 
 /// `POST {scope}/actions/runners/registration-token` or `.../remove-token`.
-pub async fn create_token(req: &ScopeRequest, purpose: TokenPurpose) -> Result<RegistrationToken, ApiError> {
-    let answer = send(req, Call::post(req.endpoint(purpose.path()), None)).await?;
-    parse_registration_token(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
+pub async fn create_token(
+    to: &Target,
+    token: &impl TokenSource,
+    purpose: TokenPurpose,
+) -> Result<RunnerToken, ApiError> {
+    let answer = send(&to.api, token, &Endpoint::RunnerToken(purpose).call(&to.scope)).await?;
+    parse_runner_token(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
 }
 
 /// `POST {scope}/actions/runners/generate-jitconfig`: registers a single-use runner.
-pub async fn generate_jit_config(req: &ScopeRequest, runner: &JitRequest) -> Result<JitConfig, ApiError> {
-    let body = runner.to_json();
-    let answer = send(
-        req,
-        Call::post(req.endpoint("/actions/runners/generate-jitconfig"), Some(body)),
-    )
-    .await?;
+pub async fn generate_jit_config(
+    to: &Target,
+    token: &impl TokenSource,
+    runner: &JitRequest,
+) -> Result<JitConfig, ApiError> {
+    let call = Endpoint::GenerateJitConfig(runner.clone()).call(&to.scope);
+    let answer = send(&to.api, token, &call).await?;
     parse_jit_config(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
 }
 
 /// Every usable runner package the scope may download, for all platforms.
-pub async fn runner_downloads(req: &ScopeRequest) -> Result<Vec<RunnerPackage>, ApiError> {
-    let answer = send(req, Call::get(req.endpoint("/actions/runners/downloads"))).await?;
+pub async fn runner_downloads(to: &Target, token: &impl TokenSource) -> Result<Vec<RunnerPackage>, ApiError> {
+    let answer = send(&to.api, token, &Endpoint::Downloads.call(&to.scope)).await?;
     parse_downloads(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
 }
 
 /// Every runner group of an organization or enterprise, following `Link: <...>; rel="next"`
 /// while it stays under the API base.
-pub async fn runner_groups(req: &ScopeRequest) -> Result<Vec<RunnerGroup>, ApiError> {
-    let mut url = req.endpoint("/actions/runner-groups?per_page=100");
+pub async fn runner_groups(to: &Target, token: &impl TokenSource) -> Result<Vec<RunnerGroup>, ApiError> {
+    let mut call = Endpoint::RunnerGroups.call(&to.scope);
     let mut groups = Vec::new();
-    for _ in 0..MAX_PAGES {
-        let answer = send(req, Call::get(url)).await?;
+    for _ in 0..MAX_GROUP_PAGES {
+        let answer = send(&to.api, token, &call).await?;
         groups
             .extend(parse_runner_groups(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?);
-        match req.next_page(&answer.meta) {
-            Some(next) => url = next,
+        match next_page(&to.api, &answer.meta) {
+            Some(next) => call = next,
             None => break,
         }
     }
     Ok(groups)
 }
 
-/// One page of the scope's runners: the first (`url` `None`) or the `next` a previous page
-/// named. Also returns the next page's URL, when there is one under the API base.
-pub async fn runners_page(req: &ScopeRequest, url: Option<String>) -> Result<(RunnerPage, Option<String>), ApiError> {
-    let url = url.unwrap_or_else(|| req.endpoint("/actions/runners?per_page=100"));
-    let answer = send(req, Call::get(url)).await?;
+/// One page of the scope's runners: the first (`next` `None`) or the one a previous page named.
+/// Also returns the request for the page after it, when there is one under the API base.
+pub async fn runners_page(
+    to: &Target,
+    token: &impl TokenSource,
+    next: Option<Call>,
+) -> Result<(RunnerPage, Option<Call>), ApiError> {
+    let call = next.unwrap_or_else(|| Endpoint::Runners.call(&to.scope));
+    let answer = send(&to.api, token, &call).await?;
     let page = parse_runners(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?;
-    Ok((page, req.next_page(&answer.meta)))
-}
-
-/// A poll's answer: unchanged since the version named, or a new page and its version.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Polled {
-    NotModified,
-    Changed { page: RunnerPage, etag: Option<String> },
+    Ok((page, next_page(&to.api, &answer.meta)))
 }
 
 /// Polls the runner named `name` (or, without a name, the first page of runners). With
 /// `etag`, an unchanged answer is a 304 that does not count against the rate limit.
-pub async fn poll_runners(req: &ScopeRequest, name: Option<&str>, etag: Option<String>) -> Result<Polled, ApiError> {
-    let url = match name {
-        Some(name) => req.endpoint(&format!("/actions/runners?name={}", path_segment(name))),
-        None => req.endpoint("/actions/runners?per_page=100"),
+pub async fn poll_runners(
+    to: &Target,
+    token: &impl TokenSource,
+    name: Option<&str>,
+    etag: Option<String>,
+) -> Result<Polled, ApiError> {
+    let endpoint = name.map_or(Endpoint::Runners, |n| Endpoint::RunnerNamed(n.to_string()));
+    let call = Call {
+        if_none_match: etag,
+        ..endpoint.call(&to.scope)
     };
-    let answer = send(
-        req,
-        Call {
-            if_none_match: etag,
-            ..Call::get(url)
-        },
-    )
-    .await?;
+    let answer = send(&to.api, token, &call).await?;
     if answer.status == 304 {
         return Ok(Polled::NotModified);
     }
@@ -129,101 +136,132 @@ pub async fn poll_runners(req: &ScopeRequest, name: Option<&str>, etag: Option<S
     })
 }
 
+/// The runner named `name` in the scope, if GitHub has one (names compare without case).
+pub async fn find_runner(to: &Target, token: &impl TokenSource, name: &str) -> Result<Option<Runner>, ApiError> {
+    let answer = send(&to.api, token, &Endpoint::RunnerNamed(name.to_string()).call(&to.scope)).await?;
+    let page = parse_runners(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?;
+    Ok(page.runners.into_iter().find(|r| r.name.eq_ignore_ascii_case(name)))
+}
+
 /// `DELETE {scope}/actions/runners/{id}`: 204 when the runner is gone.
-pub async fn remove_runner(req: &ScopeRequest, id: u64) -> Result<(), ApiError> {
-    send(
-        req,
-        Call {
-            method: Method::Delete,
-            ..Call::get(req.endpoint(&format!("/actions/runners/{id}")))
+pub async fn remove_runner(to: &Target, token: &impl TokenSource, id: u64) -> Result<(), ApiError> {
+    send(&to.api, token, &Endpoint::RemoveRunner(id).call(&to.scope))
+        .await
+        .map(drop)
+}
+
+/// The `rel="next"` page of an answer, only while it stays under the API base (a `Link` header
+/// must not lead the token elsewhere).
+fn next_page(api: &ApiBase, meta: &ResponseMeta) -> Option<Call> {
+    let next = meta.link.as_deref().and_then(next_link)?;
+    api.relative(next).map(|path| Call::get(path.to_string()))
+}
+
+thread_local! {
+    /// API bases whose CORS preflight refuses `X-GitHub-Api-Version` (older GitHub Enterprise
+    /// Server versions may): learnt once per page, from a safe request, never from a write.
+    static REFUSE_VERSION: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+fn refuses_version(api: &ApiBase) -> bool {
+    let api = api.to_string();
+    REFUSE_VERSION.with(|r| r.borrow().contains(&api))
+}
+
+fn remember_refuses_version(api: &ApiBase) {
+    let api = api.to_string();
+    REFUSE_VERSION.with(|r| {
+        if !r.borrow().contains(&api) {
+            r.borrow_mut().push(api);
+        }
+    });
+}
+
+/// Sends `call` to `api` with the token from `token`.
+///
+/// A refused CORS preflight looks like any network failure (no response at all), and older
+/// GitHub Enterprise Server versions may refuse the API-version header there. So:
+/// - a safe request (GET) with no answer at all is tried once more without the header; if that
+///   works, the server is remembered as refusing it and later requests leave it out;
+/// - a request that changes something is never sent twice by itself. When it gets no answer at
+///   all, the API's root is asked (a safe request, without the token) with and without the
+///   header. Only the plain request answered: the preflight refused the header, so the write
+///   never left the browser, and it is sent for the first time without it. Nothing answered:
+///   the server cannot be reached (a network error). The root answered: the write's answer was
+///   lost ([`ErrorKind::AnswerLost`](super::ErrorKind::AnswerLost)), as after a timeout; it may
+///   have been carried out, and the caller must find out before anything is sent again.
+pub async fn send(api: &ApiBase, token: &impl TokenSource, call: &Call) -> Result<Answer, ApiError> {
+    let with_version = !refuses_version(api);
+    let first = send_once(api, Some(token), call, with_version).await;
+    let lost = |e: ApiError| match e.kind {
+        super::ErrorKind::Timeout { seconds } => ApiError::answer_lost(api.to_string(), Some(seconds)),
+        super::ErrorKind::Network { .. } => ApiError::answer_lost(api.to_string(), None),
+        _ => e,
+    };
+    match first {
+        Err(e) if e.is_unanswered() && call.method.is_safe() && with_version => {
+            let again = send_once(api, Some(token), call, false).await;
+            if again.is_ok() {
+                remember_refuses_version(api);
+            }
+            again
+        }
+        Err(e) if e.is_unanswered() && !call.method.is_safe() => match probe(api, with_version).await {
+            Probe::HeaderRefused => {
+                remember_refuses_version(api);
+                send_once(api, Some(token), call, false).await.map_err(lost)
+            }
+            Probe::Answered => Err(lost(e)),
+            Probe::Unreachable => Err(e),
         },
-    )
-    .await
-    .map(drop)
-}
-
-impl ScopeRequest {
-    /// `{api}{scope path}{rest}`, each of the scope's segments encoded.
-    fn endpoint(&self, rest: &str) -> String {
-        self.api.endpoint(&format!("{}{rest}", self.scope.api_path()))
-    }
-
-    /// The `rel="next"` page of an answer, only while it stays under the API base.
-    fn next_page(&self, meta: &ResponseMeta) -> Option<String> {
-        meta.link
-            .as_deref()
-            .and_then(next_link)
-            .filter(|next| self.api.owns(next))
-            .map(str::to_string)
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Method {
-    Get,
-    Post,
-    Delete,
-}
-
-/// One request: what the transport needs besides where the API is and the token.
-struct Call {
-    method: Method,
-    url: String,
-    /// A JSON body, sent with `Content-Type: application/json` (on GitHub's CORS allow-list).
-    body: Option<String>,
-    /// The `ETag` of the last answer: a 304 then means nothing changed.
-    if_none_match: Option<String>,
-}
-
-impl Call {
-    fn get(url: String) -> Self {
-        Self {
-            method: Method::Get,
-            url,
-            body: None,
-            if_none_match: None,
-        }
-    }
-
-    fn post(url: String, body: Option<String>) -> Self {
-        Self {
-            method: Method::Post,
-            url,
-            body,
-            if_none_match: None,
-        }
-    }
-}
-
-/// A response with a success status, its body read in full.
-struct Answer {
-    status: u16,
-    meta: ResponseMeta,
-    body: String,
-}
-
-/// Sends one request to `url` (always under `api`). A refused preflight looks like any network failure (status 0), and older
-/// GitHub Enterprise Server versions may refuse the API version header there, so a network
-/// failure is retried once without it.
-async fn send(req: &ScopeRequest, call: Call) -> Result<Answer, ApiError> {
-    match send_once(&req.api, &call, &req.token, true).await {
-        Err(ApiError {
-            kind: super::error::ErrorKind::Network { .. },
-            ..
-        }) => send_once(&req.api, &call, &req.token, false).await,
+        Err(e) if !call.method.is_safe() => Err(lost(e)),
         other => other,
     }
 }
 
-async fn send_once(api: &ApiBase, call: &Call, token: &AccessToken, with_version: bool) -> Result<Answer, ApiError> {
-    let Call {
-        method,
-        url,
-        body,
-        if_none_match,
-    } = call;
+/// What the API's root says about a server a write got no answer from.
+enum Probe {
+    /// It answers a plain request but not one with the API-version header.
+    HeaderRefused,
+    /// It answers (with the header, when the write carried it).
+    Answered,
+    /// Nothing answers.
+    Unreachable,
+}
+
+/// Asks the API's root, without the token: with the version header (when the write carried
+/// it), then without.
+async fn probe(api: &ApiBase, with_version: bool) -> Probe {
+    let root = Call::root();
+    let none: Option<&AccessToken> = None;
+    let answered = |r: &Result<Answer, ApiError>| !r.as_ref().is_err_and(ApiError::is_unanswered);
+    if with_version && answered(&send_once(api, none, &root, true).await) {
+        return Probe::Answered;
+    }
+    match (answered(&send_once(api, none, &root, false).await), with_version) {
+        (true, true) => Probe::HeaderRefused,
+        (true, false) => Probe::Answered,
+        (false, _) => Probe::Unreachable,
+    }
+}
+
+/// Sends one request; `token` `None` sends none (the root probe). A token source that has no
+/// token fails before anything is sent.
+async fn send_once(
+    api: &ApiBase,
+    token: Option<&impl TokenSource>,
+    call: &Call,
+    with_version: bool,
+) -> Result<Answer, ApiError> {
     let network_error = || ApiError::network(api.to_string());
     let controller = AbortController::new().map_err(|_| network_error())?;
+    // The token is read here, synchronously, straight into the request's headers.
+    let authorization = match token {
+        Some(source) => Some(source.authorization().ok_or_else(ApiError::token_forgotten)?),
+        None => None,
+    };
+    let request = build(api, call, authorization.as_deref(), with_version, &controller);
+    drop(authorization);
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
@@ -236,45 +274,9 @@ async fn send_once(api: &ApiBase, call: &Call, token: &AccessToken, with_version
         )
         .ok()
     };
-    // gloo-net joins the URL's own query and its query parameters with `&`, leaving a stray
-    // `&` when it has none: hand it the query as parameters so the URL goes out as built.
-    let (path, query) = url.split_once('?').unwrap_or((url, ""));
-    let decode = |s: &str| js_sys::decode_uri_component(s).map_or_else(|_| s.to_string(), String::from);
-    let params: Vec<(String, String)> = query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
-        .map(|(k, v)| (decode(k), decode(v)))
-        .collect();
-    let request = match method {
-        Method::Get => Request::get(path),
-        Method::Post => Request::post(path),
-        Method::Delete => Request::delete(path),
-    };
-    let mut request = request
-        .query(params.iter().map(|(k, v)| (k.as_str(), v)))
-        .header("Accept", "application/vnd.github+json")
-        .header("Authorization", &token.authorization());
-    if with_version {
-        request = request.header("X-GitHub-Api-Version", API_VERSION);
-    }
-    if body.is_some() {
-        request = request.header("Content-Type", "application/json");
-    }
-    // Set by the page, so the browser (in no-store mode) neither adds validators of its own nor
-    // answers from its cache: a 304 reaches the page as is.
-    if let Some(etag) = if_none_match {
-        request = request.header("If-None-Match", etag);
-    }
-    let request = request
-        .abort_signal(Some(&controller.signal()))
-        .credentials(RequestCredentials::Omit)
-        .referrer_policy(ReferrerPolicy::NoReferrer)
-        .cache(RequestCache::NoStore)
-        .redirect(RequestRedirect::Manual);
     // The body is read under the same time limit: a server that drips bytes is cut off too.
     let result = async {
-        let response = match body {
+        let response = match &call.body {
             Some(json) => request.body(json.clone())?.send().await?,
             None => request.send().await?,
         };
@@ -296,11 +298,61 @@ async fn send_once(api: &ApiBase, call: &Call, token: &AccessToken, with_version
     let status = response.status();
     let meta = read_meta(&response);
     // 304 only ever answers an If-None-Match this page sent: "unchanged", not an error.
-    if (200..300).contains(&status) || (status == 304 && if_none_match.is_some()) {
+    if (200..300).contains(&status) || (status == 304 && call.if_none_match.is_some()) {
         Ok(Answer { status, meta, body })
     } else {
         Err(ApiError::from_response(status, &meta, &body))
     }
+}
+
+fn build(
+    api: &ApiBase,
+    call: &Call,
+    authorization: Option<&str>,
+    with_version: bool,
+    controller: &AbortController,
+) -> RequestBuilder {
+    // gloo-net joins the URL's own query and its query parameters with `&`, leaving a stray
+    // `&` when it has none: hand it the query as parameters so the URL goes out as built.
+    let url = api.endpoint(&call.path);
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let decode = |s: &str| js_sys::decode_uri_component(s).map_or_else(|_| s.to_string(), String::from);
+    let params: Vec<(String, String)> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .map(|(k, v)| (decode(k), decode(v)))
+        .collect();
+    let request = match call.method {
+        Method::Get => Request::get(path),
+        Method::Post => Request::post(path),
+        Method::Put => Request::put(path),
+        Method::Patch => Request::patch(path),
+        Method::Delete => Request::delete(path),
+    };
+    let mut request = request
+        .query(params.iter().map(|(k, v)| (k.as_str(), v)))
+        .header("Accept", "application/vnd.github+json");
+    if let Some(authorization) = authorization {
+        request = request.header("Authorization", authorization);
+    }
+    if with_version {
+        request = request.header("X-GitHub-Api-Version", API_VERSION);
+    }
+    if call.body.is_some() {
+        request = request.header("Content-Type", "application/json");
+    }
+    // Set by the page, so the browser (in no-store mode) neither adds validators of its own nor
+    // answers from its cache: a 304 reaches the page as is.
+    if let Some(etag) = &call.if_none_match {
+        request = request.header("If-None-Match", etag);
+    }
+    request
+        .abort_signal(Some(&controller.signal()))
+        .credentials(RequestCredentials::Omit)
+        .referrer_policy(ReferrerPolicy::NoReferrer)
+        .cache(RequestCache::NoStore)
+        .redirect(RequestRedirect::Manual)
 }
 
 fn read_meta(response: &Response) -> ResponseMeta {

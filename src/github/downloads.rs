@@ -1,6 +1,6 @@
-//! The answers to `GET {scope}/actions/runners/downloads` (the runner packages the scope may
-//! use: file name, URL and checksum) and `GET {scope}/actions/runner-groups` (paginated by
-//! `Link`). Whatever a server sends is checked before it can reach a shell script.
+//! The answer to `GET {scope}/actions/runners/downloads`: the runner packages the scope may use
+//! (file name, URL and checksum). Whatever a server sends is checked before it can reach a shell
+//! script.
 
 use super::body::{self, BodyProblem, LenientList, Scalar};
 use super::secret::Secret;
@@ -94,57 +94,6 @@ fn package(v: PackageBody) -> Option<RunnerPackage> {
         download_url: url,
         sha256,
         download_token,
-    })
-}
-
-/// One runner group.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RunnerGroup {
-    /// What the just-in-time request names the group by.
-    pub id: u64,
-    pub name: String,
-    pub default: bool,
-}
-
-#[derive(Deserialize)]
-struct GroupsBody {
-    #[serde(default)]
-    runner_groups: LenientList<GroupBody>,
-}
-
-#[derive(Deserialize)]
-struct GroupBody {
-    #[serde(default)]
-    id: Scalar,
-    #[serde(default)]
-    name: Scalar,
-    #[serde(default)]
-    default: Scalar,
-}
-
-/// One page of the runner-groups answer.
-pub fn parse_runner_groups(text: &str) -> Result<Vec<RunnerGroup>, BodyProblem> {
-    let b: GroupsBody = body::parse(text, BodyProblem::MissingRunnerGroups)?;
-    let list = b.runner_groups.0.ok_or(BodyProblem::MissingRunnerGroups)?;
-    Ok(list
-        .into_iter()
-        .filter_map(|g| {
-            let name = g.name.text().map(str::trim).filter(|n| !n.is_empty())?.to_string();
-            Some(RunnerGroup {
-                id: g.id.id()?,
-                name,
-                default: g.default.bool().unwrap_or(false),
-            })
-        })
-        .collect())
-}
-
-/// The `rel="next"` URL of a `Link` header, if any.
-pub fn next_link(header: &str) -> Option<&str> {
-    header.split(',').find_map(|part| {
-        let (url, params) = part.split_once(';')?;
-        let url = url.trim().strip_prefix('<')?.strip_suffix('>')?;
-        params.split(';').any(|p| p.trim() == "rel=\"next\"").then_some(url)
     })
 }
 
@@ -243,51 +192,10 @@ mod tests {
         assert_eq!(parse_downloads("{}"), Err(BodyProblem::NotAList));
     }
 
-    #[test]
-    fn reads_runner_groups_and_the_default() {
-        let body = r#"{"total_count":2,"runner_groups":[{"id":1,"name":"Default","visibility":"all","default":true,"inherited":false},{"id":2,"name":"Release runners","visibility":"selected","default":false}]}"#;
-        let groups = parse_runner_groups(body).unwrap();
-        assert_eq!(
-            groups,
-            [
-                RunnerGroup {
-                    id: 1,
-                    name: "Default".into(),
-                    default: true
-                },
-                RunnerGroup {
-                    id: 2,
-                    name: "Release runners".into(),
-                    default: false
-                }
-            ]
-        );
-        assert_eq!(
-            parse_runner_groups(r#"{"total_count":0}"#),
-            Err(BodyProblem::MissingRunnerGroups)
-        );
-    }
-
-    #[test]
-    fn follows_githubs_link_header() {
-        let h = r#"<https://api.github.com/organizations/9/actions/runner-groups?per_page=100&page=2>; rel="next", <https://api.github.com/organizations/9/actions/runner-groups?per_page=100&page=3>; rel="last""#;
-        assert_eq!(
-            next_link(h),
-            Some("https://api.github.com/organizations/9/actions/runner-groups?per_page=100&page=2")
-        );
-        assert_eq!(
-            next_link(r#"<https://x/?page=1>; rel="prev", <https://x/?page=1>; rel="first""#),
-            None
-        );
-        assert_eq!(next_link(""), None);
-    }
-
     proptest! {
         #[test]
         fn no_text_makes_these_parsers_panic(s in "\\PC{0,200}") {
             let _ = parse_downloads(&s);
-            let _ = parse_runner_groups(&s);
-            let _ = next_link(&s);
         }
     }
 }

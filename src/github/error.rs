@@ -56,6 +56,14 @@ pub enum ErrorKind {
     Network { url: String },
     /// No complete answer within the time limit; the request was aborted.
     Timeout { seconds: u32 },
+    /// A request that changes something (POST, PUT, PATCH, DELETE) went out and no answer came
+    /// back: the connection failed while the server stayed reachable, or the time limit passed
+    /// (`timed_out`, in seconds). It may have reached GitHub and been carried out. Never sent
+    /// again by itself.
+    AnswerLost { url: String, timed_out: Option<u32> },
+    /// The access token was forgotten (Forget token, or the field emptied) before this request
+    /// was built: nothing was sent.
+    TokenForgotten,
 }
 
 /// The response headers a browser lets the page read that matter for errors.
@@ -103,6 +111,38 @@ impl ApiError {
 
     pub fn redirected() -> Self {
         Self::without_response(ErrorKind::Redirected)
+    }
+
+    pub fn answer_lost(url: impl Into<String>, timed_out: Option<u32>) -> Self {
+        Self::without_response(ErrorKind::AnswerLost {
+            url: url.into(),
+            timed_out,
+        })
+    }
+
+    pub fn token_forgotten() -> Self {
+        Self::without_response(ErrorKind::TokenForgotten)
+    }
+
+    /// When a rate-limited request may be tried again (Unix ms), or `None` when this is no rate
+    /// limit: the `X-RateLimit-Reset` time of a primary limit, `Retry-After` seconds from `now_ms`
+    /// for a secondary one, or a minute from `now_ms` when GitHub named neither.
+    pub fn retry_at(&self, now_ms: i64) -> Option<i64> {
+        const A_MINUTE: i64 = 60_000;
+        match &self.kind {
+            ErrorKind::PrimaryRateLimit { reset_at } => {
+                Some(reset_at.map_or(now_ms + A_MINUTE, |s| s.saturating_mul(1000)))
+            }
+            ErrorKind::SecondaryRateLimit { retry_after } => Some(retry_after.map_or(now_ms + A_MINUTE, |s| {
+                now_ms.saturating_add((s as i64).saturating_mul(1000))
+            })),
+            _ => None,
+        }
+    }
+
+    /// No response at all arrived: offline, DNS, a refused CORS preflight.
+    pub fn is_unanswered(&self) -> bool {
+        matches!(self.kind, ErrorKind::Network { .. })
     }
 
     fn without_response(kind: ErrorKind) -> Self {

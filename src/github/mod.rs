@@ -1,28 +1,35 @@
-//! The GitHub REST client: base URLs, request inputs, response types and `ApiError`. No UI.
+//! The GitHub REST client: base URLs, scopes, the requests the page sends (`call`), the typed
+//! answers and `ApiError`. No UI.
 //!
 //! Everything here but `client` is plain Rust, unit-tested natively; `client` is the browser
-//! transport (fetch through gloo-net).
+//! transport (fetch through gloo-net) and the one place a request is sent.
 
 pub mod access_token;
 pub mod api_base;
 pub mod body;
+pub mod call;
 pub mod client;
 pub mod downloads;
 pub mod error;
+pub mod groups;
 pub mod jit;
 pub mod organization;
-pub mod registration;
+pub mod pagination;
+pub mod runner_token;
 pub mod runners;
 pub mod scope;
 pub mod secret;
 
 pub use access_token::{AccessToken, AccessTokenError, TokenKind};
 pub use api_base::{ApiBase, UrlError, WebBase, DEFAULT_API};
-pub use downloads::{RunnerGroup, RunnerPackage};
+pub use call::{Call, Endpoint, Method, TokenPurpose};
+pub use client::{Target, TokenSource};
+pub use downloads::RunnerPackage;
 pub use error::{ApiError, ErrorKind};
+pub use groups::RunnerGroup;
 pub use jit::{JitConfig, JitRequest};
 pub use organization::{Organization, OrganizationError};
-pub use registration::{RegistrationToken, Repository, RepositoryScope};
-pub use runners::{Runner, RunnerPage, RunnerStatus};
-pub use scope::{Scope, ScopeKind};
+pub use runner_token::{Repository, RepositoryScope, RunnerToken};
+pub use runners::{Polled, Runner, RunnerPage, RunnerStatus};
+pub use scope::{PerScope, Scope, ScopeKind};
 pub use secret::{Secret, MASK};

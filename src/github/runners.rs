@@ -102,6 +102,13 @@ struct LabelBody {
     name: Scalar,
 }
 
+/// A poll's answer: unchanged since the version named, or a new page and its version.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Polled {
+    NotModified,
+    Changed { page: RunnerPage, etag: Option<String> },
+}
+
 pub fn parse_runners(text: &str) -> Result<RunnerPage, BodyProblem> {
     let b: ListBody = body::parse_object(text)?;
     let list = b.runners.0.ok_or(BodyProblem::MissingRunners)?;
@@ -135,39 +142,10 @@ impl RunnerBody {
     }
 }
 
-/// "1,204 runners · 87 online · 12 busy" for `runners`.
-pub fn summary<'a>(runners: impl IntoIterator<Item = &'a Runner>) -> String {
-    let (mut all, mut online, mut busy) = (0u64, 0u64, 0u64);
-    for r in runners {
-        all += 1;
-        online += u64::from(r.online);
-        busy += u64::from(r.online && r.busy);
-    }
-    let noun = if all == 1 { "runner" } else { "runners" };
-    format!(
-        "{} {noun} \u{b7} {} online \u{b7} {} busy",
-        thousands(all),
-        thousands(online),
-        thousands(busy)
-    )
-}
-
-/// `1204` → `1,204`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::words::runners::{summary, thousands};
     use proptest::prelude::*;
 
     const BODY: &str = r#"{"total_count":3,"runners":[

@@ -54,6 +54,49 @@ impl ScopeKind {
     }
 }
 
+/// One value per scope kind: what the form holds for each (so switching loses nothing), what a
+/// link presets, what was remembered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PerScope<T> {
+    pub repository: T,
+    pub organization: T,
+    pub enterprise: T,
+}
+
+impl<T> PerScope<T> {
+    pub fn from_fn(mut f: impl FnMut(ScopeKind) -> T) -> Self {
+        Self {
+            repository: f(ScopeKind::Repository),
+            organization: f(ScopeKind::Organization),
+            enterprise: f(ScopeKind::Enterprise),
+        }
+    }
+
+    pub fn get(&self, kind: ScopeKind) -> &T {
+        match kind {
+            ScopeKind::Repository => &self.repository,
+            ScopeKind::Organization => &self.organization,
+            ScopeKind::Enterprise => &self.enterprise,
+        }
+    }
+
+    pub fn get_mut(&mut self, kind: ScopeKind) -> &mut T {
+        match kind {
+            ScopeKind::Repository => &mut self.repository,
+            ScopeKind::Organization => &mut self.organization,
+            ScopeKind::Enterprise => &mut self.enterprise,
+        }
+    }
+
+    pub fn map<U>(self, mut f: impl FnMut(ScopeKind, T) -> U) -> PerScope<U> {
+        PerScope {
+            repository: f(ScopeKind::Repository, self.repository),
+            organization: f(ScopeKind::Organization, self.organization),
+            enterprise: f(ScopeKind::Enterprise, self.enterprise),
+        }
+    }
+}
+
 /// A checked scope.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Scope {

@@ -1,17 +1,19 @@
-//! Pure runner knowledge: the seven platforms, the `config.sh` options, the setup script, and
-//! quoting for POSIX shells and PowerShell.
+//! Pure runner knowledge: the seven platforms, the `config.sh` options (one table), the setup
+//! script and its renderings, quoting for POSIX shells, PowerShell and YAML, the `runs-on` line,
+//! and the runner watch's decisions.
 
-pub mod cloud_init;
 pub mod command;
-pub mod docker;
 pub mod options;
 pub mod platform;
 pub mod quote;
+pub mod render;
 pub mod script;
+pub mod watch;
 pub mod workflow;
 
 pub use command::ConfigCommand;
-pub use options::{OptionErrors, OptionsInput, RunnerOptions};
+pub use options::{OptionErrors, OptionsInput, RunnerOption, RunnerOptions};
 pub use platform::{Arch, Os, RunnerPlatform, Shell};
-pub use script::{Job, SetupScript, Step};
+pub use render::{Output, Unavailable};
+pub use script::{Job, SetupScript, Step, StepKind};
 pub use workflow::runs_on;

@@ -52,6 +52,223 @@ pub struct OptionErrors {
     pub service: Option<String>,
 }
 
+/// Every runner option the page offers, in the order `config.sh`'s flags are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunnerOption {
+    Name,
+    Labels,
+    Group,
+    Work,
+    NoDefaultLabels,
+    Ephemeral,
+    Replace,
+    Unattended,
+    DisableUpdate,
+    Service,
+}
+
+/// How an option reaches `config.sh`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flag {
+    /// `--flag VALUE`, left out when empty.
+    Valued(&'static str),
+    /// `--flag` when on.
+    Switch(&'static str),
+    /// `--flag` when on, in PowerShell only; elsewhere the option changes the start step.
+    WindowsSwitch(&'static str),
+}
+
+/// One row of [`OPTIONS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OptionSpec {
+    pub option: RunnerOption,
+    /// The link parameter (`?name=...`, `?ephemeral=1`).
+    pub link_key: &'static str,
+    pub flag: Flag,
+    /// The form's label and, for switches, the hint beside it and the control's id.
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub id: &'static str,
+}
+
+/// The one table of runner options: the form, links and `config.sh` all read it. A new
+/// `config.sh` flag is a row here, a field in [`OptionsInput`] and [`RunnerOptions`], and its arm
+/// in their three accessors below.
+pub const OPTIONS: [OptionSpec; 10] = {
+    const fn spec(
+        option: RunnerOption,
+        link_key: &'static str,
+        flag: Flag,
+        label: &'static str,
+        hint: &'static str,
+        id: &'static str,
+    ) -> OptionSpec {
+        OptionSpec {
+            option,
+            link_key,
+            flag,
+            label,
+            hint,
+            id,
+        }
+    }
+    use Flag::{Switch, Valued, WindowsSwitch};
+    use RunnerOption as O;
+    [
+        spec(O::Name, "name", Valued("--name"), "Runner name", "", "runner-name"),
+        spec(O::Labels, "labels", Valued("--labels"), "Labels", "", "runner-labels"),
+        spec(
+            O::Group,
+            "group",
+            Valued("--runnergroup"),
+            "Runner group",
+            "",
+            "runner-group",
+        ),
+        spec(O::Work, "work", Valued("--work"), "Work folder", "", "runner-work"),
+        spec(
+            O::NoDefaultLabels,
+            "nodefaultlabels",
+            Switch("--no-default-labels"),
+            "No default labels",
+            "",
+            "no-default-labels",
+        ),
+        spec(
+            O::Ephemeral,
+            "ephemeral",
+            Switch("--ephemeral"),
+            "Ephemeral",
+            "(takes one job, then unregisters)",
+            "runner-ephemeral",
+        ),
+        spec(
+            O::Replace,
+            "replace",
+            Switch("--replace"),
+            "Replace existing runner",
+            "(with the same name)",
+            "runner-replace",
+        ),
+        spec(
+            O::Unattended,
+            "unattended",
+            Switch("--unattended"),
+            "Unattended",
+            "(never prompt; on by default when a name is given)",
+            "runner-unattended",
+        ),
+        spec(
+            O::DisableUpdate,
+            "disableupdate",
+            Switch("--disableupdate"),
+            "Disable auto-update",
+            "",
+            "runner-disable-update",
+        ),
+        spec(
+            O::Service,
+            "service",
+            WindowsSwitch("--runasservice"),
+            "Run as a service",
+            "",
+            "runner-service",
+        ),
+    ]
+};
+
+impl RunnerOption {
+    pub fn spec(self) -> &'static OptionSpec {
+        // Every option has its row (a unit test checks the table is complete and in order).
+        &OPTIONS[self as usize]
+    }
+
+    /// The options that are switches, in table order.
+    pub fn switches() -> impl Iterator<Item = RunnerOption> {
+        OPTIONS
+            .iter()
+            .filter(|s| !matches!(s.flag, Flag::Valued(_)))
+            .map(|s| s.option)
+    }
+}
+
+/// An option's value as typed: text, or a switch (`None`: not set, its default applies).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputValue<'a> {
+    Text(&'a str),
+    Switch(Option<bool>),
+}
+
+impl OptionsInput {
+    pub fn value(&self, option: RunnerOption) -> InputValue<'_> {
+        use InputValue::{Switch, Text};
+        match option {
+            RunnerOption::Name => Text(&self.name),
+            RunnerOption::Labels => Text(&self.labels),
+            RunnerOption::Group => Text(&self.group),
+            RunnerOption::Work => Text(&self.work),
+            RunnerOption::NoDefaultLabels => Switch(Some(self.no_default_labels)),
+            RunnerOption::Ephemeral => Switch(Some(self.ephemeral)),
+            RunnerOption::Replace => Switch(Some(self.replace)),
+            RunnerOption::Unattended => Switch(self.unattended),
+            RunnerOption::DisableUpdate => Switch(Some(self.disable_update)),
+            RunnerOption::Service => Switch(Some(self.service)),
+        }
+    }
+
+    /// Sets a text option (labels: one per line).
+    pub fn set_text(&mut self, option: RunnerOption, text: String) {
+        match option {
+            RunnerOption::Name => self.name = text,
+            RunnerOption::Labels => self.labels = text,
+            RunnerOption::Group => self.group = text,
+            RunnerOption::Work => self.work = text,
+            switch => self.set_switch(switch, !text.is_empty()),
+        }
+    }
+
+    pub fn set_switch(&mut self, option: RunnerOption, on: bool) {
+        match option {
+            RunnerOption::NoDefaultLabels => self.no_default_labels = on,
+            RunnerOption::Ephemeral => self.ephemeral = on,
+            RunnerOption::Replace => self.replace = on,
+            RunnerOption::Unattended => self.unattended = Some(on),
+            RunnerOption::DisableUpdate => self.disable_update = on,
+            RunnerOption::Service => self.service = on,
+            text => self.set_text(text, String::new()),
+        }
+    }
+
+    /// Whether a switch shows as on: as set, or its default (Unattended: on when a name is given).
+    pub fn is_on(&self, option: RunnerOption) -> bool {
+        match (option, self.value(option)) {
+            (RunnerOption::Unattended, _) => self.unattended(),
+            (_, InputValue::Switch(on)) => on.unwrap_or(false),
+            (_, InputValue::Text(t)) => !t.trim().is_empty(),
+        }
+    }
+}
+
+impl RunnerOptions {
+    /// What `config.sh` gets for `option`: `None` leaves its flag out, `Some(None)` is a switch
+    /// that is on, `Some(Some(value))` a flag with its value.
+    pub fn flag_value(&self, option: RunnerOption) -> Option<Option<String>> {
+        let on = |b: bool| b.then_some(None);
+        match option {
+            RunnerOption::Name => self.name.clone().map(Some),
+            RunnerOption::Labels => (!self.labels.is_empty()).then(|| Some(self.labels.join(","))),
+            RunnerOption::Group => self.group.clone().map(Some),
+            RunnerOption::Work => self.work.clone().map(Some),
+            RunnerOption::NoDefaultLabels => on(self.no_default_labels),
+            RunnerOption::Ephemeral => on(self.ephemeral),
+            RunnerOption::Replace => on(self.replace),
+            RunnerOption::Unattended => on(self.unattended),
+            RunnerOption::DisableUpdate => on(self.disable_update),
+            RunnerOption::Service => on(self.service),
+        }
+    }
+}
+
 impl OptionsInput {
     /// Whether `--unattended` is on: as set, or on when a name is given.
     pub fn unattended(&self) -> bool {
@@ -229,6 +446,27 @@ mod tests {
 
     fn input() -> OptionsInput {
         OptionsInput::default()
+    }
+
+    #[test]
+    fn the_table_has_every_option_once_in_order() {
+        for (i, spec) in OPTIONS.iter().enumerate() {
+            assert_eq!(spec.option as usize, i, "{spec:?} is out of place");
+        }
+        let mut keys: Vec<_> = OPTIONS.iter().map(|s| s.link_key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), OPTIONS.len(), "link keys are unique");
+        let mut input = OptionsInput::default();
+        for spec in &OPTIONS {
+            match input.value(spec.option) {
+                InputValue::Text(_) => input.set_text(spec.option, format!("v-{}", spec.link_key)),
+                InputValue::Switch(_) => input.set_switch(spec.option, true),
+            }
+        }
+        for spec in &OPTIONS {
+            assert!(input.is_on(spec.option), "{:?} was set through the table", spec.option);
+        }
     }
 
     #[test]

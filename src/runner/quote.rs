@@ -24,6 +24,11 @@ pub fn posix(value: &str) -> Option<String> {
     })
 }
 
+/// [`posix`] for a value validated free of NUL; an impossible NUL becomes an empty argument.
+pub fn posix_arg(value: &str) -> String {
+    posix(value).unwrap_or_else(|| "''".to_string())
+}
+
 /// Quotes `value` as a PowerShell string literal that expands nothing: inside single quotes
 /// PowerShell expands no `$` and no backtick; a single quote is doubled. PowerShell also reads
 /// the typographic quotes U+2018, U+2019, U+201A and U+201B as single quotes, so those are

@@ -2,23 +2,66 @@
 //! just-in-time runner, or remove one, as numbered steps for the platform's shell. One model,
 //! several jobs: every value that came from the user or from GitHub is quoted for that shell
 //! (see [`super::quote`]); the package comes from GitHub's downloads answer, never a guess.
+//! Its other renderings (cloud-init, Docker) are in [`super::render`].
 
 use super::command::ConfigCommand;
-use super::options::RunnerOptions;
+use super::options::{Flag, RunnerOptions, OPTIONS};
 use super::platform::{Os, RunnerPlatform, Shell};
 use super::quote;
 use crate::github::{RunnerPackage, Secret};
 
 /// The folder the runner is unpacked into, as in GitHub's own instructions.
 pub const FOLDER: &str = "actions-runner";
-/// The title of the step that makes and enters it.
-pub const CREATE_FOLDER: &str = "Create a folder";
+
+/// What a step does; renderings pick steps by kind, never by their title or text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepKind {
+    CreateFolder,
+    Download,
+    Verify,
+    Extract,
+    Configure,
+    Start,
+    InstallService,
+    StopService,
+    Remove,
+}
+
+impl StepKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::CreateFolder => "Create a folder",
+            Self::Download => "Download the runner",
+            Self::Verify => "Verify the checksum",
+            Self::Extract => "Extract it",
+            Self::Configure => "Configure the runner",
+            Self::Start => "Start the runner",
+            Self::InstallService => "Install and start the service",
+            Self::StopService => "Stop and uninstall the service",
+            Self::Remove => "Remove the runner",
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Step {
-    pub title: &'static str,
+    pub kind: StepKind,
     /// One or more command lines, without a trailing newline.
     pub text: String,
+}
+
+impl Step {
+    pub fn title(&self) -> &'static str {
+        self.kind.title()
+    }
+}
+
+/// Which tool checks the download's SHA-256: `shasum` (macOS and most desktops) or coreutils'
+/// `sha256sum` (on every Linux image, where perl's `shasum` may be missing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Checksum {
+    Shasum,
+    Sha256sum,
 }
 
 /// What the script is for.
@@ -33,6 +76,30 @@ pub enum Job {
     JustInTime { config: Secret, name: String },
     /// Unregister a runner with a remove token, in its folder; stop its service first.
     Remove { token: Secret, service: bool },
+}
+
+/// A job that brings a runner up: what cloud-init and Docker can render.
+#[derive(Clone, Copy, Debug)]
+pub enum Registration<'a> {
+    Configure {
+        command: &'a ConfigCommand,
+        options: &'a RunnerOptions,
+    },
+    JustInTime {
+        config: &'a Secret,
+        name: &'a str,
+    },
+}
+
+impl Job {
+    /// The job as a registration, or `None` for removal.
+    pub fn registration(&self) -> Option<Registration<'_>> {
+        match self {
+            Self::Configure { command, options } => Some(Registration::Configure { command, options }),
+            Self::JustInTime { config, name } => Some(Registration::JustInTime { config, name }),
+            Self::Remove { .. } => None,
+        }
+    }
 }
 
 /// What the script is built from. `package` is `None` when the downloads answer could not be
@@ -51,37 +118,32 @@ impl SetupScript {
 
     /// The steps, with the real secrets or (for the screen) masked ones.
     pub fn steps(&self, reveal: bool) -> Vec<Step> {
+        let step = |kind, text| Step { kind, text };
         let mut steps = Vec::new();
-        if let (Some(package), false) = (&self.package, matches!(self.job, Job::Remove { .. })) {
-            steps.extend(self.download_steps(package, reveal));
+        if let (Some(package), Some(_)) = (&self.package, self.job.registration()) {
+            steps.extend(self.download_steps(package, reveal, Checksum::Shasum));
         }
         match &self.job {
             Job::Configure { options, .. } => {
-                steps.push(Step {
-                    title: "Configure the runner",
-                    text: self.configure(reveal),
-                });
+                steps.push(step(StepKind::Configure, self.configure(reveal)));
                 steps.extend(self.start_step(options.service));
             }
             Job::JustInTime { config, .. } => {
                 let program = self.posix_or(".\\run.cmd", "./run.sh");
-                steps.push(Step {
-                    title: "Start the runner",
-                    text: format!("{program} --jitconfig {}", self.secret(config, reveal)),
-                });
+                steps.push(step(
+                    StepKind::Start,
+                    format!("{program} --jitconfig {}", self.secret(config, reveal)),
+                ));
             }
             Job::Remove { token, service } => {
                 if *service && self.platform.os != Os::Windows {
                     let sudo = self.sudo();
-                    steps.push(Step {
-                        title: "Stop and uninstall the service",
-                        text: format!("{sudo}./svc.sh stop\n{sudo}./svc.sh uninstall"),
-                    });
+                    steps.push(step(
+                        StepKind::StopService,
+                        format!("{sudo}./svc.sh stop\n{sudo}./svc.sh uninstall"),
+                    ));
                 }
-                steps.push(Step {
-                    title: "Remove the runner",
-                    text: self.remove_command(token, reveal),
-                });
+                steps.push(step(StepKind::Remove, self.remove_command(token, reveal)));
             }
         }
         steps
@@ -96,10 +158,10 @@ impl SetupScript {
         }
     }
 
-    /// The configure command alone: `./config.sh` (or `.\config.cmd`) with every chosen flag.
-    /// Empty for a job that does not configure.
+    /// The configure command alone: `./config.sh` (or `.\config.cmd`) with every chosen flag,
+    /// in the order of the options table. Empty for a job that does not configure.
     pub fn configure(&self, reveal: bool) -> String {
-        let Job::Configure { command, options: o } = &self.job else {
+        let Job::Configure { command, options } = &self.job else {
             return String::new();
         };
         let program = self.posix_or(".\\config.cmd", "./config.sh");
@@ -108,37 +170,19 @@ impl SetupScript {
             self.quote(&command.url),
             self.secret(&command.token, reveal)
         );
-        let mut arg = |flag: &str, value: Option<&str>| {
-            line.push(' ');
-            line.push_str(flag);
-            if let Some(v) = value {
+        for spec in &OPTIONS {
+            let flag = match spec.flag {
+                Flag::Valued(flag) | Flag::Switch(flag) => flag,
+                Flag::WindowsSwitch(flag) if self.shell() == Shell::PowerShell => flag,
+                Flag::WindowsSwitch(_) => continue,
+            };
+            if let Some(value) = options.flag_value(spec.option) {
                 line.push(' ');
-                line.push_str(&self.quote(v));
-            }
-        };
-        let labels = o.labels.join(",");
-        let valued = [
-            ("--name", o.name.as_deref()),
-            ("--labels", Some(labels.as_str()).filter(|l| !l.is_empty())),
-            ("--runnergroup", o.group.as_deref()),
-            ("--work", o.work.as_deref()),
-        ];
-        for (flag, value) in valued {
-            if value.is_some() {
-                arg(flag, value);
-            }
-        }
-        let switches = [
-            (o.no_default_labels, "--no-default-labels"),
-            (o.ephemeral, "--ephemeral"),
-            (o.replace, "--replace"),
-            (o.unattended, "--unattended"),
-            (o.disable_update, "--disableupdate"),
-            (o.service && self.shell() == Shell::PowerShell, "--runasservice"),
-        ];
-        for (on, flag) in switches {
-            if on {
-                arg(flag, None);
+                line.push_str(flag);
+                if let Some(v) = value {
+                    line.push(' ');
+                    line.push_str(&self.quote(&v));
+                }
             }
         }
         line
@@ -155,7 +199,7 @@ impl SetupScript {
             // In the script, a failed cd must end it (exit leaves only the subshell); a step
             // pasted alone keeps its interactive form, where exit would close the terminal.
             .map(|s| {
-                if posix && s.title == CREATE_FOLDER {
+                if posix && s.kind == StepKind::CreateFolder {
                     format!("{} || exit", s.text)
                 } else {
                     s.text
@@ -196,8 +240,9 @@ impl SetupScript {
     }
 
     /// The secret quoted for the shell, or the mask in its place, unquoted itself, so the screen
-    /// shows the command's shape as it will be pasted.
-    fn secret(&self, secret: &Secret, reveal: bool) -> String {
+    /// shows the command's shape as it will be pasted. The one place any rendering shows or
+    /// masks a secret.
+    pub(crate) fn secret(&self, secret: &Secret, reveal: bool) -> String {
         if reveal {
             self.quote(secret.expose())
         } else {
@@ -205,15 +250,15 @@ impl SetupScript {
         }
     }
 
+    /// `value` quoted for this script's shell.
     pub(crate) fn quote(&self, value: &str) -> String {
         match self.shell() {
-            // Values are validated free of NUL; an impossible NUL becomes an empty argument.
-            Shell::Posix => quote::posix(value).unwrap_or_else(|| "''".to_string()),
+            Shell::Posix => quote::posix_arg(value),
             Shell::PowerShell => quote::powershell(value),
         }
     }
 
-    pub(crate) fn download_steps(&self, p: &RunnerPackage, reveal: bool) -> Vec<Step> {
+    pub(crate) fn download_steps(&self, p: &RunnerPackage, reveal: bool, checksum: Checksum) -> Vec<Step> {
         let (file, url) = (self.quote(&p.filename), self.quote(&p.download_url));
         let posix = self.shell() == Shell::Posix;
         let auth = p.download_token.as_ref().map(|t| {
@@ -235,67 +280,72 @@ impl SetupScript {
             }
         });
         let auth = auth.unwrap_or_default();
+        let step = |kind, text| Step { kind, text };
         let mut steps = vec![
-            Step {
-                title: CREATE_FOLDER,
-                text: if posix {
+            step(
+                StepKind::CreateFolder,
+                if posix {
                     format!("mkdir -p {FOLDER} && cd {FOLDER}")
                 } else {
                     format!("mkdir {FOLDER} -Force; cd {FOLDER}")
                 },
-            },
-            Step {
-                title: "Download the runner",
-                text: if posix {
+            ),
+            step(
+                StepKind::Download,
+                if posix {
                     format!("curl -fL{auth} -o {file} {url}")
                 } else {
                     format!("Invoke-WebRequest -Uri {url}{auth} -OutFile {file}")
                 },
-            },
+            ),
         ];
         if let Some(sha) = &p.sha256 {
-            steps.push(Step {
-                title: "Verify the checksum",
-                text: if posix {
-                    format!("echo {} | shasum -a 256 -c", self.quote(&format!("{sha}  {}", p.filename)))
+            let tool = match checksum {
+                Checksum::Shasum => "shasum -a 256 -c",
+                Checksum::Sha256sum => "sha256sum -c",
+            };
+            steps.push(step(
+                StepKind::Verify,
+                if posix {
+                    format!("echo {} | {tool}", self.quote(&format!("{sha}  {}", p.filename)))
                 } else {
                     format!(
                         "if ((Get-FileHash -Path {file} -Algorithm SHA256).Hash.ToUpper() -ne '{}') {{ throw 'Checksum mismatch: the download is not the file GitHub published.' }}",
                         sha.to_ascii_uppercase()
                     )
                 },
-            });
+            ));
         }
-        steps.push(Step {
-            title: "Extract it",
-            text: if posix {
+        steps.push(step(
+            StepKind::Extract,
+            if posix {
                 format!("tar xzf ./{file}")
             } else {
                 format!("Expand-Archive -Path {file} -DestinationPath . -Force")
             },
-        });
+        ));
         steps
     }
 
     fn start_step(&self, service: bool) -> Option<Step> {
+        let step = |kind, text: &str| {
+            Some(Step {
+                kind,
+                text: text.to_string(),
+            })
+        };
         match (self.platform.os, service) {
             // config.cmd --runasservice installs and starts the service itself.
             (Os::Windows, true) => None,
-            (Os::Windows, false) => Some(Step {
-                title: "Start the runner",
-                text: ".\\run.cmd".into(),
-            }),
+            (Os::Windows, false) => step(StepKind::Start, ".\\run.cmd"),
             (_, true) => {
                 let sudo = self.sudo();
-                Some(Step {
-                    title: "Install and start the service",
-                    text: format!("{sudo}./svc.sh install\n{sudo}./svc.sh start"),
-                })
+                step(
+                    StepKind::InstallService,
+                    &format!("{sudo}./svc.sh install\n{sudo}./svc.sh start"),
+                )
             }
-            (_, false) => Some(Step {
-                title: "Start the runner",
-                text: "./run.sh".into(),
-            }),
+            (_, false) => step(StepKind::Start, "./run.sh"),
         }
     }
 }
@@ -341,7 +391,7 @@ mod tests {
     #[test]
     fn linux_script_is_githubs_steps_with_a_checksum_that_stops_it() {
         let s = script(Os::Linux, Arch::X64, RunnerOptions::default());
-        let titles: Vec<_> = s.steps(true).iter().map(|s| s.title).collect();
+        let titles: Vec<_> = s.steps(true).iter().map(|s| s.title()).collect();
         assert_eq!(
             titles,
             [
@@ -408,7 +458,7 @@ mod tests {
         assert_eq!(linux.last().unwrap().text, "sudo ./svc.sh install\nsudo ./svc.sh start");
         let windows = script(Os::Windows, Arch::X64, service);
         assert!(windows.configure(true).ends_with(" --runasservice"));
-        assert_eq!(windows.steps(true).last().unwrap().title, "Configure the runner");
+        assert_eq!(windows.steps(true).last().unwrap().title(), "Configure the runner");
     }
 
     #[test]
@@ -417,7 +467,7 @@ mod tests {
             package: None,
             ..script(Os::MacOs, Arch::Arm64, RunnerOptions::default())
         };
-        let titles: Vec<_> = s.steps(true).iter().map(|s| s.title).collect();
+        let titles: Vec<_> = s.steps(true).iter().map(|s| s.title()).collect();
         assert_eq!(titles, ["Configure the runner", "Start the runner"]);
     }
 
@@ -489,7 +539,7 @@ mod tests {
             },
         );
         let steps = s.steps(true);
-        let titles: Vec<_> = steps.iter().map(|s| s.title).collect();
+        let titles: Vec<_> = steps.iter().map(|s| s.title()).collect();
         assert_eq!(
             titles,
             [

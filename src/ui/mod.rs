@@ -1,37 +1,12 @@
-//! Leptos components, one per file. `App` lays out the page; state lives in `FormState` and `SetupForm`; the rest receive signals and values.
+//! Leptos components, grouped by the page's sections: the request form, the result, the runner
+//! setup, the runner list, and shared widgets. `App` lays them out; the state they read and
+//! change lives in [`crate::state`], the words they show in [`crate::words`].
 
 mod app;
-mod check;
-mod choice_group;
-mod command_block;
-mod copy;
-mod enterprise_section;
-mod error_alert;
-mod expiry_line;
-mod field;
-mod form_state;
-mod jit_options;
-mod jit_panel;
-mod labels_field;
-mod link_warning;
-mod output_block;
-mod platform_picker;
-mod remove_dialog;
-mod remove_setup;
-mod repository_selection;
-mod result_panel;
-mod runner_options;
-mod runner_setup;
-mod runner_table;
-mod runner_watch;
-mod runners_section;
-mod runners_state;
-mod scope_field;
-mod setup_state;
-mod setup_steps;
-mod toggle;
-mod token_field;
-mod workflow_snippet;
+pub mod form;
+pub mod result;
+pub mod runners;
+pub mod setup;
+pub mod widgets;
 
 pub use app::App;
-pub use error_alert::{explain, ErrorContext, Explanation};

@@ -1,7 +1,7 @@
 //! What a new user trips on: the runs-on line for a workflow, and an Apple silicon Mac being
 //! offered the right package.
 
-use crate::page::{check, Page, ACCESS_TOKEN};
+use crate::page::{check, region, Page, ACCESS_TOKEN};
 use crate::webdriver::Result;
 use crate::{Test, World};
 use serde_json::json;
@@ -24,8 +24,10 @@ fn copied_runs_on(page: &Page) -> Result<String> {
     page.session
         .find("//button[@aria-label='Copy the runs-on line']")?
         .click()?;
-    page.session
-        .find("//section[@aria-labelledby='workflow-heading']//*[@role='status'][normalize-space(.)='Copied']")?;
+    page.session.find(&format!(
+        "{}//*[@role='status'][normalize-space(.)='Copied']",
+        region("Use it in a workflow")
+    ))?;
     page.clipboard()
 }
 
@@ -41,7 +43,8 @@ fn runs_on(world: &World) -> Result<()> {
         Ok(page
             .session
             .find_all(&format!(
-                "//section[@aria-labelledby='workflow-heading']//code[normalize-space(.)='{want}']"
+                "{}//code[normalize-space(.)='{want}']",
+                region("Use it in a workflow")
             ))?
             .first()
             .map(drop))
@@ -52,9 +55,10 @@ fn runs_on(world: &World) -> Result<()> {
     page.wait("only the custom labels", Duration::from_secs(5), || {
         Ok(page
             .session
-            .find_all(
-                "//section[@aria-labelledby='workflow-heading']//code[normalize-space(.)='runs-on: [gpu, \"yes\"]']",
-            )?
+            .find_all(&format!(
+                "{}//code[normalize-space(.)='runs-on: [gpu, \"yes\"]']",
+                region("Use it in a workflow")
+            ))?
             .first()
             .map(drop))
     })

@@ -1,7 +1,7 @@
 //! The Output choice: cloud-init user-data (checked by cloud-init itself once copied) and the
 //! docker command, for registration tokens and just-in-time runners; disabled off Linux.
 
-use crate::page::{check, check_contains, Page, ACCESS_TOKEN};
+use crate::page::{check, check_contains, region, Page, ACCESS_TOKEN};
 use crate::webdriver::Result;
 use crate::{Test, World};
 use mock_github::scenario::{JIT_CONFIG, RUNNER_VERSION, TOKEN};
@@ -20,6 +20,11 @@ pub fn tests() -> Vec<(String, Test)> {
     ]
 }
 
+/// The section of the output shown (cloud-init or Docker), by its heading.
+fn output_region() -> String {
+    format!("({} | {})", region("cloud-init user-data"), region("Docker command"))
+}
+
 fn minted(world: &World) -> Result<Page<'_>> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
@@ -34,8 +39,10 @@ fn copy(page: &Page, label: &str) -> Result<String> {
     page.session
         .find(&format!("//button[@aria-label='{label}']"))?
         .click()?;
-    page.session
-        .find("//section[@aria-labelledby='output-heading']//*[@role='status'][normalize-space(.)='Copied']")?;
+    page.session.find(&format!(
+        "{}//*[@role='status'][normalize-space(.)='Copied']",
+        output_region()
+    ))?;
     page.clipboard()
 }
 
@@ -43,10 +50,7 @@ fn cloud_init(world: &World) -> Result<()> {
     let page = minted(world)?;
     page.field("Runner name")?.fill("vm 'one'")?;
     page.radio("Output", "cloud-init")?.click()?;
-    let shown = page
-        .session
-        .find("//section[@aria-labelledby='output-heading']//code")?
-        .text()?;
+    let shown = page.session.find(&format!("{}//code", output_region()))?.text()?;
     check(
         shown.starts_with("#cloud-config") && !shown.contains(TOKEN),
         "user-data on screen, token masked",

@@ -25,6 +25,12 @@ pub fn lit(s: &str) -> String {
     }
 }
 
+/// The section (a region) whose `aria-labelledby` names an element reading `name`: a part of
+/// the page found by its heading, as a screen reader lists regions.
+pub fn region(name: &str) -> String {
+    format!("//section[@aria-labelledby=//*[normalize-space(.)={}]/@id]", lit(name))
+}
+
 impl<'w> Page<'w> {
     pub fn new(world: &'w World) -> Result<Self> {
         Self::with_args(world, &[])

@@ -35,7 +35,8 @@ pub mod org {
     pub const HANG: &str = "hang-org";
     /// 502 on the first request, a token on the next.
     pub const FLAKY: &str = "flaky-org";
-    /// The preflight refuses X-GitHub-Api-Version, like an older Enterprise Server.
+    /// An organization on the older Enterprise Server (`MockGithub::old_ghes_url`), whose
+    /// preflight refuses X-GitHub-Api-Version.
     pub const OLD_GHES: &str = "old-ghes-org";
     pub const REDIRECT: &str = "redirect-org";
     /// 201 headers at once, then the body one byte a second, forever: only a timeout that
@@ -495,6 +496,23 @@ pub fn jit(scope: &crate::MockScope, token: Option<&str>, body: &str, fleet: &mu
 }
 
 /// The answer for any path the mock does not know.
+/// `GET /`: the API root, a map of URL templates (a subset of GitHub's own, same names).
+pub fn root(base: &str) -> Reply {
+    let body = json!({
+        "current_user_url": format!("{base}/user"),
+        "authorizations_url": format!("{base}/authorizations"),
+        "emojis_url": format!("{base}/emojis"),
+        "events_url": format!("{base}/events"),
+        "feeds_url": format!("{base}/feeds"),
+        "hub_url": format!("{base}/hub"),
+        "organization_url": format!("{base}/orgs/{{org}}"),
+        "rate_limit_url": format!("{base}/rate_limit"),
+        "repository_url": format!("{base}/repos/{{owner}}/{{repo}}"),
+        "user_url": format!("{base}/users/{{user}}"),
+    });
+    Reply::json(200, body)
+}
+
 pub fn not_found() -> Reply {
     error(404, "Not Found", "https://docs.github.com/rest")
 }

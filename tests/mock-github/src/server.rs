@@ -70,11 +70,16 @@ enum Endpoint {
     RunnerGroups(MockScope),
     Runners(MockScope),
     Runner(MockScope, u64),
+    /// `GET /`: the API's root.
+    Root,
     Unknown,
 }
 
 impl Endpoint {
     fn of(route: &str, state: &Mutex<State>) -> Self {
+        if route.is_empty() || route == "/" {
+            return Self::Root;
+        }
         let scoped = |kind: ScopeKind, key: &str, tail: &str| {
             let path = route
                 .strip_suffix(tail)
@@ -129,20 +134,10 @@ impl Endpoint {
             },
         }
     }
-
-    fn scope(&self) -> Option<&MockScope> {
-        match self {
-            Self::Registration(s)
-            | Self::Removal(s)
-            | Self::Jit(s)
-            | Self::Downloads(s)
-            | Self::RunnerGroups(s)
-            | Self::Runners(s)
-            | Self::Runner(s, _) => Some(s),
-            Self::Unknown => None,
-        }
-    }
 }
+
+/// Where [`MockGithub::old_ghes_url`] serves.
+const OLD_GHES_PREFIX: &str = "/old-ghes/api/v3";
 
 /// A running mock. Dropping it stops the server and every connection it holds.
 pub struct MockGithub {
@@ -171,6 +166,12 @@ impl MockGithub {
     /// `http://127.0.0.1:PORT/api/v3`, the Enterprise Server-style API base.
     pub fn ghes_url(&self) -> String {
         format!("{}/api/v3", self.url())
+    }
+
+    /// An older Enterprise Server's API base: its CORS preflight refuses `X-GitHub-Api-Version`
+    /// for every path, as such a server would.
+    pub fn old_ghes_url(&self) -> String {
+        format!("{}{OLD_GHES_PREFIX}", self.url())
     }
 
     /// Every request received so far, in order.
@@ -259,9 +260,12 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
         body,
     };
     let (route, query) = path.split_once('?').unwrap_or((path.as_str(), ""));
-    let (prefix, route) = match route.strip_prefix("/api/v3") {
-        Some(rest) => ("/api/v3", rest),
-        None => ("", route),
+    let (prefix, route) = if let Some(rest) = route.strip_prefix(OLD_GHES_PREFIX) {
+        (OLD_GHES_PREFIX, rest)
+    } else if let Some(rest) = route.strip_prefix("/api/v3") {
+        ("/api/v3", rest)
+    } else {
+        ("", route)
     };
     let endpoint = Endpoint::of(route, &state);
     let attempt = {
@@ -278,7 +282,7 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
     };
 
     if method == Method::OPTIONS {
-        let old = endpoint.scope().is_some_and(|s| s.key == org::OLD_GHES);
+        let old = prefix == OLD_GHES_PREFIX;
         let allowed = if old {
             scenario::ALLOWED_HEADERS_OLD_GHES
         } else {
@@ -348,6 +352,10 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
                 .org_ids
                 .insert(scenario::org_id(&scope.key), scope.key);
             reply
+        }
+        (&Method::GET, Endpoint::Root) => {
+            let host = recorded.header("host").unwrap_or("127.0.0.1");
+            scenario::root(&format!("http://{host}{prefix}"))
         }
         _ => scenario::not_found(),
     };

@@ -1,0 +1,238 @@
+//! Every request the page sends, as data: the method, the path under the API base (query
+//! included) and the JSON body. Pure, so each one is checked natively against GitHub's own
+//! description of the API (tests/contract.rs); `client` only carries them.
+
+use super::api_base::path_segment;
+use super::jit::JitRequest;
+use super::scope::{Scope, ScopeKind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Patch => "PATCH",
+            Self::Delete => "DELETE",
+        }
+    }
+
+    /// Only a request that changes nothing may ever be sent twice.
+    pub fn is_safe(self) -> bool {
+        self == Self::Get
+    }
+}
+
+/// One request, ready for the transport.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Call {
+    pub method: Method,
+    /// Under the API base, starting with `/`, every segment encoded, the query included.
+    pub path: String,
+    /// A JSON body, sent with `Content-Type: application/json`.
+    pub body: Option<String>,
+    /// The `ETag` of the last answer: a 304 then means nothing changed.
+    pub if_none_match: Option<String>,
+}
+
+impl Call {
+    pub fn get(path: String) -> Self {
+        Self {
+            method: Method::Get,
+            path,
+            body: None,
+            if_none_match: None,
+        }
+    }
+
+    /// `GET /`, the API's root ([`Endpoint::Root`]).
+    pub fn root() -> Self {
+        Self::get("/".into())
+    }
+
+    fn with(method: Method, path: String, body: Option<String>) -> Self {
+        Self {
+            method,
+            path,
+            body,
+            if_none_match: None,
+        }
+    }
+}
+
+/// Which one-hour token to mint: one that adds runners or one that removes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenPurpose {
+    Registration,
+    Removal,
+}
+
+/// Every endpoint the page calls. [`Endpoint::call`] is the one place a path is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Endpoint {
+    /// `POST {scope}/actions/runners/registration-token` or `.../remove-token`.
+    RunnerToken(TokenPurpose),
+    /// `POST {scope}/actions/runners/generate-jitconfig`.
+    GenerateJitConfig(JitRequest),
+    /// `GET {scope}/actions/runners/downloads`.
+    Downloads,
+    /// `GET {scope}/actions/runner-groups?per_page=100`: the first page (organizations and
+    /// enterprises).
+    RunnerGroups,
+    /// `GET {scope}/actions/runners?per_page=100`: the first page.
+    Runners,
+    /// `GET {scope}/actions/runners?name=NAME`: the runner of that name, if any.
+    RunnerNamed(String),
+    /// `DELETE {scope}/actions/runners/{id}`.
+    RemoveRunner(u64),
+    /// `GET /`: the API's root, which needs no token. Asked with and without the API-version
+    /// header, it tells whether the server's CORS preflight refuses that header.
+    Root,
+}
+
+impl Endpoint {
+    /// The request for this endpoint in `scope`.
+    pub fn call(&self, scope: &Scope) -> Call {
+        let at = |rest: &str| format!("{}{rest}", scope.api_path());
+        match self {
+            Self::RunnerToken(TokenPurpose::Registration) => {
+                Call::with(Method::Post, at("/actions/runners/registration-token"), None)
+            }
+            Self::RunnerToken(TokenPurpose::Removal) => {
+                Call::with(Method::Post, at("/actions/runners/remove-token"), None)
+            }
+            Self::GenerateJitConfig(runner) => Call::with(
+                Method::Post,
+                at("/actions/runners/generate-jitconfig"),
+                Some(runner.to_json()),
+            ),
+            Self::Downloads => Call::get(at("/actions/runners/downloads")),
+            Self::RunnerGroups => Call::get(at("/actions/runner-groups?per_page=100")),
+            Self::Runners => Call::get(at("/actions/runners?per_page=100")),
+            Self::RunnerNamed(name) => Call::get(at(&format!("/actions/runners?name={}", path_segment(name)))),
+            Self::RemoveRunner(id) => Call::with(Method::Delete, at(&format!("/actions/runners/{id}")), None),
+            Self::Root => Call::root(),
+        }
+    }
+
+    /// The scope kinds this endpoint exists for.
+    pub fn kinds(&self) -> &'static [ScopeKind] {
+        match self {
+            Self::RunnerGroups => &[ScopeKind::Organization, ScopeKind::Enterprise],
+            _ => &ScopeKind::ALL,
+        }
+    }
+
+    /// Each endpoint once, with sample arguments: what the contract tests check. A new endpoint
+    /// must be added here; `samples_cover_every_endpoint` below fails until it is.
+    pub fn samples() -> Vec<Endpoint> {
+        vec![
+            Self::RunnerToken(TokenPurpose::Registration),
+            Self::RunnerToken(TokenPurpose::Removal),
+            Self::GenerateJitConfig(JitRequest {
+                name: "build-7".into(),
+                runner_group_id: 1,
+                labels: vec!["self-hosted".into(), "Linux".into(), "X64".into(), "gpu".into()],
+                work_folder: "_work".into(),
+            }),
+            Self::Downloads,
+            Self::RunnerGroups,
+            Self::Runners,
+            Self::RunnerNamed("build 7".into()),
+            Self::RemoveRunner(23),
+            Self::Root,
+        ]
+    }
+
+    /// A distinct number per variant, kept exhaustive by the compiler.
+    #[cfg(test)]
+    fn variant(&self) -> usize {
+        match self {
+            Self::RunnerToken(TokenPurpose::Registration) => 0,
+            Self::RunnerToken(TokenPurpose::Removal) => 1,
+            Self::GenerateJitConfig(_) => 2,
+            Self::Downloads => 3,
+            Self::RunnerGroups => 4,
+            Self::Runners => 5,
+            Self::RunnerNamed(_) => 6,
+            Self::RemoveRunner(_) => 7,
+            Self::Root => 8,
+        }
+    }
+}
+
+/// Every request [`Endpoint::samples`] makes, for every scope kind it exists for, with the sample
+/// scope named: `(kind, call)`. The contract tests read this.
+pub fn catalogue() -> Vec<(ScopeKind, Call)> {
+    let scope = |kind| match kind {
+        ScopeKind::Repository => Scope::parse(kind, "octo-org/hello-world"),
+        ScopeKind::Organization => Scope::parse(kind, "octo-org"),
+        ScopeKind::Enterprise => Scope::parse(kind, "acme"),
+    };
+    Endpoint::samples()
+        .iter()
+        .flat_map(|e| {
+            e.kinds()
+                .iter()
+                .filter_map(move |&k| Some((k, e.call(&scope(k).ok()?))))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn samples_cover_every_endpoint() {
+        let mut seen: Vec<usize> = Endpoint::samples().iter().map(Endpoint::variant).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        let highest = Endpoint::Root.variant();
+        assert_eq!(
+            seen,
+            (0..=highest).collect::<Vec<_>>(),
+            "Endpoint::samples misses a variant"
+        );
+    }
+
+    #[test]
+    fn paths_are_built_under_the_scope_with_segments_encoded() {
+        let org = Scope::parse(ScopeKind::Organization, "octo-org").unwrap();
+        let repo = Scope::parse(ScopeKind::Repository, "octo-org/app").unwrap();
+        assert_eq!(
+            Endpoint::RunnerToken(TokenPurpose::Removal).call(&repo).path,
+            "/repos/octo-org/app/actions/runners/remove-token"
+        );
+        let named = Endpoint::RunnerNamed("a b/c".into()).call(&org);
+        assert_eq!(
+            (named.method, named.path.as_str()),
+            (Method::Get, "/orgs/octo-org/actions/runners?name=a%20b%2Fc")
+        );
+        let delete = Endpoint::RemoveRunner(7).call(&org);
+        assert_eq!((delete.method, delete.body), (Method::Delete, None));
+        assert_eq!(Endpoint::Root.call(&org).path, "/");
+        let jit = &Endpoint::samples()[2];
+        assert!(jit.call(&org).body.unwrap().starts_with("{\"name\":\"build-7\""));
+    }
+
+    #[test]
+    fn only_gets_are_safe() {
+        for (_, call) in catalogue() {
+            assert_eq!(call.method.is_safe(), call.method == Method::Get, "{call:?}");
+        }
+        assert!(catalogue().iter().all(|(_, c)| c.path.starts_with('/')));
+        assert!(!catalogue()
+            .iter()
+            .any(|(k, c)| *k == ScopeKind::Repository && c.path.contains("runner-groups")));
+    }
+}

@@ -1,0 +1,19 @@
+//! The page's state and flows, as plain structs of signals with methods and no view: the form
+//! and the one owner of the access token, the session (submit and its outcome), the runner
+//! setup, the runner list and the watch. Components read these and call their methods.
+
+pub mod credential;
+pub mod form;
+pub mod latest;
+pub mod runners;
+pub mod session;
+pub mod setup;
+pub mod watch;
+
+pub use credential::Credential;
+pub use form::FormState;
+pub use latest::{after_paint, Latest, Turn};
+pub use runners::{ListSource, RunnersState, ROWS_STEP};
+pub use session::{Outcome, Session};
+pub use setup::{Load, SetupForm};
+pub use watch::WatchState;

@@ -1,0 +1,388 @@
+//! `Session`: what the page is doing with the form: the submit flow for each action, the
+//! request in flight, its outcome, and what follows a success (the setup data, the runner list
+//! and the watch). Also the page-wide rules: a result for one action is not left under the
+//! form of another, and Forget token stops everything that would send the token.
+
+use super::credential::Credential;
+use super::form::FormState;
+use super::latest::{after_paint, Latest};
+use super::runners::{ListSource, RunnersState};
+use super::setup::SetupForm;
+use super::watch::WatchState;
+use crate::browser::{clock, focus::focus, preferences};
+use crate::form::{Action, ValidForm};
+use crate::github::client::{create_token, find_runner, generate_jit_config, remove_runner};
+use crate::github::{
+    ApiError, ErrorKind, JitConfig, JitRequest, Runner, RunnerGroup, RunnerToken, Scope, Target, TokenPurpose,
+};
+use crate::runner::{ConfigCommand, OptionErrors, RunnerPlatform};
+use crate::words::runners::WATCH_TOKEN_CLEARED;
+use crate::words::ErrorContext;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+
+/// Waits this long after the last edit before acting on it (loading runner groups for a
+/// just-in-time runner, watching for a newly typed runner name): not a request per keystroke.
+const TYPING_PAUSE: Duration = Duration::from_millis(600);
+
+/// What the last request produced.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// A registration or remove token (`action` says which), and the command for the same
+    /// scope that minted it. `api` is the request's API URL when it is not github.com's, for
+    /// links that preset it.
+    Token {
+        action: Action,
+        token: RunnerToken,
+        command: ConfigCommand,
+        scope: Scope,
+        api: Option<String>,
+    },
+    /// A just-in-time runner, registered for `platform`.
+    Jit {
+        runner: JitConfig,
+        requested: String,
+        labels: Vec<String>,
+        subject: String,
+        platform: RunnerPlatform,
+    },
+    /// A just-in-time request whose answer was lost, and what the runner list said after it:
+    /// `registered` is the runner GitHub made (unusable without the lost configuration), or
+    /// `None` when GitHub has no runner of that name.
+    JitLost {
+        name: String,
+        registered: Option<Runner>,
+        context: ErrorContext,
+    },
+    Failed {
+        error: ApiError,
+        context: ErrorContext,
+    },
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub form: FormState,
+    pub setup: SetupForm,
+    pub runners: RunnersState,
+    pub watch: WatchState,
+    pub pending: RwSignal<bool>,
+    pub outcome: RwSignal<Option<Outcome>>,
+    /// The clock every countdown reads (one ticker for the page).
+    pub now: RwSignal<i64>,
+    pub jit_validated: Memo<Result<JitRequest, OptionErrors>>,
+    /// The registration being watched and when its token expires: its runner's name may be typed
+    /// after the token is minted, so the watch follows the Runner name option.
+    watched_registration: StoredValue<Option<(Target, i64)>>,
+    renamed: Latest,
+    groups_wanted: Latest,
+    /// Said after Forget token.
+    pub forgotten: RwSignal<bool>,
+}
+
+impl Session {
+    pub fn new(form: FormState, setup: SetupForm) -> Self {
+        let credential = form.credential;
+        let runners = RunnersState::new(credential);
+        let watch = WatchState::new(credential, runners);
+        let jit_validated = Memo::new(move |_| {
+            let has_groups = form.kind.get().has_groups();
+            setup
+                .input()
+                .jit_request(&setup.jit_labels_text(), has_groups, setup.known_groups().as_deref())
+        });
+        let session = Self {
+            form,
+            setup,
+            runners,
+            watch,
+            pending: RwSignal::new(false),
+            outcome: RwSignal::new(None),
+            now: RwSignal::new(clock::now_ms()),
+            jit_validated,
+            watched_registration: StoredValue::new(None),
+            renamed: Latest::new(),
+            groups_wanted: Latest::new(),
+            forgotten: RwSignal::new(false),
+        };
+        session.follow_the_form();
+        session
+    }
+
+    fn credential(&self) -> Credential {
+        self.form.credential
+    }
+
+    /// The rules that follow edits.
+    fn follow_the_form(&self) {
+        let s = *self;
+        // An emptied token field (or Forget token) leaves nothing that could send it: the watch
+        // stops and the runner list drops where it came from.
+        Effect::new(move |_| {
+            if s.credential().is_empty() {
+                if s.watch.active.get_untracked() {
+                    s.watch.stop_with(WATCH_TOKEN_CLEARED.into());
+                }
+                s.watched_registration.set_value(None);
+                s.runners.forget();
+                s.setup.forget();
+            } else {
+                s.forgotten.set(false);
+            }
+        });
+        // A runner name typed after the token was minted: watch for that name.
+        Effect::new(move |previous: Option<String>| {
+            let name = s.setup.name();
+            if previous.is_some_and(|p| p != name) && s.watch.active.get_untracked() {
+                let typed = name.clone();
+                s.renamed.after_pause(TYPING_PAUSE, move || {
+                    if let Some((to, until)) = s.watched_registration.get_value() {
+                        s.watch.start(to, Some(typed), Some(until));
+                    }
+                });
+            }
+            name
+        });
+        // A result for one action is not left under the form of another.
+        Effect::new(move |previous: Option<Action>| {
+            let action = s.form.action.get();
+            if previous.is_some_and(|p| p != action) {
+                s.outcome.set(None);
+                s.form.attempted.set(false);
+            }
+            action
+        });
+        // Just-in-time runners name their group by id: load the groups once scope and token
+        // are valid.
+        Effect::new(move |_| {
+            let wanted = s.form.action.get() == Action::JustInTime;
+            let valid = s
+                .form
+                .validated
+                .get()
+                .ok()
+                .filter(|v| wanted && v.target.scope.kind().has_groups());
+            let Some(valid) = valid else { return };
+            s.groups_wanted
+                .after_pause(TYPING_PAUSE, move || s.setup.load_for(&valid.target, s.credential()));
+        });
+    }
+
+    /// Forget token: the token goes, and everything that would send it stops.
+    pub fn forget_token(&self) {
+        self.credential().forget();
+        self.forgotten.set(true);
+    }
+
+    /// The just-in-time option messages to show (after the first submit).
+    pub fn jit_errors(&self) -> Signal<Option<OptionErrors>> {
+        let (attempted, validated) = (self.form.attempted, self.jit_validated);
+        Signal::derive(move || if attempted.get() { validated.get().err() } else { None })
+    }
+
+    /// What Show runners loads: the scope as the form names it now.
+    pub fn list_source(&self) -> Signal<Option<ListSource>> {
+        let validated = self.form.validated;
+        Signal::derive(move || validated.with(|v| v.as_ref().ok().map(ListSource::of)))
+    }
+
+    /// The groups for the list's Group column, when the listed scope has groups.
+    pub fn list_groups(&self) -> Signal<Option<Vec<RunnerGroup>>> {
+        let (runners, setup) = (self.runners, self.setup);
+        Signal::derive(move || {
+            let has_groups = runners
+                .source
+                .with(|s| s.as_ref().is_some_and(|s| s.target.scope.kind().has_groups()));
+            has_groups.then(|| setup.known_groups().unwrap_or_default())
+        })
+    }
+
+    /// Sends what the form asks for, once: a second submit while one is in flight does nothing.
+    pub fn submit(&self) {
+        if self.pending.get_untracked() {
+            return;
+        }
+        let form = self.form;
+        // An address typed and sent with Enter has not been read yet (no change event).
+        form.take_pasted_address();
+        form.attempted.set(true);
+        let action = form.action.get_untracked();
+        let valid = match form.validated.get_untracked() {
+            Ok(valid) => valid,
+            Err(errors) => {
+                if let Some(id) = errors.first_invalid(form.kind.get_untracked()) {
+                    focus(id);
+                }
+                return;
+            }
+        };
+        let jit = match (action, self.jit_validated.get_untracked()) {
+            (Action::JustInTime, Ok(request)) => Some(request),
+            (Action::JustInTime, Err(errors)) => {
+                focus(first_invalid_option(&errors));
+                return;
+            }
+            _ => None,
+        };
+        let scope = valid.target.scope.clone();
+        preferences::save(scope.kind(), &scope.name(), &valid.target.api.to_string());
+        self.pending.set(true);
+        self.outcome.set(None);
+        let s = *self;
+        spawn_local(async move {
+            let outcome = match jit {
+                Some(jit) => s.create_jit(&valid, jit).await,
+                None => s.create_token(&valid, action).await,
+            };
+            // The countdown starts from this instant, not the last tick.
+            s.now.set(clock::now_ms());
+            s.after_success(&valid, &outcome);
+            s.outcome.set(Some(outcome));
+            s.pending.set(false);
+        });
+    }
+
+    async fn create_token(&self, valid: &ValidForm, action: Action) -> Outcome {
+        let purpose = if action == Action::Remove {
+            TokenPurpose::Removal
+        } else {
+            TokenPurpose::Registration
+        };
+        match create_token(&valid.target, &self.credential(), purpose).await {
+            Ok(token) => Outcome::Token {
+                action,
+                command: ConfigCommand::new(&valid.web_base, &valid.target.scope, token.token.clone()),
+                api: (!valid.target.api.is_default()).then(|| valid.target.api.to_string()),
+                scope: valid.target.scope.clone(),
+                token,
+            },
+            Err(error) => Outcome::Failed {
+                error,
+                context: ErrorContext::of(valid, action, None),
+            },
+        }
+    }
+
+    /// A just-in-time runner. When its answer is lost, GitHub may have registered it: the
+    /// runner list (one safe request) says whether, and the outcome says so; never "taken".
+    async fn create_jit(&self, valid: &ValidForm, jit: JitRequest) -> Outcome {
+        let context = ErrorContext::of(valid, Action::JustInTime, Some(jit.name.clone()));
+        let platform = self.setup.platform.get_untracked();
+        match generate_jit_config(&valid.target, &self.credential(), &jit).await {
+            Ok(runner) => Outcome::Jit {
+                runner,
+                requested: jit.name,
+                labels: jit.labels,
+                subject: valid.target.scope.to_string(),
+                platform,
+            },
+            Err(error) if matches!(error.kind, ErrorKind::AnswerLost { .. }) => {
+                match find_runner(&valid.target, &self.credential(), &jit.name).await {
+                    Ok(registered) => Outcome::JitLost {
+                        name: jit.name,
+                        registered,
+                        context,
+                    },
+                    Err(_) => Outcome::Failed { error, context },
+                }
+            }
+            Err(error) => Outcome::Failed { error, context },
+        }
+    }
+
+    /// After a success: the setup data, then (once the result is on screen) the runner list and
+    /// the watch for the runner just added.
+    fn after_success(&self, valid: &ValidForm, outcome: &Outcome) {
+        let to = valid.target.clone();
+        let watched = match outcome {
+            Outcome::Token {
+                action: Action::Add,
+                token,
+                ..
+            } => {
+                let until = token.expires_at.unix_ms();
+                self.watched_registration.set_value(Some((to.clone(), until)));
+                Some((
+                    self.setup.options.with_untracked(|o| o.name.trim().to_string()),
+                    Some(until),
+                ))
+            }
+            Outcome::Jit { requested, .. } => {
+                self.watched_registration.set_value(None);
+                Some((requested.clone(), None))
+            }
+            Outcome::Token { .. } => {
+                self.watched_registration.set_value(None);
+                None
+            }
+            Outcome::JitLost { .. } | Outcome::Failed { .. } => return,
+        };
+        if !matches!(
+            outcome,
+            Outcome::Token {
+                action: Action::Remove,
+                ..
+            }
+        ) {
+            self.setup.load_for(&to, self.credential());
+        }
+        // The runner list and the watch start once the result is on screen: the token first,
+        // then what follows it (scripts/bench: click to result).
+        let source = ListSource::of(valid);
+        let s = *self;
+        after_paint(move || {
+            if s.credential().is_empty_untracked() {
+                return; // Forgotten meanwhile: nothing may use it.
+            }
+            s.runners.load(source);
+            if let Some((name, until)) = watched {
+                s.watch.start(to, Some(name).filter(|n| !n.is_empty()), until);
+            }
+        });
+    }
+
+    /// Removes the just-in-time runner whose answer was lost, then creates it again: one click,
+    /// two requests, each sent once.
+    pub fn replace_lost_jit(&self) {
+        let Some(Outcome::JitLost {
+            registered: Some(runner),
+            ..
+        }) = self.outcome.get_untracked()
+        else {
+            return;
+        };
+        let Ok(valid) = self.form.validated.get_untracked() else {
+            return;
+        };
+        if self.pending.get_untracked() {
+            return;
+        }
+        self.pending.set(true);
+        let s = *self;
+        spawn_local(async move {
+            let removed = remove_runner(&valid.target, &s.credential(), runner.id).await;
+            s.pending.set(false);
+            match removed {
+                Ok(()) => s.submit(),
+                Err(error) => {
+                    let context = ErrorContext::of(&valid, Action::Remove, Some(runner.name.clone()));
+                    s.outcome.set(Some(Outcome::Failed { error, context }));
+                }
+            }
+        });
+    }
+}
+
+/// The id of the first just-in-time option with a message, in page order.
+fn first_invalid_option(errors: &OptionErrors) -> &'static str {
+    [
+        (&errors.name, "runner-name"),
+        (&errors.labels, "runner-labels"),
+        (&errors.group, "runner-group"),
+        (&errors.work, "runner-work"),
+    ]
+    .into_iter()
+    .find_map(|(e, id)| e.as_ref().map(|_| id))
+    .unwrap_or("runner-name")
+}

@@ -1,0 +1,53 @@
+//! `EnterpriseSection`: the API URL for GitHub Enterprise Server or GHE.com, the web address
+//! derived from it, and a Server URL input when it cannot be derived.
+
+use crate::form::WebBaseSource;
+use crate::github::{ApiBase, DEFAULT_API};
+use crate::state::Session;
+use crate::ui::widgets::Field;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn EnterpriseSection() -> impl IntoView {
+    let form = expect_context::<Session>().form;
+    let api_base = form.api_base;
+    let is_default = move || api_base.with(|a| a.as_ref().is_ok_and(ApiBase::is_default));
+    let open = RwSignal::new(!is_default());
+    // Open whenever the value is not github.com's; closing is left to the user.
+    Effect::new(move |_| {
+        if !is_default() {
+            open.set(true);
+        }
+    });
+    // A memo, so typing in the API URL does not rebuild the Server URL field while it stays needed.
+    let needs_server = Memo::new(move |_| api_base.with(|a| WebBaseSource::of(a) == WebBaseSource::NeedsInput));
+    let derived = move || api_base.with(|a| a.as_ref().ok().and_then(ApiBase::web_base));
+    view! {
+        <details class="enterprise" prop:open=move || open.get() on:toggle=move |ev| {
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                open.set(d.open());
+            }
+        }>
+            <summary>"GitHub Enterprise Server"</summary>
+            <Field id="api" label="API URL" value=form.api error=form.error(|e| e.api.clone()) placeholder=DEFAULT_API autocomplete="url" hint_id="api-hint">
+                <p class="hint" id="api-hint">
+                    "github.com: " <code>"https://api.github.com"</code>
+                    " · Enterprise Server: " <code>"https://HOST/api/v3"</code>
+                    " · GHE.com: " <code>"https://api.SUBDOMAIN.ghe.com"</code>
+                </p>
+            </Field>
+            {move || derived().map(|web| view! {
+                <p class="derived">"Runners will register with " <code>{web.to_string()}</code></p>
+            })}
+            {move || needs_server.get().then(|| view! {
+                <Field id="server" label="Server URL" value=form.server error=form.error(|e| e.server.clone())
+                    placeholder="https://ghes.example.com" autocomplete="url" hint_id="server-hint">
+                    <p class="hint" id="server-hint">
+                        "The web address of your GitHub server, used for " <code>"config.sh --url"</code> "."
+                    </p>
+                </Field>
+            })}
+        </details>
+    }
+}

@@ -1,0 +1,61 @@
+//! `ErrorAlert`: an `ApiError` in words (from [`crate::words::errors`]): what happened, what to
+//! do next, GitHub's own message and the request id, and the button for the next step.
+//! `JitLostAlert`: a just-in-time runner whose answer was lost.
+
+use crate::browser::clock::local_date_time;
+use crate::browser::focus::focus;
+use crate::form::Action;
+use crate::github::{ApiError, ErrorKind, Runner};
+use crate::state::Session;
+use crate::words::errors::{jit_lost, Explanation};
+use crate::words::{explain, ErrorContext};
+use leptos::prelude::*;
+
+#[component]
+pub fn ErrorAlert(error: ApiError, context: ErrorContext) -> impl IntoView {
+    let Explanation { title, next, link } = explain(&error, &context, &local_date_time);
+    // A lost answer to a token request: another token is one click away (a new request, never
+    // a silent re-send). Only where the alert answers the form, not the runner list.
+    let another = matches!(error.kind, ErrorKind::AnswerLost { .. }) && context.runner.is_none();
+    let session = use_context::<Session>();
+    view! {
+        <div class="alert error" role="alert">
+            <p class="alert-title"><strong>{title}</strong></p>
+            <p>{next}</p>
+            {link.map(|(text, href)| view! { <p><a href=href target="_blank" rel="noopener noreferrer">{text}</a></p> })}
+            {(error.kind == ErrorKind::Conflict).then(|| view! {
+                <p><button type="button" class="secondary" on:click=|_| focus("runner-name")>"Change the runner name"</button></p>
+            })}
+            {(another && context.action != Action::JustInTime).then(|| session.map(|s| view! {
+                <p><button type="button" class="secondary" on:click=move |_| s.submit()>"Create another token"</button></p>
+            }))}
+            {error.message.map(|m| view! { <p class="github-message">"GitHub said: " <q>{m}</q></p> })}
+            {error.request_id.map(|id| view! { <p class="request-id">"Request ID: " <code>{id}</code></p> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn JitLostAlert(name: String, registered: Option<Runner>, context: ErrorContext) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let Explanation { title, next, .. } = jit_lost(&name, registered.as_ref(), &context);
+    let remove_label = format!("Remove {name} and create it again");
+    view! {
+        <div class="alert error" role="alert">
+            <p class="alert-title"><strong>{title}</strong></p>
+            <p>{next}</p>
+            <p>
+                {registered.is_some().then(|| view! {
+                    <button type="button" class="secondary" disabled=move || session.pending.get()
+                        on:click=move |_| session.replace_lost_jit()>{remove_label}</button>
+                    " "
+                })}
+                {registered.is_none().then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| session.submit()>"Try again"</button>
+                    " "
+                })}
+                <button type="button" class="secondary" on:click=|_| focus("runner-name")>"Change the runner name"</button>
+            </p>
+        </div>
+    }
+}

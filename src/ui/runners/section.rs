@@ -1,0 +1,68 @@
+//! `RunnersSection`: the scope's runners: Show runners, the watch line, progress while pages
+//! load, a filter with a summary, Refresh, the table, and the removal confirmation.
+
+use super::remove_dialog::RemoveDialog;
+use super::table::RunnerTable;
+use super::watch_line::WatchLine;
+use crate::state::Session;
+use crate::ui::result::ErrorAlert;
+use crate::words::runners::{loading, other_scope, summary};
+use leptos::prelude::*;
+
+#[component]
+pub fn RunnersSection() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let state = session.runners;
+    // What Show runners would load: `None` while the form is invalid.
+    let ready = session.list_source();
+    let groups = session.list_groups();
+    let matching = Memo::new(move |_| state.matching());
+    let subject = Signal::derive(move || {
+        state
+            .source
+            .with(|s| s.as_ref().map(|s| s.context.subject.clone()).unwrap_or_default())
+    });
+    let progress = move || {
+        state
+            .loading
+            .get()
+            .then(|| loading(state.runners.with(Vec::len) as u64, state.total.get()))
+    };
+    // The list stays for the scope it was loaded for; once the form names another, say so.
+    let elsewhere = move || {
+        state.source.with(|listed| {
+            let listed = listed.as_ref()?;
+            ready.with(|now| {
+                let now = now.as_ref().filter(|n| n.target != listed.target)?;
+                Some(other_scope(&listed.context.subject, &now.context.subject))
+            })
+        })
+    };
+    view! {
+        <section class="card runners-section" aria-labelledby="runners-heading">
+            <h2 id="runners-heading" tabindex="-1">"Runners"</h2>
+            <WatchLine />
+            <p>
+                <button type="button" class="secondary" disabled=move || ready.with(Option::is_none)
+                    on:click=move |_| if let Some(source) = ready.get_untracked() { state.load(source) }>"Show runners"</button>
+                {move || state.source.with(Option::is_some).then(|| view! {
+                    " " <button type="button" class="secondary" disabled=move || state.loading.get() on:click=move |_| state.refresh()>"Refresh"</button>
+                })}
+            </p>
+            <p class="note stale-list" role="status">{elsewhere}</p>
+            <p class="muted" role="status">{progress}</p>
+            <p class="visually-hidden" role="status" aria-live="polite">{move || state.announcement.get()}</p>
+            {move || state.error.get().map(|(error, context)| view! { <ErrorAlert error=error context=context /> })}
+            {move || state.source.with(Option::is_some).then(|| view! {
+                <div class="field">
+                    <label for="runner-filter">"Filter runners"</label>
+                    <input id="runner-filter" type="search" autocomplete="off" spellcheck="false" placeholder="name or label"
+                        prop:value=move || state.filter.get() on:input=move |ev| state.filter.set(event_target_value(&ev)) />
+                </div>
+                <p class="summary">{move || matching.with(|m| summary(m))}</p>
+                <RunnerTable matching=matching groups=groups subject=subject />
+            })}
+            <RemoveDialog subject=subject />
+        </section>
+    }
+}

@@ -1,0 +1,17 @@
+//! Small components every section uses: labelled fields and checkboxes, radio groups, the
+//! reveal toggle, copying with an announcement, and per-instance element ids.
+
+pub mod check;
+pub mod choice_group;
+pub mod copy;
+pub mod field;
+pub mod ids;
+pub mod labels_field;
+pub mod reveal;
+
+pub use check::Check;
+pub use choice_group::ChoiceGroup;
+pub use copy::copy_and_announce;
+pub use field::{Bound, Field};
+pub use labels_field::LabelsField;
+pub use reveal::RevealButton;

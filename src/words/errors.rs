@@ -1,0 +1,594 @@
+//! The words for an `ApiError`: what happened, what to do next, and a link that helps. Pure and
+//! tested here, so the sentences a user reads for any failure are in one place.
+
+use crate::form::{Action, ValidForm};
+use crate::github::access_token::{classic_scope, new_classic_token_url, new_fine_grained_token_url};
+use crate::github::{ApiError, ErrorKind, Runner, ScopeKind, TokenKind};
+
+/// Said after Forget token: only what is true of what the page holds and sends.
+pub const FORGOTTEN: &str = "Forgotten: this page holds no reference to the access token any more and will not send it again. Your browser may keep copies in its own memory until this tab is closed: on a shared computer, close the tab.";
+
+/// The link text for the fine-grained token page, shared with the token hint.
+pub const NEW_FINE_GRAINED_TOKEN: &str = "Create a fine-grained token";
+
+/// The link text for the classic token page with the scope `kind` needs.
+pub fn new_classic_token_text(kind: ScopeKind) -> String {
+    format!("Create a classic token with {}", classic_scope(kind))
+}
+
+/// The request that failed, as far as the wording needs it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorContext {
+    /// The scope for sentences: "octo-org", "octo-org/app", "the enterprise acme".
+    pub subject: String,
+    pub kind: ScopeKind,
+    pub action: Action,
+    /// The just-in-time runner's name, for a 409.
+    pub runner: Option<String>,
+    pub api: String,
+    pub web: String,
+    pub token_kind: TokenKind,
+}
+
+impl ErrorContext {
+    pub fn of(form: &ValidForm, action: Action, runner: Option<String>) -> Self {
+        Self {
+            subject: form.target.scope.to_string(),
+            kind: form.target.scope.kind(),
+            action,
+            runner,
+            api: form.target.api.to_string(),
+            web: form.web_base.to_string(),
+            token_kind: form.token_kind,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    pub title: String,
+    pub next: String,
+    /// A link that helps with the next step: (text, href).
+    pub link: Option<(String, String)>,
+}
+
+/// Words for `error`. `local_time` turns Unix milliseconds into the reader's local time.
+pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> String) -> Explanation {
+    let ErrorContext {
+        subject,
+        kind,
+        action,
+        runner,
+        api,
+        web,
+        token_kind,
+    } = cx;
+    let new_classic = || (new_classic_token_text(*kind), new_classic_token_url(web, *kind));
+    let new_fine_grained = || (NEW_FINE_GRAINED_TOKEN.to_string(), new_fine_grained_token_url(web));
+    let new_token = || {
+        if *token_kind == TokenKind::FineGrained && token_kind.accepted_for(*kind) {
+            new_fine_grained()
+        } else {
+            new_classic()
+        }
+    };
+    let status = error.status.map_or_else(String::new, |s| format!(" ({s})"));
+    let (title, next, link) = match &error.kind {
+        ErrorKind::BadCredentials => (
+            "GitHub rejected the access token (401 Bad credentials).".to_string(),
+            "The token is mistyped, expired or revoked. Paste it again in full, or create a new one.".to_string(),
+            Some(new_token()),
+        ),
+        ErrorKind::SsoRequired { authorize_url } => (
+            format!("{subject} is protected by SAML single sign-on, and this token is not authorized for it."),
+            "Authorize the token for the organization (Configure SSO, then Authorize), then try again.".to_string(),
+            Some(match authorize_url {
+                Some(url) => ("Authorize this token for single sign-on".to_string(), url.clone()),
+                None => ("Open your tokens to authorize single sign-on".to_string(), format!("{web}/settings/tokens")),
+            }),
+        ),
+        ErrorKind::ClassicTokenForbidden => (
+            format!("{subject} does not accept personal access tokens (classic)."),
+            format!("Use a fine-grained token or a GitHub App token instead: it {}", TokenKind::FineGrained.requirement(*kind)),
+            Some(new_fine_grained()),
+        ),
+        ErrorKind::TokenLifetimeTooLong => (
+            format!("{subject} refuses fine-grained tokens that live longer than its policy allows."),
+            "Create a token with a shorter expiration (within the organization's limit, at most 366 days) and try again.".to_string(),
+            Some(new_fine_grained()),
+        ),
+        ErrorKind::MissingPermission { token_scopes } => {
+            let has = match token_scopes.as_deref().map(str::trim) {
+                Some("") => " This token has no scopes at all.".to_string(),
+                Some(scopes) => format!(" This token has: {scopes}."),
+                None => String::new(),
+            };
+            (
+                format!("The token is not allowed to manage the runners of {subject}."),
+                format!("{} {}{has}", token_kind.subject(), token_kind.requirement(*kind)),
+                Some(new_token()),
+            )
+        }
+        ErrorKind::NotOrgAdmin => match kind {
+            ScopeKind::Repository => (
+                format!("The token's account is not an admin of {subject}."),
+                "Only repository admins can manage a repository's runners. Ask an admin, or use a token of an admin's account.".to_string(),
+                None,
+            ),
+            _ => (
+                format!("The token's account is not an owner of {subject}."),
+                format!("Only {} owners can manage its runners. Ask an owner, or use a token of an owner's account.", kind.noun()),
+                None,
+            ),
+        },
+        ErrorKind::PrimaryRateLimit { reset_at } => (
+            "The API rate limit for this token is used up.".to_string(),
+            match reset_at {
+                Some(secs) => format!("Try again after {}.", local_time(secs.saturating_mul(1000))),
+                None => "Try again in an hour, when the limit resets.".to_string(),
+            },
+            None,
+        ),
+        ErrorKind::SecondaryRateLimit { retry_after } => (
+            "GitHub is throttling requests from this token (secondary rate limit).".to_string(),
+            match retry_after {
+                Some(secs) => format!("Wait {secs} seconds, then try again."),
+                None => "Wait at least a minute, then try again.".to_string(),
+            },
+            None,
+        ),
+        ErrorKind::Forbidden if *action == Action::JustInTime => (
+            format!("GitHub refused to register the runner{status}."),
+            "The token may not use the chosen runner group (GitHub-hosted groups and groups not open to this scope refuse runners), or lacks the permission: pick another group, or see GitHub's message.".to_string(),
+            None,
+        ),
+        ErrorKind::Forbidden => (
+            format!("GitHub refused the request{status}."),
+            format!("Check the token's permissions and the {}'s token policies; GitHub's message says more.", kind.noun()),
+            None,
+        ),
+        ErrorKind::NotFound if *action == Action::Remove && runner.is_some() => (
+            format!("GitHub has no runner \u{201c}{}\u{201d} in {subject} any more (404).", runner.as_deref().unwrap_or_default()),
+            "It was probably removed already: refresh the list.".to_string(),
+            None,
+        ),
+        ErrorKind::NotFound => (
+            format!("No {} \u{201c}{}\u{201d} that this token can administer was found (404).", kind.noun(), cx.name()),
+            format!(
+                "Check the {noun}'s spelling and the API URL ({api}). If both are right, the token's account cannot administer the {noun} or the token cannot see it: GitHub does not say which.{group}",
+                noun = kind.noun(),
+                group = if *action == Action::JustInTime && kind.has_groups() { " The chosen runner group may also no longer exist." } else { "" },
+            ),
+            None,
+        ),
+        ErrorKind::Conflict => (
+            format!("A runner named \u{201c}{}\u{201d} already exists in {subject}.", runner.as_deref().unwrap_or("this")),
+            "Runner names are unique within their scope: change the Runner name and try again, or remove the old runner first.".to_string(),
+            None,
+        ),
+        ErrorKind::Unprocessable if *action == Action::Remove && runner.is_some() => (
+            format!("GitHub refused to remove \u{201c}{}\u{201d}{status}.", runner.as_deref().unwrap_or_default()),
+            "A runner that is running a job cannot be removed: wait for the job to finish (or cancel the workflow run), then try again. GitHub's message says more.".to_string(),
+            None,
+        ),
+        ErrorKind::Unprocessable => (
+            format!("GitHub refused the runner's settings{status}."),
+            "GitHub's message below says which setting it could not accept: correct it and try again.".to_string(),
+            None,
+        ),
+        ErrorKind::BadRequest => (
+            format!("The server rejected the request as malformed{status}."),
+            "An older GitHub Enterprise Server may not support API version 2022-11-28: check the API URL and the server's version.".to_string(),
+            None,
+        ),
+        ErrorKind::ServerError => (
+            format!("The server had an internal error{status}."),
+            "This is usually temporary: try again in a minute. If it keeps happening, check the service's status page.".to_string(),
+            None,
+        ),
+        ErrorKind::Redirected => (
+            format!("{api} answered with a redirect instead of the API."),
+            "Check the API URL: for GitHub Enterprise Server it is https://HOST/api/v3.".to_string(),
+            None,
+        ),
+        ErrorKind::UnexpectedStatus => (
+            format!("The server answered with an unexpected status{status}."),
+            "Check the API URL, then try again.".to_string(),
+            None,
+        ),
+        ErrorKind::BadBody(problem) => (
+            format!("The server's answer could not be used: {problem}."),
+            format!("Check that {api} is a GitHub API address, then try again."),
+            None,
+        ),
+        ErrorKind::Network { url } => (
+            format!("Could not reach {url}."),
+            "Check your connection and the API URL. If the address works elsewhere, a proxy or firewall may block it, or the server may refuse requests from this page (CORS).".to_string(),
+            None,
+        ),
+        ErrorKind::Timeout { seconds } => (
+            format!("{api} did not answer within {seconds} seconds; the request was cancelled."),
+            "Try again. If it keeps happening, the server or a proxy in between is too slow or stuck.".to_string(),
+            None,
+        ),
+        ErrorKind::AnswerLost { url, timed_out } => lost(cx, url, *timed_out),
+        ErrorKind::TokenForgotten => (
+            "The access token was cleared, so nothing was sent.".to_string(),
+            "Paste the token into Access token again to go on.".to_string(),
+            None,
+        ),
+    };
+    Explanation { title, next, link }
+}
+
+/// A write whose answer never came: say it may have been carried out, and what follows.
+fn lost(cx: &ErrorContext, url: &str, timed_out: Option<u32>) -> (String, String, Option<(String, String)>) {
+    let what = match (cx.action, cx.runner.as_deref()) {
+        (Action::Remove, Some(runner)) => format!("{runner} may have been removed"),
+        (Action::Remove, None) => "the remove token may have been created".to_string(),
+        (Action::JustInTime, Some(runner)) => format!("{runner} may have been registered"),
+        _ => "the registration token may have been created".to_string(),
+    };
+    let next = match (cx.action, cx.runner.is_some()) {
+        (Action::Remove, true) => "The page has looked the runner up again: the list shows whether it is still there.",
+        (Action::JustInTime, true) => "Look for the runner in the list below before you create it again.",
+        _ => "Nothing was sent twice. A token that did get created is harmless and expires within an hour: create another one.",
+    };
+    let title = match timed_out {
+        Some(seconds) => format!(
+            "{url} did not answer within {seconds} seconds and the request was cancelled, but it had gone out: {what}."
+        ),
+        None => format!("No answer came back from {url}: {what}."),
+    };
+    (title, next.to_string(), None)
+}
+
+/// A just-in-time request whose answer was lost, once the runner list has said whether GitHub
+/// registered the runner (`registered`).
+pub fn jit_lost(name: &str, registered: Option<&Runner>, cx: &ErrorContext) -> Explanation {
+    let subject = &cx.subject;
+    let (title, next) = match registered {
+        Some(runner) => (
+            format!(
+                "GitHub registered {name} (id {}) in {subject}, but its answer, with the configuration that starts the runner, was lost on the way.",
+                runner.id
+            ),
+            "Without that configuration the runner cannot start. Remove it and create it again (one click below), or create a runner with another name.".to_string(),
+        ),
+        None => (
+            format!("No answer came back, and GitHub has no runner named {name} in {subject}: it was not registered."),
+            "Nothing was created, so it is safe to try again.".to_string(),
+        ),
+    };
+    Explanation {
+        title,
+        next,
+        link: None,
+    }
+}
+
+impl ErrorContext {
+    /// The scope's own name, without "the enterprise" before it.
+    fn name(&self) -> &str {
+        self.subject.strip_prefix("the enterprise ").unwrap_or(&self.subject)
+    }
+}
+
+/// A short phrase for an error of a secondary request (downloads, runner groups), where the
+/// full explanation would crowd out the result: what failed, with GitHub's message if any.
+pub fn short_reason(error: &ApiError) -> String {
+    let what = match &error.kind {
+        ErrorKind::Network { url } => format!("could not reach {url}"),
+        ErrorKind::Timeout { seconds } => format!("no answer within {seconds} seconds"),
+        ErrorKind::AnswerLost { url, .. } => format!("no answer came back from {url}"),
+        ErrorKind::TokenForgotten => "the access token was cleared".to_string(),
+        ErrorKind::Redirected => "the server answered with a redirect".to_string(),
+        ErrorKind::BadBody(problem) => problem.to_string(),
+        ErrorKind::SsoRequired { .. } => "the token is not authorized for single sign-on".to_string(),
+        ErrorKind::PrimaryRateLimit { .. } | ErrorKind::SecondaryRateLimit { .. } => "rate limited".to_string(),
+        _ => match error.status {
+            Some(status) => format!("HTTP {status}"),
+            None => "no answer".to_string(),
+        },
+    };
+    match &error.message {
+        Some(m) => format!("{what}: \u{201c}{m}\u{201d}"),
+        None => what,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::github::body::BodyProblem;
+    use crate::github::error::ResponseMeta;
+
+    fn cx(kind: TokenKind) -> ErrorContext {
+        ErrorContext {
+            subject: "octo-org".into(),
+            kind: ScopeKind::Organization,
+            action: Action::Add,
+            runner: None,
+            api: "https://api.github.com".into(),
+            web: "https://github.com".into(),
+            token_kind: kind,
+        }
+    }
+
+    fn words(kind: ErrorKind, token: TokenKind) -> Explanation {
+        let error = ApiError {
+            kind,
+            status: Some(403),
+            message: None,
+            request_id: None,
+        };
+        explain(&error, &cx(token), &|ms| format!("T{ms}"))
+    }
+
+    #[test]
+    fn every_kind_says_what_happened_and_what_to_do() {
+        let kinds = [
+            ErrorKind::BadCredentials,
+            ErrorKind::SsoRequired { authorize_url: None },
+            ErrorKind::ClassicTokenForbidden,
+            ErrorKind::TokenLifetimeTooLong,
+            ErrorKind::MissingPermission { token_scopes: None },
+            ErrorKind::NotOrgAdmin,
+            ErrorKind::PrimaryRateLimit { reset_at: None },
+            ErrorKind::SecondaryRateLimit { retry_after: None },
+            ErrorKind::Forbidden,
+            ErrorKind::NotFound,
+            ErrorKind::BadRequest,
+            ErrorKind::Conflict,
+            ErrorKind::Unprocessable,
+            ErrorKind::ServerError,
+            ErrorKind::Redirected,
+            ErrorKind::UnexpectedStatus,
+            ErrorKind::BadBody(BodyProblem::NotJson),
+            ErrorKind::Network {
+                url: "https://api.github.com".into(),
+            },
+            ErrorKind::Timeout { seconds: 30 },
+            ErrorKind::AnswerLost {
+                url: "https://api.github.com".into(),
+                timed_out: None,
+            },
+            ErrorKind::TokenForgotten,
+        ];
+        let mut titles = std::collections::HashSet::new();
+        for kind in kinds {
+            let e = words(kind.clone(), TokenKind::Classic);
+            assert!(e.title.ends_with('.') && e.next.ends_with('.'), "{kind:?}: {e:?}");
+            assert!(
+                titles.insert(e.title.clone()),
+                "two kinds share the title {:?}",
+                e.title
+            );
+        }
+    }
+
+    #[test]
+    fn missing_permission_names_the_grant_for_the_token_kind_and_what_it_has() {
+        let classic = words(
+            ErrorKind::MissingPermission {
+                token_scopes: Some("repo, read:org".into()),
+            },
+            TokenKind::Classic,
+        );
+        assert!(
+            classic.next.contains("admin:org") && classic.next.contains("This token has: repo, read:org."),
+            "{}",
+            classic.next
+        );
+        let fine = words(
+            ErrorKind::MissingPermission { token_scopes: None },
+            TokenKind::FineGrained,
+        );
+        assert!(
+            fine.next.contains("Self-hosted runners") && fine.next.contains("Read and write"),
+            "{}",
+            fine.next
+        );
+        assert_eq!(
+            fine.link.unwrap().1,
+            "https://github.com/settings/personal-access-tokens/new"
+        );
+        let none = words(
+            ErrorKind::MissingPermission {
+                token_scopes: Some(String::new()),
+            },
+            TokenKind::Classic,
+        );
+        assert!(none.next.contains("no scopes"));
+        let oauth = words(ErrorKind::MissingPermission { token_scopes: None }, TokenKind::OAuth);
+        assert!(
+            oauth.next.starts_with("An OAuth app token needs the admin:org scope"),
+            "{}",
+            oauth.next
+        );
+        let app = words(ErrorKind::MissingPermission { token_scopes: None }, TokenKind::AppUser);
+        assert!(app.next.starts_with("A GitHub App user token needs"), "{}", app.next);
+    }
+
+    #[test]
+    fn sso_links_to_githubs_authorization_page() {
+        let url = "https://github.com/orgs/octo-org/sso?authorization_request=AB";
+        let e = words(
+            ErrorKind::SsoRequired {
+                authorize_url: Some(url.into()),
+            },
+            TokenKind::Classic,
+        );
+        assert_eq!(e.link.unwrap().1, url);
+    }
+
+    #[test]
+    fn rate_limits_say_when_to_retry() {
+        assert_eq!(
+            words(
+                ErrorKind::PrimaryRateLimit {
+                    reset_at: Some(1_700_000_000)
+                },
+                TokenKind::Classic
+            )
+            .next,
+            "Try again after T1700000000000."
+        );
+        assert_eq!(
+            words(
+                ErrorKind::SecondaryRateLimit { retry_after: Some(42) },
+                TokenKind::Classic
+            )
+            .next,
+            "Wait 42 seconds, then try again."
+        );
+    }
+
+    #[test]
+    fn short_reasons_name_the_failure_and_quote_github() {
+        let e = ApiError::from_response(
+            403,
+            &ResponseMeta::default(),
+            r#"{"message":"Resource not accessible by integration"}"#,
+        );
+        assert_eq!(
+            short_reason(&e),
+            "HTTP 403: \u{201c}Resource not accessible by integration\u{201d}"
+        );
+        assert_eq!(
+            short_reason(&ApiError::network("https://api.github.com")),
+            "could not reach https://api.github.com"
+        );
+    }
+
+    #[test]
+    fn words_follow_the_scope_and_the_action() {
+        let repo = ErrorContext {
+            subject: "octo-org/app".into(),
+            kind: ScopeKind::Repository,
+            ..cx(TokenKind::Classic)
+        };
+        let e = |kind: ErrorKind, cx: &ErrorContext| {
+            explain(
+                &ApiError {
+                    kind,
+                    status: Some(403),
+                    message: None,
+                    request_id: None,
+                },
+                cx,
+                &|_| String::new(),
+            )
+        };
+        assert_eq!(
+            e(ErrorKind::NotOrgAdmin, &repo).title,
+            "The token's account is not an admin of octo-org/app."
+        );
+        let missing = e(
+            ErrorKind::MissingPermission {
+                token_scopes: Some("read:org".into()),
+            },
+            &repo,
+        );
+        assert!(
+            missing.next.contains("repo scope") && missing.link.unwrap().1.contains("scopes=repo&"),
+            "{}",
+            missing.next
+        );
+        assert!(e(ErrorKind::NotFound, &repo)
+            .title
+            .starts_with("No repository \u{201c}octo-org/app\u{201d}"));
+        let ent = ErrorContext {
+            subject: "the enterprise acme".into(),
+            kind: ScopeKind::Enterprise,
+            token_kind: TokenKind::FineGrained,
+            ..cx(TokenKind::Classic)
+        };
+        let refused = e(ErrorKind::MissingPermission { token_scopes: None }, &ent);
+        assert!(
+            refused.next.contains("cannot manage enterprise runners"),
+            "{}",
+            refused.next
+        );
+        assert!(
+            refused.link.unwrap().1.contains("manage_runners:enterprise"),
+            "a classic token is the only way for an enterprise"
+        );
+        assert!(e(ErrorKind::NotFound, &ent)
+            .title
+            .contains("enterprise \u{201c}acme\u{201d}"));
+        let jit = ErrorContext {
+            action: Action::JustInTime,
+            runner: Some("build-7".into()),
+            ..cx(TokenKind::Classic)
+        };
+        assert_eq!(
+            e(ErrorKind::Conflict, &jit).title,
+            "A runner named \u{201c}build-7\u{201d} already exists in octo-org."
+        );
+        assert!(e(ErrorKind::Forbidden, &jit).next.contains("runner group"));
+        assert!(e(ErrorKind::NotFound, &jit).next.contains("runner group"));
+        let removal = ErrorContext {
+            action: Action::Remove,
+            runner: Some("build-02".into()),
+            ..cx(TokenKind::Classic)
+        };
+        assert!(e(ErrorKind::Unprocessable, &removal)
+            .title
+            .starts_with("GitHub refused to remove \u{201c}build-02\u{201d}"));
+        assert!(e(ErrorKind::Unprocessable, &removal).next.contains("running a job"));
+        assert!(e(ErrorKind::NotFound, &removal).next.contains("refresh the list"));
+    }
+
+    #[test]
+    fn a_real_404_names_the_org_and_the_api() {
+        let error = ApiError::from_response(404, &ResponseMeta::default(), r#"{"message":"Not Found"}"#);
+        let e = explain(&error, &cx(TokenKind::Classic), &|_| String::new());
+        assert!(e.title.contains("octo-org") && e.next.contains("https://api.github.com"));
+    }
+
+    #[test]
+    fn a_lost_answer_says_what_may_have_happened_for_each_action() {
+        let lost = |action, runner: Option<&str>| {
+            let cx = ErrorContext {
+                action,
+                runner: runner.map(String::from),
+                ..cx(TokenKind::Classic)
+            };
+            explain(&ApiError::answer_lost("https://api.github.com", None), &cx, &|_| {
+                String::new()
+            })
+        };
+        let add = lost(Action::Add, None);
+        assert_eq!(
+            add.title,
+            "No answer came back from https://api.github.com: the registration token may have been created."
+        );
+        assert!(add.next.contains("create another one"), "{}", add.next);
+        assert!(lost(Action::Remove, None)
+            .title
+            .contains("the remove token may have been created"));
+        assert!(lost(Action::Remove, Some("build-02"))
+            .title
+            .contains("build-02 may have been removed"));
+        let jit = lost(Action::JustInTime, Some("jit-7"));
+        assert!(
+            jit.title.contains("jit-7 may have been registered") && !jit.title.contains("taken"),
+            "{}",
+            jit.title
+        );
+        let cx = ErrorContext {
+            action: Action::Add,
+            ..cx(TokenKind::Classic)
+        };
+        let slow = explain(&ApiError::answer_lost("https://api.github.com", Some(30)), &cx, &|_| {
+            String::new()
+        });
+        assert!(
+            slow.title
+                .contains("did not answer within 30 seconds and the request was cancelled, but it had gone out"),
+            "{}",
+            slow.title
+        );
+    }
+}

@@ -1,0 +1,8 @@
+//! The sentences the page says, as pure functions with native tests: errors, the runner list
+//! and watch, and the setup script's notes. Components lay them out; they do not write them.
+
+pub mod errors;
+pub mod runners;
+pub mod setup;
+
+pub use errors::{explain, short_reason, ErrorContext, Explanation};
