@@ -30,10 +30,10 @@ pub fn App() -> impl IntoView {
     view! {
         <main class="page">
             <header class="masthead">
-                <h1>"Runner registration token"</h1>
+                <h1>"Self-hosted runners"</h1>
                 <p class="lede">
-                    "Register a self-hosted GitHub Actions runner with a repository, an organization or an enterprise, "
-                    "or remove one: create the token and copy the ready-to-paste " <code>"config.sh"</code> " commands."
+                    "Add a GitHub Actions runner to a repository, an organization or an enterprise, watch it connect, "
+                    "or retire it: the tokens, the ready-to-paste " <code>"config.sh"</code> " commands and the runner list."
                 </p>
             </header>
             <InsecurePageWarning />

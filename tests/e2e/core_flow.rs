@@ -7,50 +7,22 @@ use mock_github::scenario::{org, TOKEN};
 use std::time::Duration;
 
 pub fn tests() -> Vec<(String, Test)> {
-    let t = |name: &str, f: Test| (format!("core_flow::{name}"), f);
-    vec![
-        t(
-            "happy_path_shows_masked_token_expiry_and_copies_the_exact_command",
-            happy_path,
-        ),
-        t(
-            "request_carries_exactly_githubs_headers_and_passes_the_cors_preflight",
-            request_headers,
-        ),
-        t(
-            "show_token_reveals_it_everywhere_and_hide_token_masks_it_again",
-            show_hide,
-        ),
-        t(
-            "repository_selection_is_rendered_when_the_response_has_one",
-            scope_rendered,
-        ),
-        t("expired_token_is_marked_copy_warns_and_a_new_token_can_be_made", expiry),
-        t(
-            "invalid_organization_is_explained_inline_and_sends_nothing",
-            invalid_org,
-        ),
-        t("enter_in_a_field_submits_the_form", enter_submits),
-        t(
-            "double_click_sends_one_request_and_the_button_shows_progress",
-            double_click,
-        ),
-        t(
-            "unknown_api_layout_asks_for_the_server_url_and_uses_it_in_the_command",
-            server_url,
-        ),
-        t(
-            "plain_http_to_a_remote_host_is_refused_before_any_request",
-            insecure_api,
-        ),
-        t(
-            "an_ipv6_loopback_api_url_is_refused_with_what_to_use_instead",
-            ipv6_loopback,
-        ),
+    crate::register![
+        happy_path_shows_masked_token_expiry_and_copies_the_exact_command,
+        request_carries_exactly_githubs_headers_and_passes_the_cors_preflight,
+        show_token_reveals_it_everywhere_and_hide_token_masks_it_again,
+        repository_selection_is_rendered_when_the_response_has_one,
+        expired_token_is_marked_copy_warns_and_a_new_token_can_be_made,
+        invalid_organization_is_explained_inline_and_sends_nothing,
+        enter_in_a_field_submits_the_form,
+        double_click_sends_one_request_and_the_button_shows_progress,
+        unknown_api_layout_asks_for_the_server_url_and_uses_it_in_the_command,
+        plain_http_to_a_remote_host_is_refused_before_any_request,
+        an_ipv6_loopback_api_url_is_refused_with_what_to_use_instead,
     ]
 }
 
-fn happy_path(world: &World) -> Result<()> {
+fn happy_path_shows_masked_token_expiry_and_copies_the_exact_command(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     let token_field = page.field("Access token")?;
@@ -103,7 +75,7 @@ fn happy_path(world: &World) -> Result<()> {
     )
 }
 
-fn request_headers(world: &World) -> Result<()> {
+fn request_carries_exactly_githubs_headers_and_passes_the_cors_preflight(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     page.create("octo-org", &format!("  Bearer {ACCESS_TOKEN}  "))?;
@@ -146,7 +118,7 @@ fn request_headers(world: &World) -> Result<()> {
     )
 }
 
-fn show_hide(world: &World) -> Result<()> {
+fn show_token_reveals_it_everywhere_and_hide_token_masks_it_again(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     page.create("octo-org", ACCESS_TOKEN)?;
@@ -174,7 +146,7 @@ fn show_hide(world: &World) -> Result<()> {
     )
 }
 
-fn scope_rendered(world: &World) -> Result<()> {
+fn repository_selection_is_rendered_when_the_response_has_one(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     page.create(org::SCOPED, ACCESS_TOKEN)?;
@@ -199,7 +171,7 @@ fn scope_rendered(world: &World) -> Result<()> {
     check_contains(&body, "runner.yml")
 }
 
-fn expiry(world: &World) -> Result<()> {
+fn expired_token_is_marked_copy_warns_and_a_new_token_can_be_made(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     page.create(org::EXPIRING, ACCESS_TOKEN)?;
@@ -223,7 +195,7 @@ fn expiry(world: &World) -> Result<()> {
     page.wait_for_text("expires in")
 }
 
-fn invalid_org(world: &World) -> Result<()> {
+fn invalid_organization_is_explained_inline_and_sends_nothing(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     for (input, message) in [
@@ -252,13 +224,10 @@ fn invalid_org(world: &World) -> Result<()> {
             format!("focus moved to the invalid field, not {focused}"),
         )?;
     }
-    check(
-        page.mock.requests().is_empty(),
-        "no request may be sent for invalid input",
-    )
+    page.assert_nothing_sent("no request may be sent for invalid input")
 }
 
-fn enter_submits(world: &World) -> Result<()> {
+fn enter_in_a_field_submits_the_form(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     page.fill_form("octo-org", ACCESS_TOKEN)?;
@@ -267,7 +236,7 @@ fn enter_submits(world: &World) -> Result<()> {
     check(page.mock.token_requests().len() == 1, "Enter sent one request")
 }
 
-fn double_click(world: &World) -> Result<()> {
+fn double_click_sends_one_request_and_the_button_shows_progress(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     // The mock never answers for this org, so the request stays in flight.
@@ -294,7 +263,7 @@ fn double_click(world: &World) -> Result<()> {
     )
 }
 
-fn server_url(world: &World) -> Result<()> {
+fn unknown_api_layout_asks_for_the_server_url_and_uses_it_in_the_command(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit(&format!("?api={}", page.mock.url()))?;
     page.fill_form("octo-org", ACCESS_TOKEN)?;
@@ -303,7 +272,7 @@ fn server_url(world: &World) -> Result<()> {
     page.wait("a Server URL error", Duration::from_secs(5), || {
         Ok((server.attribute("aria-invalid")?.as_deref() == Some("true")).then_some(()))
     })?;
-    check(page.mock.requests().is_empty(), "nothing sent without a web address")?;
+    page.assert_nothing_sent("nothing may be sent without a web address")?;
     server.fill("https://ghes.example.com/")?;
     page.button("Create registration token")?.click()?;
     page.wait_for_text("Registration token for octo-org")?;
@@ -315,7 +284,7 @@ fn server_url(world: &World) -> Result<()> {
     )
 }
 
-fn insecure_api(world: &World) -> Result<()> {
+fn plain_http_to_a_remote_host_is_refused_before_any_request(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit("?api=http://ghes.example.com/api/v3")?;
     let open = page.session.find("//details")?.property("open")?;
@@ -327,10 +296,10 @@ fn insecure_api(world: &World) -> Result<()> {
         api.attribute("aria-invalid")?.as_deref() == Some("true"),
         "API URL marked invalid",
     )?;
-    check(page.mock.requests().is_empty(), "nothing sent")
+    page.assert_nothing_sent("nothing may be sent")
 }
 
-fn ipv6_loopback(world: &World) -> Result<()> {
+fn an_ipv6_loopback_api_url_is_refused_with_what_to_use_instead(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     let port = page.mock.url().rsplit(':').next().unwrap_or_default().to_string();
     page.visit(&format!("?api=http://[::1]:{port}/api/v3"))?;
@@ -348,7 +317,7 @@ fn ipv6_loopback(world: &World) -> Result<()> {
         !page.body_text()?.contains("Could not reach"),
         "never the untrue network error",
     )?;
-    check(page.mock.requests().is_empty(), "nothing sent")?;
+    page.assert_nothing_sent("nothing may be sent")?;
     // The suggested address works.
     api.fill(&page.mock.ghes_url())?;
     page.button("Create registration token")?.click()?;

@@ -5,21 +5,14 @@ use crate::webdriver::Result;
 use crate::{Test, World};
 
 pub fn tests() -> Vec<(String, Test)> {
-    let t = |name: &str, f: Test| (format!("deep_link::{name}"), f);
-    vec![
-        t("org_and_api_in_the_link_prefill_the_form", prefill),
-        t(
-            "token_in_the_link_is_removed_from_the_address_bar_and_never_used",
-            token_stripped,
-        ),
-        t(
-            "org_and_api_are_remembered_after_reload_but_the_token_is_not",
-            remembered,
-        ),
+    crate::register![
+        org_and_api_in_the_link_prefill_the_form,
+        token_in_the_link_is_removed_from_the_address_bar_and_never_used,
+        org_and_api_are_remembered_after_reload_but_the_token_is_not,
     ]
 }
 
-fn prefill(world: &World) -> Result<()> {
+fn org_and_api_in_the_link_prefill_the_form(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit(&format!("?org=octo-org&api={}", page.mock.ghes_url()))?;
     check(
@@ -38,10 +31,10 @@ fn prefill(world: &World) -> Result<()> {
         &page.body_text()?,
         &format!("Runners will register with {}", page.mock.url()),
     )?;
-    check(page.mock.requests().is_empty(), "opening a link sends nothing")
+    page.assert_nothing_sent("opening a link sends nothing")
 }
 
-fn token_stripped(world: &World) -> Result<()> {
+fn token_in_the_link_is_removed_from_the_address_bar_and_never_used(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     let leaked = "ghp_LeakedInTheLink0000000000000000000";
     let history_before = page
@@ -77,10 +70,7 @@ fn token_stripped(world: &World) -> Result<()> {
     )?;
     page.button("Create registration token")?.click()?;
     page.wait_for_text("Paste an access token")?;
-    check(
-        page.mock.requests().is_empty(),
-        "nothing sent with a token from the link",
-    )?;
+    page.assert_nothing_sent("nothing may be sent with a token from the link")?;
     let traces = page.browser_traces()?;
     check(
         !traces.contains(leaked),
@@ -88,7 +78,7 @@ fn token_stripped(world: &World) -> Result<()> {
     )
 }
 
-fn remembered(world: &World) -> Result<()> {
+fn org_and_api_are_remembered_after_reload_but_the_token_is_not(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     page.create("octo-org", ACCESS_TOKEN)?;

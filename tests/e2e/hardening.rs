@@ -10,33 +10,20 @@ use serde_json::Value;
 use std::time::Duration;
 
 pub fn tests() -> Vec<(String, Test)> {
-    let t = |name: &str, f: Test| (format!("hardening::{name}"), f);
-    vec![
-        t("csp_blocks_an_injected_inline_script_and_handler", csp_enforced),
-        t(
-            "a_whole_session_talks_only_to_its_own_origin_and_the_api_base",
-            only_own_origin_and_api,
-        ),
-        t(
-            "after_a_full_session_and_reload_the_token_is_only_in_memory",
-            token_only_in_memory,
-        ),
-        t("forget_token_clears_it_from_the_input_and_memory", forget_token),
-        t("plain_http_from_another_host_is_warned_about", insecure_origin_warning),
-        t(
-            "older_ghes_refusing_the_version_header_is_retried_without_it",
-            old_ghes_retry,
-        ),
-        t(
-            "a_token_with_markup_and_shell_syntax_is_shown_as_text_and_quoted",
-            odd_token,
-        ),
-        t("expiry_offsets_and_extremes_are_read_right", expiry_forms),
-        t("bad_input_gets_an_inline_message_and_sends_nothing", bad_input_table),
+    crate::register![
+        csp_blocks_an_injected_inline_script_and_handler,
+        a_whole_session_talks_only_to_its_own_origin_and_the_api_base,
+        after_a_full_session_and_reload_the_token_is_only_in_memory,
+        forget_token_clears_it_from_the_input_and_memory,
+        plain_http_from_another_host_is_warned_about,
+        older_ghes_refusing_the_version_header_is_retried_without_it,
+        a_token_with_markup_and_shell_syntax_is_shown_as_text_and_quoted,
+        expiry_offsets_and_extremes_are_read_right,
+        bad_input_gets_an_inline_message_and_sends_nothing,
     ]
 }
 
-fn csp_enforced(world: &World) -> Result<()> {
+fn csp_blocks_an_injected_inline_script_and_handler(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     let policy = page
@@ -119,7 +106,7 @@ fn full_session(page: &Page) -> Result<()> {
     Ok(())
 }
 
-fn only_own_origin_and_api(world: &World) -> Result<()> {
+fn a_whole_session_talks_only_to_its_own_origin_and_the_api_base(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     full_session(&page)?;
     let urls = page.session.execute(
@@ -157,7 +144,7 @@ fn only_own_origin_and_api(world: &World) -> Result<()> {
     )
 }
 
-fn token_only_in_memory(world: &World) -> Result<()> {
+fn after_a_full_session_and_reload_the_token_is_only_in_memory(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     full_session(&page)?;
     let traces = page.browser_traces()?;
@@ -207,7 +194,7 @@ fn token_only_in_memory(world: &World) -> Result<()> {
     )
 }
 
-fn forget_token(world: &World) -> Result<()> {
+fn forget_token_clears_it_from_the_input_and_memory(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     page.fill_form("octo-org", ACCESS_TOKEN)?;
@@ -223,10 +210,10 @@ fn forget_token(world: &World) -> Result<()> {
     // Memory too: submitting now has no token to send.
     page.button("Create registration token")?.click()?;
     page.wait_for_text("Paste an access token")?;
-    check(page.mock.requests().is_empty(), "nothing was sent after forgetting")
+    page.assert_nothing_sent("nothing may be sent after forgetting")
 }
 
-fn insecure_origin_warning(world: &World) -> Result<()> {
+fn plain_http_from_another_host_is_warned_about(world: &World) -> Result<()> {
     let page = Page::with_args(world, &["--host-resolver-rules=MAP runner-token.test 127.0.0.1"])?;
     let port = page.world.site.url().rsplit(':').next().unwrap_or_default().to_string();
     page.session.goto(&format!("http://runner-token.test:{port}/"))?;
@@ -237,7 +224,7 @@ fn insecure_origin_warning(world: &World) -> Result<()> {
     check(!local.body_text()?.contains("plain http"), "no warning on loopback")
 }
 
-fn old_ghes_retry(world: &World) -> Result<()> {
+fn older_ghes_refusing_the_version_header_is_retried_without_it(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit(&format!("?api={}", page.mock.old_ghes_url()))?;
     // Its API URL is not of a layout the web address can be derived from.
@@ -259,7 +246,7 @@ fn old_ghes_retry(world: &World) -> Result<()> {
     )
 }
 
-fn odd_token(world: &World) -> Result<()> {
+fn a_token_with_markup_and_shell_syntax_is_shown_as_text_and_quoted(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     page.create(org::ODD_TOKEN, ACCESS_TOKEN)?;
@@ -299,7 +286,7 @@ fn odd_token(world: &World) -> Result<()> {
     )
 }
 
-fn expiry_forms(world: &World) -> Result<()> {
+fn expiry_offsets_and_extremes_are_read_right(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     for (org_name, expect) in [
@@ -331,7 +318,7 @@ fn expiry_forms(world: &World) -> Result<()> {
     )
 }
 
-fn bad_input_table(world: &World) -> Result<()> {
+fn bad_input_gets_an_inline_message_and_sends_nothing(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit("")?;
     page.session
@@ -417,7 +404,7 @@ fn bad_input_table(world: &World) -> Result<()> {
             },
         )?;
     }
-    check(page.mock.requests().is_empty(), "no request for any bad input")?;
+    page.assert_nothing_sent("no request may go out for any bad input")?;
     // Forms that are only unusual, not wrong, are accepted: trailing slashes and /api/v3/.
     for api in ["https://ghes.example.com/api/v3/", "https://api.github.com/"] {
         page.field("API URL")?.fill(api)?;

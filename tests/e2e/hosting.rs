@@ -8,13 +8,10 @@ use mock_github::StaticSite;
 use std::path::PathBuf;
 
 pub fn tests() -> Vec<(String, Test)> {
-    vec![(
-        "hosting::the_page_built_for_a_sub_path_works_there".to_string(),
-        sub_path as Test,
-    )]
+    crate::register![the_page_built_for_a_sub_path_works_there,]
 }
 
-fn sub_path(world: &World) -> Result<()> {
+fn the_page_built_for_a_sub_path_works_there(world: &World) -> Result<()> {
     let built = std::env::var_os("RUNNER_TOKEN_DIST_SUBPATH").map_or_else(
         || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist-subpath"),
         PathBuf::from,

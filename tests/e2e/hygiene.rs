@@ -6,19 +6,13 @@ use crate::{Test, World};
 use mock_github::scenario::org;
 
 pub fn tests() -> Vec<(String, Test)> {
-    vec![
-        (
-            "hygiene::access_token_leaves_no_trace_in_storage_cookies_url_or_console".into(),
-            no_trace as Test,
-        ),
-        (
-            "hygiene::screenshot_of_a_result_is_written_for_the_readme".into(),
-            screenshot as Test,
-        ),
+    crate::register![
+        access_token_leaves_no_trace_in_storage_cookies_url_or_console,
+        screenshot_of_a_result_is_written_for_the_readme,
     ]
 }
 
-fn no_trace(world: &World) -> Result<()> {
+fn access_token_leaves_no_trace_in_storage_cookies_url_or_console(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     page.create("octo-org", ACCESS_TOKEN)?;
@@ -50,7 +44,7 @@ fn no_trace(world: &World) -> Result<()> {
     check(only_to_mock, "the mock received only this token")
 }
 
-fn screenshot(world: &World) -> Result<()> {
+fn screenshot_of_a_result_is_written_for_the_readme(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.session.set_window_size(1000, 3300)?;
     page.visit(&format!("?org=scoped-org&api={}", page.mock.ghes_url()))?;

@@ -17,6 +17,7 @@ mod page;
 mod runners;
 mod scopes;
 mod setup_script;
+mod trust;
 mod webdriver;
 
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -36,6 +37,16 @@ pub struct World {
 
 pub type Test = fn(&World) -> Result<(), Failed>;
 
+/// Registers a module's tests by their function names: `register![a_test, another_test]` gives
+/// `("module::a_test", a_test)` and so on. The name is the function's, so it cannot drift.
+#[macro_export]
+macro_rules! register {
+    ($($test:ident),* $(,)?) => {{
+        let module = module_path!().rsplit("::").next().unwrap_or_default();
+        vec![$((format!("{module}::{}", stringify!($test)), $test as $crate::Test)),*]
+    }};
+}
+
 fn main() {
     let args = Arguments::from_args();
     let mut tests: Vec<(String, Test)> = Vec::new();
@@ -49,6 +60,7 @@ fn main() {
     tests.extend(runners::tests());
     tests.extend(outputs::tests());
     tests.extend(hosting::tests());
+    tests.extend(trust::tests());
     let error_cases = errors::cases();
 
     if args.list {

@@ -8,15 +8,11 @@ use serde_json::json;
 use std::time::Duration;
 
 pub fn tests() -> Vec<(String, Test)> {
-    let t = |name: &str, f: Test| (format!("new_user::{name}"), f);
-    vec![
-        t("the_runs_on_line_follows_the_labels_live_and_copies_exactly", runs_on),
-        t(
-            "a_jit_runner_gets_the_runs_on_line_of_the_labels_it_was_created_with",
-            jit_runs_on,
-        ),
-        t("an_apple_silicon_mac_is_offered_arm64", apple_silicon),
-        t("an_intel_mac_whose_browser_says_so_is_offered_x64", intel_mac),
+    crate::register![
+        the_runs_on_line_follows_the_labels_live_and_copies_exactly,
+        a_jit_runner_gets_the_runs_on_line_of_the_labels_it_was_created_with,
+        an_apple_silicon_mac_is_offered_arm64,
+        an_intel_mac_whose_browser_says_so_is_offered_x64,
     ]
 }
 
@@ -31,7 +27,7 @@ fn copied_runs_on(page: &Page) -> Result<String> {
     page.clipboard()
 }
 
-fn runs_on(world: &World) -> Result<()> {
+fn the_runs_on_line_follows_the_labels_live_and_copies_exactly(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     page.create("octo-org", ACCESS_TOKEN)?;
@@ -64,7 +60,7 @@ fn runs_on(world: &World) -> Result<()> {
     })
 }
 
-fn jit_runs_on(world: &World) -> Result<()> {
+fn a_jit_runner_gets_the_runs_on_line_of_the_labels_it_was_created_with(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit(&format!("?repo=octo-org/app&mode=jit&api={}", page.mock.ghes_url()))?;
     page.field("Access token")?.fill(ACCESS_TOKEN)?;
@@ -105,7 +101,7 @@ fn selected(page: &Page, label: &str) -> Result<String> {
         .to_string())
 }
 
-fn apple_silicon(world: &World) -> Result<()> {
+fn an_apple_silicon_mac_is_offered_arm64(world: &World) -> Result<()> {
     let page = mac_page(world, "arm")?;
     check(selected(&page, "Operating system")? == "macos", "macOS is chosen")?;
     check(selected(&page, "Architecture")? == "arm64", "ARM64 is chosen")?;
@@ -115,7 +111,7 @@ fn apple_silicon(world: &World) -> Result<()> {
     )
 }
 
-fn intel_mac(world: &World) -> Result<()> {
+fn an_intel_mac_whose_browser_says_so_is_offered_x64(world: &World) -> Result<()> {
     let page = mac_page(world, "x86")?;
     check(selected(&page, "Operating system")? == "macos", "macOS is chosen")?;
     page.wait("x64 from the client hints", Duration::from_secs(5), || {

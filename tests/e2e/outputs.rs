@@ -8,15 +8,11 @@ use mock_github::scenario::{JIT_CONFIG, RUNNER_VERSION, TOKEN};
 use std::time::Duration;
 
 pub fn tests() -> Vec<(String, Test)> {
-    let t = |name: &str, f: Test| (format!("outputs::{name}"), f);
-    vec![
-        t(
-            "cloud_init_user_data_is_copied_whole_and_passes_cloud_inits_schema",
-            cloud_init,
-        ),
-        t("the_docker_command_runs_githubs_image_at_the_runner_version", docker),
-        t("a_jit_runner_gets_a_docker_command_with_its_configuration", jit_docker),
-        t("off_linux_cloud_init_and_docker_are_disabled_with_the_reason", disabled),
+    crate::register![
+        cloud_init_user_data_is_copied_whole_and_passes_cloud_inits_schema,
+        the_docker_command_runs_githubs_image_at_the_runner_version,
+        a_jit_runner_gets_a_docker_command_with_its_configuration,
+        off_linux_cloud_init_and_docker_are_disabled_with_the_reason,
     ]
 }
 
@@ -46,7 +42,7 @@ fn copy(page: &Page, label: &str) -> Result<String> {
     page.clipboard()
 }
 
-fn cloud_init(world: &World) -> Result<()> {
+fn cloud_init_user_data_is_copied_whole_and_passes_cloud_inits_schema(world: &World) -> Result<()> {
     let page = minted(world)?;
     page.field("Runner name")?.fill("vm 'one'")?;
     page.radio("Output", "cloud-init")?.click()?;
@@ -82,7 +78,7 @@ fn cloud_init(world: &World) -> Result<()> {
     page.wait_for_text("1. Create a folder")
 }
 
-fn docker(world: &World) -> Result<()> {
+fn the_docker_command_runs_githubs_image_at_the_runner_version(world: &World) -> Result<()> {
     let page = minted(world)?;
     page.field("Runner name")?.fill("ci-7")?;
     page.radio("Output", "Docker")?.click()?;
@@ -95,7 +91,7 @@ fn docker(world: &World) -> Result<()> {
     check(copied == want, format!("clipboard holds {copied:?}, expected {want:?}"))
 }
 
-fn jit_docker(world: &World) -> Result<()> {
+fn a_jit_runner_gets_a_docker_command_with_its_configuration(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.create_jit("org=octo-org&os=linux&arch=arm64", "jit-docker")?;
     page.wait("the downloads answer", Duration::from_secs(10), || {
@@ -107,7 +103,7 @@ fn jit_docker(world: &World) -> Result<()> {
     check(copied == want, format!("clipboard holds {copied:?}"))
 }
 
-fn disabled(world: &World) -> Result<()> {
+fn off_linux_cloud_init_and_docker_are_disabled_with_the_reason(world: &World) -> Result<()> {
     let page = minted(world)?;
     page.choose("Operating system", "macOS")?;
     page.wait("cloud-init to be disabled", Duration::from_secs(5), || {

@@ -14,15 +14,55 @@ pub struct Page<'w> {
     pub session: Session,
     pub mock: MockGithub,
     pub world: &'w World,
+    /// Every request the browser sent so far, from its own record (read from the performance
+    /// log, which each read empties, so it is kept here).
+    sent: std::cell::RefCell<Vec<Sent>>,
+    /// Fetches the browser has started and not yet finished, by request id.
+    open: std::cell::RefCell<std::collections::HashSet<String>>,
 }
 
-/// An XPath string literal for `s` (which must not contain both quote kinds).
+/// A request as the browser itself recorded it (DevTools protocol `Network.requestWillBeSent`).
+#[derive(Clone, Debug)]
+pub struct Sent {
+    pub method: String,
+    pub url: String,
+    /// Header names lower-cased.
+    pub headers: Vec<(String, String)>,
+}
+
+impl Sent {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The page's short timings for tests (see src/browser/tuning.rs): a poll every 250 ms.
+pub const TUNING: &str = "globalThis.runnerTokenTuning = { pollMs: 250 };";
+/// The watch's poll interval under [`TUNING`].
+pub const POLL: Duration = Duration::from_millis(250);
+
+/// An XPath 1.0 string literal for any `s`: quoted with the kind it lacks, or, holding both,
+/// a `concat()` of single-quoted pieces and `"'"`.
 pub fn lit(s: &str) -> String {
-    if s.contains('\'') {
+    if !s.contains('\'') {
+        format!("'{s}'")
+    } else if !s.contains('"') {
         format!("\"{s}\"")
     } else {
-        format!("'{s}'")
+        let pieces: Vec<String> = s.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", pieces.join(", \"'\", "))
     }
+}
+
+/// The code of the setup step titled `title`.
+pub fn step_xpath(title: &str) -> String {
+    format!(
+        "//li[p[substring-after(normalize-space(.), '. ')={}]]//code",
+        lit(title)
+    )
 }
 
 /// The section (a region) whose `aria-labelledby` names an element reading `name`: a part of
@@ -62,12 +102,20 @@ impl<'w> Page<'w> {
                     "binary": world.chrome_bin,
                     "args": args,
                 },
-                "goog:loggingPrefs": { "browser": "ALL" },
+                "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" },
             }
         });
         let session = Session::new(&world.driver_url, capabilities)?;
+        // Before any page script runs, on every document of this session.
+        session.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": TUNING }))?;
         let mock = MockGithub::start().map_err(|e| format!("mock: {e}"))?;
-        Ok(Self { session, mock, world })
+        Ok(Self {
+            session,
+            mock,
+            world,
+            sent: Default::default(),
+            open: Default::default(),
+        })
     }
 
     /// Opens the page with `query` (e.g. `?org=x`) and waits for the app to be on screen.
@@ -126,14 +174,21 @@ impl<'w> Page<'w> {
             .click()
     }
 
+    /// Nothing was sent to any API (by the browser's own record, once the page has settled):
+    /// a check that fails whatever address the page would have sent to.
+    pub fn assert_nothing_sent(&self, what: &str) -> Result<()> {
+        self.settle()?;
+        let sent: Vec<String> = self
+            .sent_to_api()?
+            .into_iter()
+            .map(|r| format!("{} {}", r.method, r.url))
+            .collect();
+        check(sent.is_empty(), format!("{what}, yet the browser sent: {sent:?}"))
+    }
+
     /// The code of the setup step whose title reads `title` (e.g. "Download the runner").
     pub fn step_code(&self, title: &str) -> Result<String> {
-        self.session
-            .find(&format!(
-                "//li[p[substring-after(normalize-space(.), '. ')={}]]//code",
-                lit(title)
-            ))?
-            .text()
+        self.session.find(&step_xpath(title))?.text()
     }
 
     pub fn button(&self, name: &str) -> Result<Element<'_>> {
@@ -141,12 +196,101 @@ impl<'w> Page<'w> {
             .find(&format!("//button[normalize-space(.)={}]", lit(name)))
     }
 
-    /// The first visible element with role=alert whose text contains `text`.
+    /// The first visible element with role=alert whose text contains `text` (waits for it).
     pub fn alert_containing(&self, text: &str) -> Result<Element<'_>> {
-        self.session.find(&format!(
-            "//*[@role='alert'][contains(normalize-space(.), {})]",
-            lit(text)
-        ))
+        let xpath = format!("//*[@role='alert'][contains(normalize-space(.), {})]", lit(text));
+        self.session.wait_for(
+            &format!("a visible alert containing {text:?}"),
+            Duration::from_secs(10),
+            || {
+                for alert in self.session.find_all(&xpath)? {
+                    if alert.is_displayed()? {
+                        return Ok(Some(alert));
+                    }
+                }
+                Ok(None)
+            },
+        )
+    }
+
+    /// Waits until the page has settled (two frames and an idle period, with no request of the
+    /// page's in flight), then looks ONCE: fails if anything matches `xpath`, or on any
+    /// WebDriver error. An absence check that can fail.
+    pub fn assert_absent(&self, xpath: &str, what: &str) -> Result<()> {
+        self.settle()?;
+        let found = self.session.find_all(xpath)?;
+        check(
+            found.is_empty(),
+            format!("expected no {what}, found {} ({xpath})", found.len()),
+        )
+    }
+
+    /// Waits for the page to be idle: no fetch of the page's in flight (by the browser's own
+    /// record), then two animation frames and an idle callback.
+    pub fn settle(&self) -> Result<()> {
+        self.session
+            .wait_for("the page's requests to finish", Duration::from_secs(10), || {
+                Ok((self.in_flight()? == 0).then_some(()))
+            })?;
+        self.session.execute_async(
+            "const done = arguments[arguments.length - 1];\
+             requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(() => done(true), { timeout: 1000 })));",
+            vec![],
+        )?;
+        Ok(())
+    }
+
+    /// Requests the browser has started and not finished, from its own record.
+    fn in_flight(&self) -> Result<usize> {
+        self.record()?;
+        Ok(self.open.borrow().len())
+    }
+
+    /// Every request the browser has sent so far (its own record), the page's own files
+    /// included; [`Self::sent_to_api`] keeps the others.
+    pub fn sent(&self) -> Result<Vec<Sent>> {
+        self.record()?;
+        Ok(self.sent.borrow().clone())
+    }
+
+    /// The requests the browser sent to anywhere but the page's own origin: API calls and
+    /// their CORS preflights.
+    pub fn sent_to_api(&self) -> Result<Vec<Sent>> {
+        let page = self.world.site.url();
+        Ok(self.sent()?.into_iter().filter(|r| !r.url.starts_with(&page)).collect())
+    }
+
+    /// Reads the performance log into [`Self::sent`] and the set of requests in flight.
+    fn record(&self) -> Result<()> {
+        for event in self.session.performance_log()? {
+            let message = &event["message"];
+            let params = &message["params"];
+            let id = params["requestId"].as_str().unwrap_or_default().to_string();
+            match message["method"].as_str() {
+                Some("Network.requestWillBeSent") => {
+                    let request = &params["request"];
+                    let headers = request["headers"]
+                        .as_object()
+                        .into_iter()
+                        .flatten()
+                        .map(|(k, v)| (k.to_ascii_lowercase(), v.as_str().unwrap_or_default().to_string()))
+                        .collect();
+                    self.sent.borrow_mut().push(Sent {
+                        method: request["method"].as_str().unwrap_or_default().to_string(),
+                        url: request["url"].as_str().unwrap_or_default().to_string(),
+                        headers,
+                    });
+                    if params["type"].as_str() == Some("Fetch") {
+                        self.open.borrow_mut().insert(id);
+                    }
+                }
+                Some("Network.loadingFinished" | "Network.loadingFailed") => {
+                    self.open.borrow_mut().remove(&id);
+                }
+                _ => {}
+            }
+        }
+        Ok(())
     }
 
     pub fn alerts(&self) -> Result<Vec<String>> {

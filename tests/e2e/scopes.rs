@@ -2,7 +2,7 @@
 //! and the exact text on the clipboard; pasted addresses, deep links, the enterprise token
 //! warning, the 409 path, and the just-in-time script run through a real `sh`.
 
-use crate::page::{check, check_contains, lit, Page, ACCESS_TOKEN};
+use crate::page::{check, check_contains, lit, step_xpath, Page, ACCESS_TOKEN};
 use crate::webdriver::Result;
 use crate::{Test, World};
 use mock_github::scenario::{self, org, DOWNLOAD_TOKEN, JIT_CONFIG, TOKEN};
@@ -21,81 +21,28 @@ const ACTIONS: [&str; 3] = ["Add a runner", "Add a just-in-time runner", "Remove
 const JIT_NAME: &str = "jit-e2e-1";
 
 pub fn tests() -> Vec<(String, Test)> {
-    let t = |name: &str, f: Test| (format!("scopes::{name}"), f);
-    let matrix: [(&str, Test); 9] = [
-        (
-            "repository_add_sends_the_repository_path_and_copies_its_config_command",
-            |w| scope_action(w, 0, 0),
-        ),
-        (
-            "repository_jit_sends_the_default_group_and_labels_and_copies_run_sh",
-            |w| scope_action(w, 0, 1),
-        ),
-        (
-            "repository_remove_sends_the_remove_token_request_and_copies_config_remove",
-            |w| scope_action(w, 0, 2),
-        ),
-        (
-            "organization_add_sends_the_organization_path_and_copies_its_config_command",
-            |w| scope_action(w, 1, 0),
-        ),
-        (
-            "organization_jit_sends_the_default_group_and_labels_and_copies_run_sh",
-            |w| scope_action(w, 1, 1),
-        ),
-        (
-            "organization_remove_sends_the_remove_token_request_and_copies_config_remove",
-            |w| scope_action(w, 1, 2),
-        ),
-        (
-            "enterprise_add_sends_the_enterprise_path_and_copies_its_config_command",
-            |w| scope_action(w, 2, 0),
-        ),
-        (
-            "enterprise_jit_sends_the_default_group_and_labels_and_copies_run_sh",
-            |w| scope_action(w, 2, 1),
-        ),
-        (
-            "enterprise_remove_sends_the_remove_token_request_and_copies_config_remove",
-            |w| scope_action(w, 2, 2),
-        ),
-    ];
-    let mut tests: Vec<(String, Test)> = matrix.into_iter().map(|(n, f)| t(n, f)).collect();
-    tests.extend([
-        t(
-            "the_jit_script_runs_in_sh_and_run_sh_receives_the_configuration_byte_for_byte",
-            jit_script_in_sh,
-        ),
-        t("a_chosen_runner_group_is_sent_by_its_id", jit_group),
-        t(
-            "a_github_hosted_group_refusing_a_jit_runner_is_explained_and_another_group_works",
-            jit_hosted_group,
-        ),
-        t(
-            "a_taken_jit_name_is_explained_and_the_name_can_be_changed",
-            jit_conflict,
-        ),
-        t(
-            "a_pasted_repository_address_picks_the_repository_scope",
-            pasted_repository,
-        ),
-        t("a_pasted_server_address_sets_the_api_url", pasted_server),
-        t(
-            "an_enterprise_with_a_fine_grained_token_is_warned_before_sending_and_may_still_send",
-            enterprise_warning,
-        ),
-        t("deep_links_preset_every_scope_and_mode", deep_links),
-        t(
-            "the_scope_and_its_name_are_remembered_after_reload_but_the_token_is_not",
-            remembered,
-        ),
-        t("removal_with_a_service_shows_the_svc_steps_first", removal_service),
-        t(
-            "a_download_token_is_masked_on_screen_and_present_in_the_copy",
-            download_token,
-        ),
-    ]);
-    tests
+    crate::register![
+        repository_add_sends_the_repository_path_and_copies_its_config_command,
+        repository_jit_sends_the_default_group_and_labels_and_copies_run_sh,
+        repository_remove_sends_the_remove_token_request_and_copies_config_remove,
+        organization_add_sends_the_organization_path_and_copies_its_config_command,
+        organization_jit_sends_the_default_group_and_labels_and_copies_run_sh,
+        organization_remove_sends_the_remove_token_request_and_copies_config_remove,
+        enterprise_add_sends_the_enterprise_path_and_copies_its_config_command,
+        enterprise_jit_sends_the_default_group_and_labels_and_copies_run_sh,
+        enterprise_remove_sends_the_remove_token_request_and_copies_config_remove,
+        the_jit_script_runs_in_sh_and_run_sh_receives_the_configuration_byte_for_byte,
+        a_chosen_runner_group_is_sent_by_its_id,
+        a_github_hosted_group_refusing_a_jit_runner_is_explained_and_another_group_works,
+        a_taken_jit_name_is_explained_and_the_name_can_be_changed,
+        a_pasted_repository_address_picks_the_repository_scope,
+        a_pasted_server_address_sets_the_api_url,
+        an_enterprise_with_a_fine_grained_token_is_warned_before_sending_and_may_still_send,
+        deep_links_preset_every_scope_and_mode,
+        the_scope_and_its_name_are_remembered_after_reload_but_the_token_is_not,
+        removal_with_a_service_shows_the_svc_steps_first,
+        a_download_token_is_masked_on_screen_and_present_in_the_copy,
+    ]
 }
 
 /// Opens the page on the mock, picks the scope and action, and fills scope and token.
@@ -268,7 +215,7 @@ fn subject(scope: usize, value: &str) -> String {
     }
 }
 
-fn jit_script_in_sh(world: &World) -> Result<()> {
+fn the_jit_script_runs_in_sh_and_run_sh_receives_the_configuration_byte_for_byte(world: &World) -> Result<()> {
     let page = prepare(world, 1, "Add a just-in-time runner")?;
     page.field("Runner name")?.fill(JIT_NAME)?;
     page.button("Create just-in-time runner")?.click()?;
@@ -316,7 +263,7 @@ fn jit_script_in_sh(world: &World) -> Result<()> {
     check_contains(&curl, &scenario::package_url("linux", "x64"))
 }
 
-fn jit_group(world: &World) -> Result<()> {
+fn a_chosen_runner_group_is_sent_by_its_id(world: &World) -> Result<()> {
     let page = prepare(world, 1, "Add a just-in-time runner")?;
     page.field("Runner name")?.fill(JIT_NAME)?;
     page.choose("Runner group", "Release runners")?;
@@ -328,7 +275,7 @@ fn jit_group(world: &World) -> Result<()> {
     check(request.body == body, format!("JIT body {:?}", request.body))
 }
 
-fn jit_hosted_group(world: &World) -> Result<()> {
+fn a_github_hosted_group_refusing_a_jit_runner_is_explained_and_another_group_works(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     page.field("Organization")?.fill(scenario::org::HOSTED_RUNNERS)?;
@@ -349,7 +296,7 @@ fn jit_hosted_group(world: &World) -> Result<()> {
     page.wait_for_text(&format!("Just-in-time runner {JIT_NAME}"))
 }
 
-fn jit_conflict(world: &World) -> Result<()> {
+fn a_taken_jit_name_is_explained_and_the_name_can_be_changed(world: &World) -> Result<()> {
     let page = prepare(world, 1, "Add a just-in-time runner")?;
     // The groups list replaces the group text field when it arrives, moving what is below it:
     // wait for it, so the click on the alert's button below cannot land where the button was.
@@ -374,7 +321,7 @@ fn jit_conflict(world: &World) -> Result<()> {
     )
 }
 
-fn pasted_repository(world: &World) -> Result<()> {
+fn a_pasted_repository_address_picks_the_repository_scope(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     // Pasted, as people do: the clipboard holds the address, Ctrl+V puts it in the field.
@@ -406,7 +353,7 @@ fn pasted_repository(world: &World) -> Result<()> {
     .map(drop)
 }
 
-fn pasted_server(world: &World) -> Result<()> {
+fn a_pasted_server_address_sets_the_api_url(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit("")?;
     // Typed, then the field left with Tab.
@@ -429,7 +376,7 @@ fn pasted_server(world: &World) -> Result<()> {
     )
 }
 
-fn enterprise_warning(world: &World) -> Result<()> {
+fn an_enterprise_with_a_fine_grained_token_is_warned_before_sending_and_may_still_send(world: &World) -> Result<()> {
     let page = prepare(world, 2, "Add a runner")?;
     page.field("Access token")?
         .fill("github_pat_11AAAAAAA0e2eFineGrained")?;
@@ -439,10 +386,7 @@ fn enterprise_warning(world: &World) -> Result<()> {
         .text()?;
     check_contains(&warning, "classic token with manage_runners:enterprise")?;
     check_contains(&warning, "You can still send it")?;
-    check(
-        page.mock.requests().is_empty(),
-        "the warning comes before anything is sent",
-    )?;
+    page.assert_nothing_sent("the warning comes before anything is sent")?;
     page.button("Create registration token")?.click()?;
     page.wait_for_text("Registration token for the enterprise acme")?;
     the_request(&page, "/api/v3/enterprises/acme/actions/runners/registration-token").map(drop)?;
@@ -457,7 +401,7 @@ fn enterprise_warning(world: &World) -> Result<()> {
     })
 }
 
-fn deep_links(world: &World) -> Result<()> {
+fn deep_links_preset_every_scope_and_mode(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     let cases = [
         (
@@ -502,7 +446,7 @@ fn deep_links(world: &World) -> Result<()> {
     Ok(())
 }
 
-fn remembered(world: &World) -> Result<()> {
+fn the_scope_and_its_name_are_remembered_after_reload_but_the_token_is_not(world: &World) -> Result<()> {
     let page = prepare(world, 0, "Add a runner")?;
     page.button("Create registration token")?.click()?;
     page.wait_for_text("Registration token for octo-org/app")?;
@@ -525,7 +469,7 @@ fn remembered(world: &World) -> Result<()> {
     )
 }
 
-fn removal_service(world: &World) -> Result<()> {
+fn removal_with_a_service_shows_the_svc_steps_first(world: &World) -> Result<()> {
     let page = prepare(world, 1, "Remove a runner")?;
     page.button("Create remove token")?.click()?;
     page.wait_for_text("Remove token for octo-org")?;
@@ -554,13 +498,11 @@ fn removal_service(world: &World) -> Result<()> {
             .filter(|c| c.starts_with(".\\config.cmd remove --token "))
             .map(drop))
     })?;
-    check(
-        page.step_code("Stop and uninstall the service").is_err(),
-        "config.cmd remove takes the Windows service down itself",
-    )
+    // config.cmd remove takes the Windows service down itself.
+    page.assert_absent(&step_xpath("Stop and uninstall the service"), "service step on Windows")
 }
 
-fn download_token(world: &World) -> Result<()> {
+fn a_download_token_is_masked_on_screen_and_present_in_the_copy(world: &World) -> Result<()> {
     let page = prepare(world, 1, "Add a runner")?;
     page.field("Organization")?.fill(org::PRIVATE_DOWNLOADS)?;
     page.button("Create registration token")?.click()?;
@@ -579,4 +521,40 @@ fn download_token(world: &World) -> Result<()> {
         scenario::package_url("linux", "x64")
     );
     check(copied == expected, format!("clipboard holds {copied:?}"))
+}
+
+fn repository_add_sends_the_repository_path_and_copies_its_config_command(world: &World) -> Result<()> {
+    scope_action(world, 0, 0)
+}
+
+fn repository_jit_sends_the_default_group_and_labels_and_copies_run_sh(world: &World) -> Result<()> {
+    scope_action(world, 0, 1)
+}
+
+fn repository_remove_sends_the_remove_token_request_and_copies_config_remove(world: &World) -> Result<()> {
+    scope_action(world, 0, 2)
+}
+
+fn organization_add_sends_the_organization_path_and_copies_its_config_command(world: &World) -> Result<()> {
+    scope_action(world, 1, 0)
+}
+
+fn organization_jit_sends_the_default_group_and_labels_and_copies_run_sh(world: &World) -> Result<()> {
+    scope_action(world, 1, 1)
+}
+
+fn organization_remove_sends_the_remove_token_request_and_copies_config_remove(world: &World) -> Result<()> {
+    scope_action(world, 1, 2)
+}
+
+fn enterprise_add_sends_the_enterprise_path_and_copies_its_config_command(world: &World) -> Result<()> {
+    scope_action(world, 2, 0)
+}
+
+fn enterprise_jit_sends_the_default_group_and_labels_and_copies_run_sh(world: &World) -> Result<()> {
+    scope_action(world, 2, 1)
+}
+
+fn enterprise_remove_sends_the_remove_token_request_and_copies_config_remove(world: &World) -> Result<()> {
+    scope_action(world, 2, 2)
 }

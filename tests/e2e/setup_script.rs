@@ -1,41 +1,25 @@
 //! The runner setup script: platform packages from the downloads answer, options as flags, the
 //! runner-group list across pages, copy buttons, and what happens when a side call fails.
 
-use crate::page::{check, check_contains, Page, ACCESS_TOKEN};
+use crate::page::{check, check_contains, step_xpath, Page, ACCESS_TOKEN};
 use crate::webdriver::Result;
 use crate::{Test, World};
 use mock_github::scenario::{self, org, TOKEN};
 use std::time::Duration;
 
 pub fn tests() -> Vec<(String, Test)> {
-    let t = |name: &str, f: Test| (format!("setup_script::{name}"), f);
-    vec![
-        t(
-            "every_os_and_architecture_gets_its_file_url_and_checksum_from_the_api",
-            every_platform,
-        ),
-        t("each_option_appears_as_its_flag_quoted_for_the_shell", each_option),
-        t("windows_gets_powershell_with_config_cmd_and_runasservice", windows),
-        t(
-            "invalid_combinations_are_explained_and_produce_no_script",
-            invalid_combinations,
-        ),
-        t(
-            "runner_group_list_follows_pagination_and_preselects_the_default",
-            group_pagination,
-        ),
-        t("a_next_link_away_from_the_api_is_not_followed", link_escape),
-        t(
-            "copy_buttons_copy_exactly_the_shown_text_with_the_real_token",
-            copy_buttons,
-        ),
-        t(
-            "a_failing_downloads_call_still_gives_configure_and_run_steps",
-            downloads_denied,
-        ),
-        t("a_failing_runner_groups_call_gives_a_text_input", groups_denied),
-        t("a_package_without_a_checksum_is_said_to_be_unverified", no_checksum),
-        t("a_link_presets_platform_and_options_but_never_a_token", deep_link),
+    crate::register![
+        every_os_and_architecture_gets_its_file_url_and_checksum_from_the_api,
+        each_option_appears_as_its_flag_quoted_for_the_shell,
+        windows_gets_powershell_with_config_cmd_and_runasservice,
+        invalid_combinations_are_explained_and_produce_no_script,
+        runner_group_list_follows_pagination_and_preselects_the_default,
+        a_next_link_away_from_the_api_is_not_followed,
+        copy_buttons_copy_exactly_the_shown_text_with_the_real_token,
+        a_failing_downloads_call_still_gives_configure_and_run_steps,
+        a_failing_runner_groups_call_gives_a_text_input,
+        a_package_without_a_checksum_is_said_to_be_unverified,
+        a_link_presets_platform_and_options_but_never_a_token,
     ]
 }
 
@@ -54,7 +38,7 @@ fn wait_for_group_list(page: &Page) -> Result<()> {
         .map(drop)
 }
 
-fn every_platform(world: &World) -> Result<()> {
+fn every_os_and_architecture_gets_its_file_url_and_checksum_from_the_api(world: &World) -> Result<()> {
     let page = minted(world, "octo-org")?;
     page.wait_for_text("1. Create a folder")?;
     for (os, arch, _) in scenario::PACKAGES {
@@ -116,7 +100,7 @@ fn every_platform(world: &World) -> Result<()> {
     check(arches == ["x64", "ARM64"], format!("macOS architectures: {arches:?}"))
 }
 
-fn each_option(world: &World) -> Result<()> {
+fn each_option_appears_as_its_flag_quoted_for_the_shell(world: &World) -> Result<()> {
     let page = minted(world, "octo-org")?;
     wait_for_group_list(&page)?;
     page.button("Show token")?.click()?;
@@ -161,13 +145,13 @@ fn each_option(world: &World) -> Result<()> {
             .filter(|c| c == "sudo ./svc.sh install\nsudo ./svc.sh start")
             .map(drop))
     })?;
-    check(
-        page.step_code("Start the runner").is_err(),
-        "no ./run.sh step when running as a service",
+    page.assert_absent(
+        &step_xpath("Start the runner"),
+        "./run.sh step when running as a service",
     )
 }
 
-fn windows(world: &World) -> Result<()> {
+fn windows_gets_powershell_with_config_cmd_and_runasservice(world: &World) -> Result<()> {
     let page = minted(world, "octo-org")?;
     page.choose("Operating system", "Windows")?;
     page.field("Runner name")?.fill("win 'runner' $env:USERNAME")?;
@@ -188,16 +172,14 @@ fn windows(world: &World) -> Result<()> {
         )
     })?;
     check_contains(&page.body_text()?, "Run these in PowerShell")?;
-    check(
-        page.step_code("Start the runner").is_err(),
-        "config.cmd --runasservice starts the service itself",
-    )?;
+    // config.cmd --runasservice starts the service itself.
+    page.assert_absent(&step_xpath("Start the runner"), "start step on Windows with a service")?;
     // cmd.exe would misread these on Windows: refused inline.
     page.field("Runner name")?.fill("a&b")?;
     page.wait_for_text("which cmd.exe would misread")
 }
 
-fn invalid_combinations(world: &World) -> Result<()> {
+fn invalid_combinations_are_explained_and_produce_no_script(world: &World) -> Result<()> {
     let page = minted(world, "octo-org")?;
     page.field("No default labels")?.click()?;
     page.wait_for_text("No default labels needs at least one label")?;
@@ -208,10 +190,7 @@ fn invalid_combinations(world: &World) -> Result<()> {
     )?;
     check(!page.button("Copy script")?.is_enabled()?, "no script to copy")?;
     check(!page.button("Copy command")?.is_enabled()?, "no command to copy")?;
-    check(
-        page.session.find_all("//li[contains(@class,'step')]")?.is_empty(),
-        "no steps are shown",
-    )?;
+    page.assert_absent("//li[contains(@class,'step')]", "steps for invalid options")?;
     page.field("Labels")?.fill("gpu")?;
     page.wait("the script again", Duration::from_secs(5), || {
         Ok(page.button("Copy script")?.is_enabled()?.then_some(()))
@@ -227,7 +206,7 @@ fn invalid_combinations(world: &World) -> Result<()> {
     page.wait_for_text("contains a comma")
 }
 
-fn group_pagination(world: &World) -> Result<()> {
+fn runner_group_list_follows_pagination_and_preselects_the_default(world: &World) -> Result<()> {
     let page = minted(world, org::MANY_GROUPS)?;
     wait_for_group_list(&page)?;
     let options = page.session.find_all("//select[@id='runner-group']/option")?;
@@ -260,7 +239,7 @@ fn group_pagination(world: &World) -> Result<()> {
     )
 }
 
-fn link_escape(world: &World) -> Result<()> {
+fn a_next_link_away_from_the_api_is_not_followed(world: &World) -> Result<()> {
     let page = minted(world, org::LINK_ESCAPE)?;
     wait_for_group_list(&page)?;
     let options = page.session.find_all("//select[@id='runner-group']/option")?.len();
@@ -277,7 +256,7 @@ fn link_escape(world: &World) -> Result<()> {
     )
 }
 
-fn copy_buttons(world: &World) -> Result<()> {
+fn copy_buttons_copy_exactly_the_shown_text_with_the_real_token(world: &World) -> Result<()> {
     let page = minted(world, "octo-org")?;
     page.wait_for_text("1. Create a folder")?;
     page.field("Runner name")?.fill("it's me")?;
@@ -328,7 +307,7 @@ fn copy_buttons(world: &World) -> Result<()> {
     })
 }
 
-fn downloads_denied(world: &World) -> Result<()> {
+fn a_failing_downloads_call_still_gives_configure_and_run_steps(world: &World) -> Result<()> {
     let page = minted(world, org::DOWNLOADS_DENIED)?;
     page.wait_for_text("The runner downloads could not be loaded")?;
     let note = page
@@ -354,7 +333,7 @@ fn downloads_denied(world: &World) -> Result<()> {
     )
 }
 
-fn no_checksum(world: &World) -> Result<()> {
+fn a_package_without_a_checksum_is_said_to_be_unverified(world: &World) -> Result<()> {
     let page = minted(world, org::NO_CHECKSUM)?;
     page.wait_for_text("gave no usable SHA-256 for this package")?;
     let titles: Vec<String> = page
@@ -376,7 +355,7 @@ fn no_checksum(world: &World) -> Result<()> {
     )
 }
 
-fn groups_denied(world: &World) -> Result<()> {
+fn a_failing_runner_groups_call_gives_a_text_input(world: &World) -> Result<()> {
     let page = minted(world, org::GROUPS_DENIED)?;
     page.wait_for_text("The runner groups could not be loaded")?;
     let field = page.field("Runner group")?;
@@ -393,7 +372,7 @@ fn groups_denied(world: &World) -> Result<()> {
     })
 }
 
-fn deep_link(world: &World) -> Result<()> {
+fn a_link_presets_platform_and_options_but_never_a_token(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.visit(&format!(
         "?api={}&os=linux&arch=arm&name=ci-7&labels=gpu,big&group=Release%20runners&disableupdate=1&token={ACCESS_TOKEN}",

@@ -127,6 +127,18 @@ impl Session {
         )
     }
 
+    /// DevTools protocol events the browser logged since the last call (chromedriver's
+    /// `performance` log): each the event's JSON (`{"message": {"method": ..., "params": ...}}`).
+    pub fn performance_log(&self) -> Result<Vec<Value>> {
+        let entries = self.cmd("POST", "/se/log", Some(json!({ "type": "performance" })))?;
+        Ok(entries
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| serde_json::from_str(e["message"].as_str()?).ok())
+            .collect())
+    }
+
     /// Console messages the browser logged since the last call (chromedriver's log endpoint).
     pub fn console_log(&self) -> Result<Vec<String>> {
         let entries = self.cmd("POST", "/se/log", Some(json!({ "type": "browser" })))?;
@@ -214,6 +226,11 @@ impl Element<'_> {
 
     pub fn property(&self, name: &str) -> Result<Value> {
         self.cmd("GET", &format!("/property/{name}"), None)
+    }
+
+    /// Whether the element is rendered where a person can see it (WebDriver's displayedness).
+    pub fn is_displayed(&self) -> Result<bool> {
+        Ok(self.cmd("GET", "/displayed", None)?.as_bool().unwrap_or(false))
     }
 
     pub fn is_enabled(&self) -> Result<bool> {

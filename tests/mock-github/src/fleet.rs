@@ -13,19 +13,21 @@ use std::time::{Duration, Instant};
 pub mod fleet_scope {
     /// 5,000 runners: fifty pages of a hundred.
     pub const HUGE: &str = "huge-fleet-org";
-    /// A runner asked for by name appears two seconds after the first poll, and is online four
-    /// seconds after it: what a runner set up with `config.sh` and started looks like. Without a
-    /// name, `fresh-runner` does the same after the first look at the whole list.
+    /// A runner asked for by name appears half a second after the first poll, and is online a
+    /// second after it: what a runner set up with `config.sh` and started looks like, sped up.
+    /// Without a name, `fresh-runner` does the same after the first look at the whole list.
     pub const WATCH: &str = "watch-org";
     /// Every poll by name is refused by the primary rate limit, resetting 3 seconds later.
     pub const POLL_LIMITED: &str = "poll-limited-org";
+    /// A runner's removal is carried out, and its answer lost on the way back.
+    pub const LOST_DELETE: &str = "lost-delete-org";
 }
 
 /// The runner that turns up in [`fleet_scope::WATCH`] without the page naming it.
 pub const FRESH_RUNNER: &str = "fresh-runner";
 
 /// How long a runner the mock creates stays offline.
-pub const COMES_ONLINE_AFTER: Duration = Duration::from_secs(3);
+pub const COMES_ONLINE_AFTER: Duration = Duration::from_secs(1);
 
 /// How many runners [`fleet_scope::HUGE`] has.
 pub const HUGE_COUNT: usize = 5000;
@@ -168,15 +170,16 @@ impl Fleet {
         let now = Instant::now();
         let name = param("name");
         if key == fleet_scope::WATCH {
-            // The runner turns up 2 s after the first look for it (by name, or at the whole list
-            // for fresh-runner, whose name the page is never told) and is online at 4 s.
+            // The runner turns up half a second after the first look for it (by name, or at the
+            // whole list for fresh-runner, whose name the page is never told) and is online at
+            // a second: what a runner set up and started looks like, sped up for the tests.
             let wanted = name.clone().unwrap_or_else(|| FRESH_RUNNER.to_string());
             if !self.runners.iter().any(|r| r.name == wanted) {
                 let first = *self.first_polled.entry(wanted.clone()).or_insert(now);
-                if now >= first + Duration::from_secs(2) {
+                if now >= first + Duration::from_millis(500) {
                     self.next_id += 1;
                     let mut r = runner(self.next_id, &wanted, false, false, &[], 1, now);
-                    r.online_at = Some(first + Duration::from_secs(4));
+                    r.online_at = Some(first + Duration::from_secs(1));
                     self.runners.push(r);
                 }
             }
@@ -215,8 +218,7 @@ impl Fleet {
         let reply = if if_none_match == Some(etag.as_str()) {
             Reply {
                 status: 304,
-                headers: Vec::new(),
-                body: String::new(),
+                ..Reply::no_content()
             }
         } else {
             Reply::json_text(200, body)
@@ -248,10 +250,12 @@ impl Fleet {
             }
             Some(i) => {
                 self.runners.remove(i);
-                Reply {
-                    status: 204,
-                    headers: Vec::new(),
-                    body: String::new(),
+                let gone = Reply::no_content();
+                // This scope's removals happen, and their answers are lost.
+                if key == fleet_scope::LOST_DELETE {
+                    gone.lost()
+                } else {
+                    gone
                 }
             }
         }

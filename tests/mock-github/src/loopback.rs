@@ -6,7 +6,6 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
-use std::convert::Infallible;
 use std::future::Future;
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
@@ -17,10 +16,12 @@ pub(crate) struct Loopback {
 }
 
 impl Loopback {
-    pub fn start<H, Fut, B>(addr: SocketAddr, handler: H) -> std::io::Result<Self>
+    /// `handler` answers each request; an `Err` breaks the connection without an answer.
+    pub fn start<H, Fut, B, E>(addr: SocketAddr, handler: H) -> std::io::Result<Self>
     where
         H: Fn(Request<Incoming>) -> Fut + Clone + Send + Sync + 'static,
-        Fut: Future<Output = Result<Response<B>, Infallible>> + Send + 'static,
+        Fut: Future<Output = Result<Response<B>, E>> + Send + 'static,
+        E: Into<Box<dyn std::error::Error + Send + Sync>>,
         B: Body + Send + 'static,
         B::Data: Send,
         B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,

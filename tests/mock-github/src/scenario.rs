@@ -35,6 +35,8 @@ pub mod org {
     pub const HANG: &str = "hang-org";
     /// 502 on the first request, a token on the next.
     pub const FLAKY: &str = "flaky-org";
+    /// A registration or remove token is minted, and the answer lost on the way back.
+    pub const LOST_ANSWER: &str = "lost-answer-org";
     /// An organization on the older Enterprise Server (`MockGithub::old_ghes_url`), whose
     /// preflight refuses X-GitHub-Api-Version.
     pub const OLD_GHES: &str = "old-ghes-org";
@@ -88,6 +90,10 @@ pub const HOSTED_GROUP: &str = "GitHub-hosted larger runners";
 pub mod runner {
     /// 409: a runner with this name exists already.
     pub const TAKEN: &str = "taken-runner";
+    /// Registered, and the answer (with its configuration) lost on the way back.
+    pub const LOST_REGISTERED: &str = "lost-after-registering";
+    /// The answer lost and nothing registered: as if the request died on the way in.
+    pub const LOST_UNREGISTERED: &str = "lost-before-registering";
 }
 
 /// The `temp_download_token` of [`org::PRIVATE_DOWNLOADS`]'s packages.
@@ -250,6 +256,8 @@ pub struct Reply {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: String,
+    /// The server acts on the request, then the answer is lost on the way back.
+    pub lost: bool,
 }
 
 impl Reply {
@@ -262,7 +270,23 @@ impl Reply {
             status,
             headers: vec![("Content-Type".into(), "application/json; charset=utf-8".into())],
             body,
+            lost: false,
         }
+    }
+
+    /// The empty success of a DELETE or PUT.
+    pub fn no_content() -> Self {
+        Self {
+            status: 204,
+            headers: Vec::new(),
+            body: String::new(),
+            lost: false,
+        }
+    }
+
+    /// This answer, lost on the way back after the server acted on the request.
+    pub fn lost(self) -> Self {
+        Self { lost: true, ..self }
     }
 
     fn text(status: u16, content_type: &str, body: &str) -> Self {
@@ -270,6 +294,7 @@ impl Reply {
             status,
             headers: vec![("Content-Type".into(), content_type.into())],
             body: body.into(),
+            lost: false,
         }
     }
 
@@ -359,6 +384,7 @@ pub fn registration(org_name: &str, token: Option<&str>, attempt: usize) -> Repl
             Reply::json(201, json!({ "token": TOKEN, "expires_at": expires_at(Duration::hours(1)), "repository_selection": "selected", "repositories": repositories }))
         }
         org::EXPIRING => minted(Duration::seconds(4)),
+        org::LOST_ANSWER => minted(Duration::hours(1)).lost(),
         org::SSO => error(403, "Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.", "https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/")
             .header("X-GitHub-SSO", format!("required; url=https://github.com/orgs/{org_name}/sso?authorization_request=AZ1SAML0TOKEN")),
         org::NO_CLASSIC => error(403, &format!("`{org_name}` forbids access via a personal access tokens (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions."), DOCS),
@@ -463,6 +489,9 @@ pub fn jit(scope: &crate::MockScope, token: Option<&str>, body: &str, fleet: &mu
         // GitHub's documentation says only "403 Forbidden" for a group the token cannot use.
         return error(403, "Forbidden", docs);
     }
+    if name == runner::LOST_UNREGISTERED {
+        return minted(Duration::hours(1)).lost();
+    }
     if name == runner::TAKEN || fleet.runners.iter().any(|r| r.name == name) {
         return error(
             409,
@@ -483,7 +512,7 @@ pub fn jit(scope: &crate::MockScope, token: Option<&str>, body: &str, fleet: &mu
         .enumerate()
         .map(|(i, l)| json!({ "id": i + 1, "name": l, "type": if i < 3 { "read-only" } else { "custom" } }))
         .collect();
-    Reply::json(
+    let reply = Reply::json(
         201,
         json!({
             "runner": {
@@ -492,7 +521,12 @@ pub fn jit(scope: &crate::MockScope, token: Option<&str>, body: &str, fleet: &mu
             },
             "encoded_jit_config": JIT_CONFIG,
         }),
-    )
+    );
+    if name == runner::LOST_REGISTERED {
+        reply.lost()
+    } else {
+        reply
+    }
 }
 
 /// The answer for any path the mock does not know.

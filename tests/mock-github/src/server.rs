@@ -9,7 +9,6 @@ use hyper::body::Frame;
 use hyper::body::Incoming;
 use hyper::{Method, Request, Response};
 use std::collections::HashMap;
-use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
@@ -230,13 +229,16 @@ impl MockGithub {
     }
 }
 
-type Body = http_body_util::combinators::BoxBody<Bytes, Infallible>;
+/// A body that can fail midway: how the mock loses an answer ([`Reply::lost`]).
+type Body = http_body_util::combinators::BoxBody<Bytes, std::io::Error>;
 
 fn full(body: impl Into<Bytes>) -> Body {
-    Full::new(body.into()).boxed()
+    Full::new(body.into()).map_err(|never| match never {}).boxed()
 }
 
-async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Response<Body>, Infallible> {
+/// Answers one request. `Err` breaks the connection without a byte of answer (a lost answer
+/// that has no body to cut short).
+async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Response<Body>, std::io::Error> {
     let method = req.method().clone();
     let path = req
         .uri()
@@ -288,13 +290,19 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
         } else {
             scenario::ALLOWED_HEADERS
         };
+        let connection = if route_scope_key(route) == Some(crate::fleet::fleet_scope::LOST_DELETE) {
+            "close"
+        } else {
+            "keep-alive"
+        };
         return Ok(with_cors(Response::builder().status(204))
+            .header("Connection", connection)
             .header("Access-Control-Allow-Headers", allowed)
             .header("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE")
             .header("Access-Control-Max-Age", "86400")
             .header("Vary", "Accept-Encoding, Accept, X-Requested-With")
             .body(full(Bytes::new()))
-            .unwrap_or_default());
+            .unwrap_or_else(|_| Response::new(full(Bytes::new()))));
     }
 
     let token = recorded.header("authorization").and_then(bearer);
@@ -359,7 +367,30 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
         }
         _ => scenario::not_found(),
     };
-    Ok(respond(reply))
+    if reply.lost && reply.status == 204 {
+        return Err(std::io::Error::other("the mock loses this answer"));
+    }
+    let close = route_scope_key(route).is_some_and(|k| k == crate::fleet::fleet_scope::LOST_DELETE);
+    let mut response = respond(reply);
+    if close {
+        // Every connection of this scope carries one exchange, so a lost answer breaks a fresh
+        // connection, which Chromium never retries by itself (it retries only reused ones).
+        response.headers_mut().insert(
+            hyper::header::CONNECTION,
+            hyper::header::HeaderValue::from_static("close"),
+        );
+    }
+    Ok(response)
+}
+
+/// The scope key a route names (`/orgs/KEY/...`, `/enterprises/KEY/...`, `/repos/O/KEY/...`).
+fn route_scope_key(route: &str) -> Option<&str> {
+    let mut parts = route.trim_start_matches('/').split('/');
+    match parts.next()? {
+        "orgs" | "enterprises" => parts.next(),
+        "repos" => parts.nth(1),
+        _ => None,
+    }
 }
 
 /// Runs `f` on the scope's runners, made on first use.
@@ -373,14 +404,14 @@ fn drip() -> Response<Body> {
     let start = futures_util::stream::once(async { Ok(Frame::data(Bytes::from_static(b"{\"token\":"))) });
     let spaces = futures_util::stream::unfold((), |()| async {
         tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-        Some((Ok::<_, Infallible>(Frame::data(Bytes::from_static(b" "))), ()))
+        Some((Ok::<_, std::io::Error>(Frame::data(Bytes::from_static(b" "))), ()))
     });
     let body = StreamBody::new(futures_util::StreamExt::chain(start, spaces)).boxed();
     with_cors(Response::builder().status(201))
         .header("Content-Type", "application/json; charset=utf-8")
         .header("X-GitHub-Request-Id", "C0DE:D41P:5E1F:000001:6740B2A1")
         .body(body)
-        .unwrap_or_default()
+        .unwrap_or_else(|_| Response::new(full(Bytes::new())))
 }
 
 /// The token from `Bearer X` or `token X`.
@@ -417,5 +448,23 @@ fn respond(reply: Reply) -> Response<Body> {
     for (name, value) in &reply.headers {
         builder = builder.header(name.as_str(), value.as_str());
     }
-    builder.body(full(reply.body)).unwrap_or_default()
+    if reply.lost {
+        // The status line, the headers and a few bytes, then the connection breaks: the page
+        // gets a network error after the request reached the server. (Closing before any byte
+        // would make Chromium re-send the request by itself.)
+        // The pause lets hyper flush what came before the break onto the wire.
+        let start: Vec<u8> = reply.body.bytes().take(8).collect();
+        let first = futures_util::stream::once(async move { Ok(Frame::data(Bytes::from(start))) });
+        let broken = futures_util::stream::once(async {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            Err(std::io::Error::other("the mock loses this answer"))
+        });
+        let frames = futures_util::StreamExt::chain(first, broken);
+        return builder
+            .body(StreamBody::new(frames).boxed())
+            .unwrap_or_else(|_| Response::new(full(Bytes::new())));
+    }
+    builder
+        .body(full(reply.body))
+        .unwrap_or_else(|_| Response::new(full(Bytes::new())))
 }
