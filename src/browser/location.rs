@@ -58,3 +58,33 @@ pub fn insecure_host() -> Option<String> {
     let host = location.hostname().ok()?;
     crate::github::api_base::is_insecure_page(&protocol, &host).then_some(host)
 }
+
+/// The address's fragment without `#` (`runners` for `#runners`), or empty.
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// Shows `fragment` in the address bar as a new history entry, without reloading or scrolling
+/// (Back returns to the previous one).
+pub fn set_fragment(fragment: &str) {
+    let Some(window) = web_sys::window() else { return };
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")));
+    }
+}
+
+/// Calls `f` whenever the fragment changes by the address bar or Back and Forward, for the life
+/// of the page.
+pub fn on_fragment_change(f: impl Fn() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return };
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    for event in ["hashchange", "popstate"] {
+        let _ = window.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+    }
+    // The page never removes the listeners: the tabs live as long as the page.
+    callback.forget();
+}

@@ -8,6 +8,7 @@ pub mod latest;
 pub mod runners;
 pub mod session;
 pub mod setup;
+pub mod tabs;
 pub mod watch;
 
 pub use credential::Credential;
@@ -16,4 +17,5 @@ pub use latest::{after_paint, Latest, Turn};
 pub use runners::{ListSource, RunnersState, ROWS_STEP};
 pub use session::{Outcome, Session};
 pub use setup::{Load, SetupForm};
+pub use tabs::{Tab, Tabs};
 pub use watch::WatchState;

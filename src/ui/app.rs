@@ -2,10 +2,11 @@
 //! the sections out.
 
 use crate::browser::{clock, location, platform, preferences};
-use crate::state::{FormState, Session, SetupForm};
-use crate::ui::form::{InsecurePageWarning, LinkWarning, RequestForm};
-use crate::ui::result::OutcomePanel;
+use crate::state::{FormState, Session, SetupForm, Tab, Tabs};
+use crate::ui::form::{InsecurePageWarning, LinkWarning, ScopeCard};
+use crate::ui::register::RegisterPanel;
 use crate::ui::runners::RunnersSection;
+use crate::ui::tabs::{TabList, TabPanel};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -19,6 +20,7 @@ pub fn App() -> impl IntoView {
     }
     let session = Session::new(form, setup);
     provide_context(session);
+    provide_context(Tabs::new());
 
     clock::prepare();
     // One ticker drives every countdown on the page.
@@ -38,9 +40,10 @@ pub fn App() -> impl IntoView {
             </header>
             <InsecurePageWarning />
             <LinkWarning removed=link.removed />
-            <RequestForm />
-            <OutcomePanel />
-            <RunnersSection />
+            <ScopeCard />
+            <TabList />
+            <TabPanel tab=Tab::Register><RegisterPanel /></TabPanel>
+            <TabPanel tab=Tab::Runners><RunnersSection /></TabPanel>
         </main>
     }
 }

@@ -1,12 +1,14 @@
-//! Leptos components, grouped by the page's sections: the request form, the result, the runner
-//! setup, the runner list, and shared widgets. `App` lays them out; the state they read and
+//! Leptos components, grouped by the page's sections: the scope card and the Register tab's form,
+//! the result, the runner setup, the Runners tab, the tab list, and shared widgets. `App` lays them out; the state they read and
 //! change lives in [`crate::state`], the words they show in [`crate::words`].
 
 mod app;
 pub mod form;
+pub mod register;
 pub mod result;
 pub mod runners;
 pub mod setup;
+pub mod tabs;
 pub mod widgets;
 
 pub use app::App;

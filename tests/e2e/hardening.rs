@@ -89,6 +89,7 @@ fn full_session(page: &Page) -> Result<()> {
     page.create("octo-org", ACCESS_TOKEN)?;
     page.wait_for_text("Registration token for octo-org")?;
     // The runner list, a filter and a removal, a just-in-time runner and its watch, a remove token.
+    page.open_tab("Runners")?;
     page.wait_for_text("3 runners")?;
     page.field("Filter runners")?.fill("old")?;
     page.session
@@ -96,6 +97,7 @@ fn full_session(page: &Page) -> Result<()> {
         .click()?;
     page.button("Remove runner")?.click()?;
     page.wait_for_text("Removed old-runner")?;
+    page.open_tab("Register")?;
     page.radio("Action", "Add a just-in-time runner")?.click()?;
     page.field("Runner name")?.fill("jit-session")?;
     page.button("Create just-in-time runner")?.click()?;
@@ -167,7 +169,7 @@ fn after_a_full_session_and_reload_the_token_is_only_in_memory(world: &World) ->
         !inputs.as_str().unwrap_or_default().contains("e2eSecret"),
         "only the password input holds it",
     )?;
-    page.session.goto(&page.session.current_url()?)?;
+    page.session.refresh()?;
     page.button("Create registration token")?;
     let after = page.browser_traces()?;
     check(!after.contains("e2eSecret"), format!("after a reload:\n{after}"))?;

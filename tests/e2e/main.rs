@@ -17,6 +17,7 @@ mod page;
 mod runners;
 mod scopes;
 mod setup_script;
+mod tabs;
 mod trust;
 mod webdriver;
 
@@ -61,6 +62,7 @@ fn main() {
     tests.extend(outputs::tests());
     tests.extend(hosting::tests());
     tests.extend(trust::tests());
+    tests.extend(tabs::tests());
     let error_cases = errors::cases();
 
     if args.list {

@@ -119,9 +119,12 @@ impl<'w> Page<'w> {
     }
 
     /// Opens the page with `query` (e.g. `?org=x`) and waits for the app to be on screen.
+    /// Opens the page with `query` (and any `#fragment`) and waits for the app: its tab list
+    /// and the open tab's panel.
     pub fn visit(&self, query: &str) -> Result<()> {
         self.session.goto(&format!("{}/{query}", self.world.site.url()))?;
-        self.session.find("//form//button[@type='submit']")?;
+        self.session
+            .find("//*[@role='tablist']/following-sibling::*[@role='tabpanel']")?;
         Ok(())
     }
 
@@ -189,6 +192,17 @@ impl<'w> Page<'w> {
     /// The code of the setup step whose title reads `title` (e.g. "Download the runner").
     pub fn step_code(&self, title: &str) -> Result<String> {
         self.session.find(&step_xpath(title))?.text()
+    }
+
+    /// Opens the tab named `name` (an element with role=tab), unless it is open already.
+    pub fn open_tab(&self, name: &str) -> Result<()> {
+        let tab = self
+            .session
+            .find(&format!("//*[@role='tab'][normalize-space(.)={}]", lit(name)))?;
+        if tab.attribute("aria-selected")?.as_deref() != Some("true") {
+            tab.click()?;
+        }
+        Ok(())
     }
 
     pub fn button(&self, name: &str) -> Result<Element<'_>> {
@@ -319,6 +333,7 @@ impl<'w> Page<'w> {
     /// Fills the form and presses the button, without waiting for anything.
     pub fn submit(&self, org: &str, token: &str) -> Result<()> {
         self.fill_form(org, token)?;
+        self.open_tab("Register")?;
         self.button("Create registration token")?.click()
     }
 

@@ -144,6 +144,7 @@ fn a_lost_removal_answer_looks_the_runner_up_and_the_row_follows_github(world: &
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     page.create(fleet_scope::LOST_DELETE, ACCESS_TOKEN)?;
+    page.open_tab("Runners")?;
     page.wait_for_text("3 runners")?;
     page.session
         .find("//button[@aria-label='Remove old-runner']")?
@@ -175,6 +176,7 @@ fn forget_token_leaves_nothing_that_would_send_it_again(world: &World) -> Result
     let page = Page::new(world)?;
     page.visit(&format!("?api={}&name=never-comes", page.mock.ghes_url()))?;
     page.create("octo-org", ACCESS_TOKEN)?;
+    page.open_tab("Runners")?;
     page.wait_for_text("3 runners")?;
     // Setup data (downloads, groups), the list and the watch have all used the token.
     page.wait("the watch's polls", Duration::from_secs(5), || {
@@ -194,9 +196,11 @@ fn forget_token_leaves_nothing_that_would_send_it_again(world: &World) -> Result
     let before = page.sent()?.len();
     // Everything that could send it again: a just-in-time form (which loads groups), a
     // renamed runner (which restarts the watch), time for polls, Show runners.
+    page.open_tab("Register")?;
     page.radio("Action", "Add a just-in-time runner")?.click()?;
     page.field("Runner name")?.fill("renamed-runner")?;
     std::thread::sleep(POLL * 8);
+    page.open_tab("Runners")?;
     check(
         !page.button("Show runners")?.is_enabled()?,
         "Show runners has no token to send",

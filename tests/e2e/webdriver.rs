@@ -56,6 +56,11 @@ impl Session {
         self.cmd("POST", "/url", Some(json!({ "url": url }))).map(drop)
     }
 
+    /// Reloads the page (WebDriver Refresh): a real reload, even when the address has a fragment.
+    pub fn refresh(&self) -> Result<()> {
+        self.cmd("POST", "/refresh", Some(json!({}))).map(drop)
+    }
+
     pub fn current_url(&self) -> Result<String> {
         Ok(self.cmd("GET", "/url", None)?.as_str().unwrap_or_default().to_string())
     }

@@ -1,6 +1,7 @@
 //! `EnterpriseSection`: the API URL for GitHub Enterprise Server or GHE.com, the web address
 //! derived from it, and a Server URL input when it cannot be derived.
 
+use super::REGISTER_FORM;
 use crate::form::WebBaseSource;
 use crate::github::{ApiBase, DEFAULT_API};
 use crate::state::Session;
@@ -30,7 +31,7 @@ pub fn EnterpriseSection() -> impl IntoView {
             }
         }>
             <summary>"GitHub Enterprise Server"</summary>
-            <Field id="api" label="API URL" value=form.api error=form.error(|e| e.api.clone()) placeholder=DEFAULT_API autocomplete="url" hint_id="api-hint">
+            <Field id="api" label="API URL" form=REGISTER_FORM value=form.api error=form.error(|e| e.api.clone()) placeholder=DEFAULT_API autocomplete="url" hint_id="api-hint">
                 <p class="hint" id="api-hint">
                     "github.com: " <code>"https://api.github.com"</code>
                     " · Enterprise Server: " <code>"https://HOST/api/v3"</code>
@@ -41,7 +42,7 @@ pub fn EnterpriseSection() -> impl IntoView {
                 <p class="derived">"Runners will register with " <code>{web.to_string()}</code></p>
             })}
             {move || needs_server.get().then(|| view! {
-                <Field id="server" label="Server URL" value=form.server error=form.error(|e| e.server.clone())
+                <Field id="server" label="Server URL" form=REGISTER_FORM value=form.server error=form.error(|e| e.server.clone())
                     placeholder="https://ghes.example.com" autocomplete="url" hint_id="server-hint">
                     <p class="hint" id="server-hint">
                         "The web address of your GitHub server, used for " <code>"config.sh --url"</code> "."

@@ -3,6 +3,7 @@
 //! typed, once the field is left) picks the scope and fills the right field. Not on every
 //! keystroke: `https://github.com/o` would be taken before the rest was typed.
 
+use super::REGISTER_FORM;
 use crate::github::ScopeKind;
 use crate::state::Session;
 use crate::ui::widgets::{ChoiceGroup, Field};
@@ -31,7 +32,7 @@ pub fn ScopeField() -> impl IntoView {
             ),
         };
         view! {
-            <Field id=kind.key() label=kind.label() value=form.text(kind) error=error placeholder=placeholder
+            <Field id=kind.key() label=kind.label() form=REGISTER_FORM value=form.text(kind) error=error placeholder=placeholder
                 autocomplete="off" hint_id="scope-hint">
                 <p class="hint" id="scope-hint">{hint}</p>
             </Field>

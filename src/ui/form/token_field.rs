@@ -1,6 +1,7 @@
 //! `TokenField`: the access-token input (a password field) with a hint that names the token's
 //! kind, what it must be granted, and where to create one, and Forget token.
 
+use super::REGISTER_FORM;
 use crate::github::access_token::{new_classic_token_url, new_fine_grained_token_url};
 use crate::github::{ApiBase, ScopeKind, TokenKind};
 use crate::state::Session;
@@ -50,7 +51,7 @@ pub fn TokenField() -> impl IntoView {
         })
     };
     view! {
-        <Field id="token" label="Access token" value=value error=form.error(|e| e.token.clone()) kind="password"
+        <Field id="token" label="Access token" form=REGISTER_FORM value=value error=form.error(|e| e.token.clone()) kind="password"
             placeholder="ghp_… or github_pat_…" autocomplete="off" hint_id="token-hint">
             <p class="hint" id="token-hint">
                 <span class="token-kind">{hint}</span>

@@ -1,9 +1,7 @@
-//! The Runners section: the scope's runner list, the watch for a runner just added, the filter,
-//! and removal behind a confirmation.
+//! The Runners tab: the scope's runner list, the filter, and removal behind a confirmation.
 
 mod remove_dialog;
 mod section;
 mod table;
-mod watch_line;
 
 pub use section::RunnersSection;

@@ -3,7 +3,6 @@
 
 use super::remove_dialog::RemoveDialog;
 use super::table::RunnerTable;
-use super::watch_line::WatchLine;
 use crate::state::Session;
 use crate::ui::result::ErrorAlert;
 use crate::words::runners::{loading, other_scope, summary};
@@ -41,7 +40,6 @@ pub fn RunnersSection() -> impl IntoView {
     view! {
         <section class="card runners-section" aria-labelledby="runners-heading">
             <h2 id="runners-heading" tabindex="-1">"Runners"</h2>
-            <WatchLine />
             <p>
                 <button type="button" class="secondary" disabled=move || ready.with(Option::is_none)
                     on:click=move |_| if let Some(source) = ready.get_untracked() { state.load(source) }>"Show runners"</button>

@@ -33,6 +33,10 @@ pub fn Field(
     /// The id of a hint element inside `children`, read after the label.
     #[prop(optional)]
     hint_id: Option<&'static str>,
+    /// The id of the form the input submits, when it stands outside it (the scope card's fields
+    /// submit the Register tab's form: Enter in them sends the request).
+    #[prop(optional)]
+    form: Option<&'static str>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
@@ -52,6 +56,7 @@ pub fn Field(
             <input
                 id=id
                 name=id
+                form=form
                 type=kind
                 placeholder=placeholder
                 autocomplete=autocomplete

@@ -1,0 +1,23 @@
+//! `ScopeCard`: the scope and the access token, shared by every tab, and where the token goes.
+
+use super::enterprise_section::EnterpriseSection;
+use super::scope_field::ScopeField;
+use super::token_field::TokenField;
+use crate::state::Session;
+use leptos::prelude::*;
+
+#[component]
+pub fn ScopeCard() -> impl IntoView {
+    let form = expect_context::<Session>().form;
+    view! {
+        <section class="card scope-card" aria-label="Scope and access token">
+            <ScopeField />
+            <TokenField />
+            <EnterpriseSection />
+            <p class="privacy">
+                "Your access token stays in this tab's memory and is sent only to "
+                <code>{move || form.api_shown()}</code> ". Nothing is stored but the scope's name and the API URL."
+            </p>
+        </section>
+    }
+}
