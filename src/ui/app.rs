@@ -6,9 +6,9 @@ use super::enterprise_section::EnterpriseSection;
 use super::error_alert::{ErrorAlert, ErrorContext};
 use super::form_state::FormState;
 use super::jit_options::JitOptions;
-use super::jit_panel::JitPanel;
+use super::lazy::{prefetch_when, LazySection};
+use super::lazy_results::{jit_result, prefetch_results, token_result};
 use super::link_warning::LinkWarning;
-use super::result_panel::ResultPanel;
 use super::runner_watch::{Watch, WatchTarget};
 use super::runners_section::RunnersSection;
 use super::runners_state::{ListSource, RunnersState};
@@ -298,6 +298,9 @@ pub fn App() -> impl IntoView {
         });
     };
 
+    // The result panels' chunk, once the form could be sent.
+    prefetch_when(move || validated.with(Result::is_ok), prefetch_results);
+
     let api_shown = move || api_base.get().map_or_else(|_| form.api.get(), |a| a.to_string());
     let actions = Action::ALL.into_iter().map(|a| (a, a.label())).collect();
 
@@ -336,12 +339,14 @@ pub fn App() -> impl IntoView {
                 </p>
             </form>
             {move || outcome.get().map(|o| match o {
+                // Both panels come from the `results` wasm chunk (src/ui/lazy_results.rs).
                 Outcome::Token { purpose, token, command, scope, api } => view! {
-                    <ResultPanel token=token purpose=purpose command=command scope=scope api=api setup=setup now=now.into()
-                        on_renew=Callback::new(move |()| submit()) />
+                    <LazySection what="the result" load=move || token_result(token.clone(), purpose, command.clone(),
+                        scope.clone(), api.clone(), setup, now.into(), Callback::new(move |()| submit())) />
                 }.into_any(),
                 Outcome::Jit { runner, requested, labels, subject, platform } => view! {
-                    <JitPanel runner=runner requested=requested labels=labels subject=subject platform=platform setup=setup />
+                    <LazySection what="the result" load=move || jit_result(runner.clone(), requested.clone(), labels.clone(),
+                        subject.clone(), platform, setup) />
                 }.into_any(),
                 Outcome::Failed { error, context } => view! { <ErrorAlert error=error context=context /> }.into_any(),
             })}

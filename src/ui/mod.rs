@@ -13,6 +13,8 @@ mod form_state;
 mod jit_options;
 mod jit_panel;
 mod labels_field;
+mod lazy;
+mod lazy_results;
 mod link_warning;
 mod output_block;
 mod platform_picker;
