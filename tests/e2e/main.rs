@@ -11,6 +11,7 @@ mod errors;
 mod hardening;
 mod hosting;
 mod hygiene;
+mod lazy;
 mod new_user;
 mod outputs;
 mod page;
@@ -49,6 +50,7 @@ fn main() {
     tests.extend(runners::tests());
     tests.extend(outputs::tests());
     tests.extend(hosting::tests());
+    tests.extend(lazy::tests());
     let error_cases = errors::cases();
 
     if args.list {
