@@ -86,7 +86,7 @@ if (wasmName) {
   // still mounts the page only once the document is parsed.
   const chained = html;
   html = html.replace(
-    /<script type="?module"?>import init, \* as bindings from (['"])([^'"]+\.js)\1;\s*const wasm = await init\(\{ module_or_path: (fetch\([^)]*\)) \}\);/,
+    /<script type="?module"?>\s*import init, \* as bindings from (['"])([^'"]+\.js)\1;\s*const wasm = await init\(\{ module_or_path: (fetch\([^)]*\)) \}\);/,
     '<script type=module async>const wasmRequest = $3;\nconst bindings = await import($1$2$1);\n' +
       "if (document.readyState === 'loading') await new Promise((parsed) => addEventListener('DOMContentLoaded', parsed, { once: true }));\n" +
       'const wasm = await bindings.default({ module_or_path: wasmRequest });');
