@@ -23,7 +23,8 @@
 //    origin, 'wasm-unsafe-eval' and the SHA-256 of each inline script, and a `_headers` file
 //    (Netlify, Cloudflare Pages) carrying the same policy plus what only headers can say
 //    (frame-ancestors, nosniff). See docs/security.md. Chunks need nothing more: they are this
-//    origin's files (script-src 'self', connect-src 'self') compiled under 'wasm-unsafe-eval'.
+//    origin's files ('self' for the loader and the fetches), compiled under 'wasm-unsafe-eval'.
+//    (src/github/api_base.rs reads the first line here naming the fetch directive: keep it below.)
 //
 // terser comes from scripts/setup.sh (npm registry, pinned). Without it the JS ships
 // unminified, with a warning: bigger, never broken.
