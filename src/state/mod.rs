@@ -3,6 +3,7 @@
 //! setup, the runner list and the watch. Components read these and call their methods.
 
 pub mod credential;
+pub mod flows;
 pub mod form;
 pub mod latest;
 pub mod runners;

@@ -4,6 +4,7 @@
 //! form of another, and Forget token stops everything that would send the token.
 
 use super::credential::Credential;
+use super::flows::{restart_watch, submit_flow};
 use super::form::FormState;
 use super::latest::{after_paint, Latest};
 use super::runners::{ListSource, RunnersState};
@@ -59,6 +60,9 @@ pub enum Outcome {
         error: ApiError,
         context: ErrorContext,
     },
+    /// The code that sends the request could not be loaded (offline, blocked, a deploy that
+    /// replaced the files): nothing was sent.
+    Unloaded,
 }
 
 #[derive(Clone, Copy)]
@@ -76,7 +80,6 @@ pub struct Session {
     /// after the token is minted, so the watch follows the Runner name option.
     watched_registration: StoredValue<Option<(Target, i64)>>,
     renamed: Latest,
-    groups_wanted: Latest,
     /// Said after Forget token.
     pub forgotten: RwSignal<bool>,
 }
@@ -103,7 +106,6 @@ impl Session {
             jit_validated,
             watched_registration: StoredValue::new(None),
             renamed: Latest::new(),
-            groups_wanted: Latest::new(),
             forgotten: RwSignal::new(false),
         };
         session.follow_the_form();
@@ -138,7 +140,10 @@ impl Session {
                 let typed = name.clone();
                 s.renamed.after_pause(TYPING_PAUSE, move || {
                     if let Some((to, until)) = s.watched_registration.get_value() {
-                        s.watch.start(to, Some(typed), Some(until));
+                        // A watch is running, so its chunk is in: this does not wait.
+                        spawn_local(async move {
+                            let _ = restart_watch(s, to, typed, until).await;
+                        });
                     }
                 });
             }
@@ -152,20 +157,6 @@ impl Session {
                 s.form.attempted.set(false);
             }
             action
-        });
-        // Just-in-time runners name their group by id: load the groups once scope and token
-        // are valid.
-        Effect::new(move |_| {
-            let wanted = s.form.action.get() == Action::JustInTime;
-            let valid = s
-                .form
-                .validated
-                .get()
-                .ok()
-                .filter(|v| wanted && v.target.scope.kind().has_groups());
-            let Some(valid) = valid else { return };
-            s.groups_wanted
-                .after_pause(TYPING_PAUSE, move || s.setup.load_for(&valid.target, s.credential()));
         });
     }
 
@@ -229,6 +220,18 @@ impl Session {
         preferences::save(scope.kind(), &scope.name(), &valid.target.api.to_string());
         self.pending.set(true);
         self.outcome.set(None);
+        let s = *self;
+        spawn_local(async move {
+            if submit_flow(s, action, valid, jit).await.is_err() {
+                s.outcome.set(Some(Outcome::Unloaded));
+                s.pending.set(false);
+            }
+        });
+    }
+
+    /// The request and what follows it, once [`Self::submit`] has checked the form: the code
+    /// behind the `flows` chunk.
+    pub(super) fn run(&self, action: Action, valid: ValidForm, jit: Option<JitRequest>) {
         let s = *self;
         spawn_local(async move {
             let outcome = match jit {
@@ -316,7 +319,7 @@ impl Session {
                 self.watched_registration.set_value(None);
                 None
             }
-            Outcome::JitLost { .. } | Outcome::Failed { .. } => return,
+            Outcome::JitLost { .. } | Outcome::Failed { .. } | Outcome::Unloaded => return,
         };
         if !matches!(
             outcome,

@@ -28,11 +28,13 @@ pub struct WatchState {
     turn: StoredValue<Option<Turn>>,
     credential: Credential,
     runners: RunnersState,
+    /// Whether the visibility listener is in place (the first watch adds it).
+    listening: StoredValue<bool>,
 }
 
 impl WatchState {
     pub fn new(credential: Credential, runners: RunnersState) -> Self {
-        let watch = Self {
+        Self {
             watching: StoredValue::new(None),
             status: RwSignal::new(String::new()),
             active: RwSignal::new(false),
@@ -42,17 +44,22 @@ impl WatchState {
             turn: StoredValue::new(None),
             credential,
             runners,
-        };
-        visibility::on_change(move || {
-            if !visibility::hidden() && watch.active.get_untracked() {
-                watch.tick();
-            }
-        });
-        watch
+            listening: StoredValue::new(false),
+        }
     }
 
     /// Watches `to` for the runner named `name` (or any new one) until `until_ms`.
     pub fn start(&self, to: Target, name: Option<String>, until_ms: Option<i64>) {
+        if !self.listening.get_value() {
+            // Added by the first watch, not at start: polling code loads with its chunk.
+            self.listening.set_value(true);
+            let watch = *self;
+            visibility::on_change(move || {
+                if !visibility::hidden() && watch.active.get_untracked() {
+                    watch.tick();
+                }
+            });
+        }
         self.stop_with(String::new());
         let watch = Watch::new(name, until_ms, tuning::poll_every());
         self.say(&watch.starting());

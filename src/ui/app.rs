@@ -2,11 +2,16 @@
 //! the sections out.
 
 use crate::browser::{clock, location, platform, preferences};
+use crate::form::Action;
+use crate::lazy::prefetch_when;
+use crate::state::flows::prefetch_flows;
 use crate::state::{FormState, Session, SetupForm, Tab, Tabs};
-use crate::ui::form::{InsecurePageWarning, LinkWarning, ScopeCard};
+use crate::ui::form::{prefetch_jit, InsecurePageWarning, LinkWarning, ScopeCard};
 use crate::ui::register::RegisterPanel;
-use crate::ui::runners::RunnersSection;
+use crate::ui::result::prefetch_results;
+use crate::ui::runners::{prefetch_runners, runners_view};
 use crate::ui::tabs::{TabList, TabPanel};
+use crate::ui::widgets::LazySection;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -23,6 +28,12 @@ pub fn App() -> impl IntoView {
     provide_context(Tabs::new());
 
     clock::prepare();
+    // Once the first screen is idle, what a click will need: the code that sends requests and
+    // shows their results, and the runner list; the just-in-time options once chosen.
+    prefetch_when(|| true, prefetch_flows);
+    prefetch_when(|| true, prefetch_results);
+    prefetch_when(|| true, prefetch_runners);
+    prefetch_when(move || form.action.get() == Action::JustInTime, prefetch_jit);
     // One ticker drives every countdown on the page.
     let now = session.now;
     if let Ok(ticker) = set_interval_with_handle(move || now.set(clock::now_ms()), Duration::from_secs(1)) {
@@ -43,7 +54,7 @@ pub fn App() -> impl IntoView {
             <ScopeCard />
             <TabList />
             <TabPanel tab=Tab::Register><RegisterPanel /></TabPanel>
-            <TabPanel tab=Tab::Runners><RunnersSection /></TabPanel>
+            <TabPanel tab=Tab::Runners><LazySection what="the runner list" load=runners_view /></TabPanel>
         </main>
     }
 }

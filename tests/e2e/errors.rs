@@ -220,7 +220,7 @@ pub fn run(world: &World, case: &Case) -> Result<()> {
             format!(
                 "{}\nbrowser console:\n{}",
                 e.message().map_or("", |m| m),
-                page.session.console_log().unwrap_or_default().join("\n")
+                page.console().unwrap_or_default().join("\n")
             )
         })?;
     let text = alert.text()?;

@@ -42,7 +42,7 @@ fn csp_blocks_an_injected_inline_script_and_handler(world: &World) -> Result<()>
     }
     // The page's own loading raises no policy complaint (a malformed source list would, and
     // Chromium's warning quotes the page URL).
-    let console = page.session.console_log()?.join("\n");
+    let console = page.console()?.join("\n");
     check(
         !console.contains("Content Security Policy") && !console.contains("integrity"),
         format!("console: {console}"),

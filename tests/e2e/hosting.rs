@@ -57,8 +57,7 @@ fn the_page_built_for_a_sub_path_works_there(world: &World) -> Result<()> {
             format!("every asset from the sub-path: {paths:?}"),
         )?;
         let errors: Vec<String> = page
-            .session
-            .console_log()?
+            .console()?
             .into_iter()
             .filter(|l| l.contains("SEVERE") || l.contains("Content Security Policy"))
             .collect();

@@ -11,6 +11,7 @@ mod errors;
 mod hardening;
 mod hosting;
 mod hygiene;
+mod lazy;
 mod new_user;
 mod outputs;
 mod page;
@@ -63,6 +64,7 @@ fn main() {
     tests.extend(hosting::tests());
     tests.extend(trust::tests());
     tests.extend(tabs::tests());
+    tests.extend(lazy::tests());
     let error_cases = errors::cases();
 
     if args.list {

@@ -19,6 +19,8 @@ pub struct Page<'w> {
     sent: std::cell::RefCell<Vec<Sent>>,
     /// Fetches the browser has started and not yet finished, by request id.
     open: std::cell::RefCell<std::collections::HashSet<String>>,
+    /// Every console message so far (reading the browser's log empties it, so it is kept here).
+    console: std::cell::RefCell<Vec<String>>,
 }
 
 /// A request as the browser itself recorded it (DevTools protocol `Network.requestWillBeSent`).
@@ -115,6 +117,7 @@ impl<'w> Page<'w> {
             world,
             sent: Default::default(),
             open: Default::default(),
+            console: Default::default(),
         })
     }
 
@@ -239,8 +242,26 @@ impl<'w> Page<'w> {
         )
     }
 
+    /// Every console message the page logged so far.
+    pub fn console(&self) -> Result<Vec<String>> {
+        let new = self.session.console_log()?;
+        self.console.borrow_mut().extend(new);
+        Ok(self.console.borrow().clone())
+    }
+
+    /// Fails when the page has died: with `panic = "abort"` a panic is a `RuntimeError:
+    /// unreachable` in the console and a page that no longer answers.
+    pub fn assert_alive(&self) -> Result<()> {
+        let dead: Vec<String> = self
+            .console()?
+            .into_iter()
+            .filter(|l| l.contains("RuntimeError") || l.contains("panicked"))
+            .collect();
+        check(dead.is_empty(), format!("the page died: {dead:?}"))
+    }
+
     /// Waits for the page to be idle: no fetch of the page's in flight (by the browser's own
-    /// record), then two animation frames and an idle callback.
+    /// record), then two animation frames and an idle callback. Fails if the page has died.
     pub fn settle(&self) -> Result<()> {
         self.session
             .wait_for("the page's requests to finish", Duration::from_secs(10), || {
@@ -251,7 +272,7 @@ impl<'w> Page<'w> {
              requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(() => done(true), { timeout: 1000 })));",
             vec![],
         )?;
-        Ok(())
+        self.assert_alive()
     }
 
     /// Requests the browser has started and not finished, from its own record.
@@ -377,7 +398,7 @@ impl<'w> Page<'w> {
                                       url: location.href, history: history.length, title: document.title });",
             vec![],
         )?;
-        let console = self.session.console_log()?.join("\n");
+        let console = self.console()?.join("\n");
         Ok(format!("{}\n{console}", v.as_str().unwrap_or_default()))
     }
 

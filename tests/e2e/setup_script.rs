@@ -249,7 +249,7 @@ fn a_next_link_away_from_the_api_is_not_followed(world: &World) -> Result<()> {
     )?;
     std::thread::sleep(Duration::from_millis(300));
     check(page.mock.group_requests().len() == 1, "only the first page was fetched")?;
-    let logs = page.session.console_log()?.join("\n");
+    let logs = page.console()?.join("\n");
     check(
         !logs.contains("attacker.invalid"),
         format!("no request left for the foreign link: {logs}"),

@@ -2,16 +2,44 @@
 //! it goes into it: the platform (for the default labels and the script), the name, the whole
 //! label list, the runner group (organizations and enterprises) and the work folder.
 
+use crate::form::Action;
+use crate::lazy::split_view;
 use crate::runner::{OptionErrors, RunnerOption};
-use crate::state::Session;
+use crate::state::{Latest, Session};
 use crate::ui::setup::{GroupField, PlatformPicker};
 use crate::ui::widgets::{Bound, Field, LabelsField};
 use leptos::prelude::*;
+
+/// Waits this long after the last edit before loading the runner groups: not a request per
+/// keystroke.
+const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(600);
+
+split_view! {
+    chunk = register, prefetch = prefetch_jit;
+    /// [`JitOptions`], from the `jit` chunk: only the just-in-time action needs them.
+    pub fn jit_options_view() {
+        view! { <JitOptions /> }
+    }
+}
 
 #[component]
 pub fn JitOptions() -> impl IntoView {
     let session = expect_context::<Session>();
     let (setup, scope) = (session.setup, session.form.kind);
+    // Just-in-time runners name their group by id: load the groups once scope and token are
+    // valid (for organizations and enterprises).
+    let groups_wanted = Latest::new();
+    let (form, credential) = (session.form, session.form.credential);
+    Effect::new(move |_| {
+        let wanted = form.action.get() == Action::JustInTime;
+        let valid = form
+            .validated
+            .get()
+            .ok()
+            .filter(|v| wanted && v.target.scope.kind().has_groups());
+        let Some(valid) = valid else { return };
+        groups_wanted.after_pause(TYPING_PAUSE, move || setup.load_for(&valid.target, credential));
+    });
     let errors = session.jit_errors();
     let error = move |pick: fn(&OptionErrors) -> Option<String>| {
         Signal::derive(move || errors.with(|e| e.as_ref().and_then(pick)))

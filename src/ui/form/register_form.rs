@@ -2,10 +2,10 @@
 //! (with the just-in-time runner's options) and the submit button. The scope card's fields
 //! submit this form too (their `form` attribute), so Enter in any of them sends the request.
 
-use super::jit_options::JitOptions;
+use super::jit_options::jit_options_view;
 use crate::form::Action;
 use crate::state::Session;
-use crate::ui::widgets::ChoiceGroup;
+use crate::ui::widgets::{ChoiceGroup, LazySection};
 use leptos::prelude::*;
 
 /// The form's id, for the fields outside it.
@@ -23,7 +23,9 @@ pub fn RegisterForm() -> impl IntoView {
             session.submit();
         }>
             <ChoiceGroup legend="Action" name="action" choices=actions selected=form.action />
-            {move || (form.action.get() == Action::JustInTime).then(|| view! { <JitOptions /> })}
+            {move || (form.action.get() == Action::JustInTime).then(|| view! {
+                <LazySection what="the just-in-time runner's options" load=jit_options_view />
+            })}
             <button type="submit" class="primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
                 {move || if pending.get() { form.action.get().pending() } else { form.action.get().button() }}
             </button>

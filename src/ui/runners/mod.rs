@@ -4,4 +4,4 @@ mod remove_dialog;
 mod section;
 mod table;
 
-pub use section::RunnersSection;
+pub use section::{prefetch_runners, runners_view, RunnersSection};

@@ -3,10 +3,19 @@
 
 use super::remove_dialog::RemoveDialog;
 use super::table::RunnerTable;
+use crate::lazy::split_view;
 use crate::state::Session;
 use crate::ui::result::ErrorAlert;
 use crate::words::runners::{loading, other_scope, summary};
 use leptos::prelude::*;
+
+split_view! {
+    chunk = runners, prefetch = prefetch_runners;
+    /// [`RunnersSection`], from the `runners` chunk.
+    pub fn runners_view() {
+        view! { <RunnersSection /> }
+    }
+}
 
 #[component]
 pub fn RunnersSection() -> impl IntoView {

@@ -7,6 +7,7 @@ pub mod copy;
 pub mod field;
 pub mod ids;
 pub mod labels_field;
+pub mod lazy_section;
 pub mod reveal;
 
 pub use check::Check;
@@ -14,4 +15,5 @@ pub use choice_group::ChoiceGroup;
 pub use copy::copy_and_announce;
 pub use field::{Bound, Field};
 pub use labels_field::LabelsField;
+pub use lazy_section::LazySection;
 pub use reveal::RevealButton;
