@@ -237,6 +237,10 @@ for (const name of DEPLOYMENTS) {
     if (old !== text) {
       differ += 1;
       console.error(`openapi-extract: ${file} differs from a fresh extraction of ${PACKAGE}@${OPENAPI_VERSION}`);
+      const fresh = text.split('\n');
+      const committed = (old ?? '').split('\n');
+      const changed = fresh.filter((line, i) => line !== committed[i]).map((line) => line.trim().split('": ')[0].replace(/^"/, ''));
+      console.error(`  first differing lines: ${changed.slice(0, 5).join(', ') || '(lines removed)'}`);
     }
   } else if (old !== text) {
     writeFileSync(file, text);

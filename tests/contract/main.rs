@@ -69,7 +69,13 @@ fn judge(trial: &str) -> Result<(), Failed> {
     let outcome = outcome().as_ref().map_err(|e| Failed::from(e.as_str()))?;
     match outcome.problems.get(trial) {
         Some(problems) if !problems.is_empty() => {
-            Err(format!("{} problem(s):\n  - {}", problems.len(), problems.join("\n  - ")).into())
+            const SHOWN: usize = 25;
+            let shown = &problems[..problems.len().min(SHOWN)];
+            let mut text = format!("{} problem(s):\n  - {}", problems.len(), shown.join("\n  - "));
+            if problems.len() > SHOWN {
+                text.push_str(&format!("\n  ... and {} more", problems.len() - SHOWN));
+            }
+            Err(text.into())
         }
         _ => Ok(()),
     }

@@ -297,8 +297,14 @@ fn exercise(agent: &ureq::Agent, layout: Layout, base: &str, scenario: &Scenario
             if endpoint == Endpoint::Root || !endpoint.kinds().contains(&kind) {
                 continue;
             }
+            // `RunnerToken(Registration)`, `RemoveRunner(23)`; the long ones by their variant alone.
             let name = format!("{endpoint:?}");
-            let what = format!("{} for the {}", name.split('(').next().unwrap_or_default(), kind.noun());
+            let short = if name.len() <= 32 {
+                &name
+            } else {
+                name.split('(').next().unwrap_or_default()
+            };
+            let what = format!("{short} for the {}", kind.noun());
             let call = endpoint.call(&scope);
             let got = c.send(&what, &call);
             match endpoint {
