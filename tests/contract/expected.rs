@@ -138,9 +138,10 @@ pub const OFF_CONTRACT: &[OffContract] = &[
         scenario: "thousand-repos-org",
         status: 201,
         answers: Answers::Tokens,
-        reason: "benchmark only: its 1,000 repositories carry just the fields the page reads. GitHub's \
-                 schema wants full repository objects (73 required fields, about 4 KB each): 1,000 of them \
-                 would be about 4 MB, beyond the page's 1 MiB body limit (github::body::MAX_BODY).",
+        reason: "benchmark only: its 1,000 repositories carry just the fields the page reads (189 KB). \
+                 GitHub's schema wants full repository objects (73 required fields; scoped-org's are about \
+                 5 KB each): 1,000 of them would be about 5 MB, five times the page's body limit \
+                 (github::body::MAX_BODY, 1 MiB), which about 200 full objects already reach.",
     },
 ];
 
