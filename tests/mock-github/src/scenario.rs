@@ -348,6 +348,84 @@ pub fn expires_at(from_now: Duration) -> String {
     .expect("a fixed format always formats")
 }
 
+/// The URL templates of a repository object, under its API URL.
+const REPOSITORY_URLS: [(&str, &str); 36] = [
+    ("archive_url", "/{archive_format}{/ref}"),
+    ("assignees_url", "/assignees{/user}"),
+    ("blobs_url", "/git/blobs{/sha}"),
+    ("branches_url", "/branches{/branch}"),
+    ("collaborators_url", "/collaborators{/collaborator}"),
+    ("comments_url", "/comments{/number}"),
+    ("commits_url", "/commits{/sha}"),
+    ("compare_url", "/compare/{base}...{head}"),
+    ("contents_url", "/contents/{+path}"),
+    ("contributors_url", "/contributors"),
+    ("deployments_url", "/deployments"),
+    ("downloads_url", "/downloads"),
+    ("events_url", "/events"),
+    ("forks_url", "/forks"),
+    ("git_commits_url", "/git/commits{/sha}"),
+    ("git_refs_url", "/git/refs{/sha}"),
+    ("git_tags_url", "/git/tags{/sha}"),
+    ("hooks_url", "/hooks"),
+    ("issue_comment_url", "/issues/comments{/number}"),
+    ("issue_events_url", "/issues/events{/number}"),
+    ("issues_url", "/issues{/number}"),
+    ("keys_url", "/keys{/key_id}"),
+    ("labels_url", "/labels{/name}"),
+    ("languages_url", "/languages"),
+    ("merges_url", "/merges"),
+    ("milestones_url", "/milestones{/number}"),
+    ("notifications_url", "/notifications{?since,all,participating}"),
+    ("pulls_url", "/pulls{/number}"),
+    ("releases_url", "/releases{/id}"),
+    ("stargazers_url", "/stargazers"),
+    ("statuses_url", "/statuses/{sha}"),
+    ("subscribers_url", "/subscribers"),
+    ("subscription_url", "/subscription"),
+    ("tags_url", "/tags"),
+    ("teams_url", "/teams"),
+    ("trees_url", "/git/trees{/sha}"),
+];
+
+/// A repository as GitHub's `repository` schema has it: every required field, as in GitHub's
+/// own example (the page reads `full_name`, `html_url` and `private`).
+pub fn repository(owner: &str, name: &str, id: u64, private: bool) -> Value {
+    let api = format!("https://api.github.com/repos/{owner}/{name}");
+    let web = format!("https://github.com/{owner}/{name}");
+    let mut repo = json!({
+        "id": id, "node_id": "MDEwOlJlcG9zaXRvcnkxMjk2MjY5", "name": name, "full_name": format!("{owner}/{name}"),
+        "owner": user(owner, "Organization"), "private": private, "html_url": web, "description": null,
+        "fork": false, "url": api, "git_url": format!("git:github.com/{owner}/{name}.git"),
+        "ssh_url": format!("git@github.com:{owner}/{name}.git"), "clone_url": format!("{web}.git"),
+        "svn_url": web, "mirror_url": null, "homepage": null, "language": null,
+        "forks_count": 0, "forks": 0, "stargazers_count": 0, "watchers_count": 0, "watchers": 0, "size": 108,
+        "default_branch": "main", "open_issues_count": 0, "open_issues": 0,
+        "has_issues": true, "has_projects": true, "has_wiki": true, "has_pages": false, "has_downloads": true,
+        "archived": false, "disabled": false, "license": null,
+        "pushed_at": "2026-11-20T18:06:43Z", "created_at": "2011-01-26T19:01:12Z", "updated_at": "2026-11-20T18:14:10Z",
+    });
+    for (field, tail) in REPOSITORY_URLS {
+        repo[field] = json!(format!("{api}{tail}"));
+    }
+    repo
+}
+
+/// An account as GitHub's `simple-user` schema has it.
+pub fn user(login: &str, kind: &str) -> Value {
+    let api = format!("https://api.github.com/users/{login}");
+    json!({
+        "login": login, "id": 583231, "node_id": "MDEyOk9yZ2FuaXphdGlvbjU4MzIzMQ==",
+        "avatar_url": "https://avatars.githubusercontent.com/u/583231?v=4", "gravatar_id": "",
+        "url": api, "html_url": format!("https://github.com/{login}"), "followers_url": format!("{api}/followers"),
+        "following_url": format!("{api}/following{{/other_user}}"), "gists_url": format!("{api}/gists{{/gist_id}}"),
+        "starred_url": format!("{api}/starred{{/owner}}{{/repo}}"), "subscriptions_url": format!("{api}/subscriptions"),
+        "organizations_url": format!("{api}/orgs"), "repos_url": format!("{api}/repos"),
+        "events_url": format!("{api}/events{{/privacy}}"), "received_events_url": format!("{api}/received_events"),
+        "type": kind, "site_admin": false,
+    })
+}
+
 fn minted(from_now: Duration) -> Reply {
     Reply::json(201, json!({ "token": TOKEN, "expires_at": expires_at(from_now) }))
 }
@@ -370,10 +448,8 @@ pub fn registration(org_name: &str, token: Option<&str>, attempt: usize) -> Repl
             "permissions": { "organization_self_hosted_runners": "write", "metadata": "read" },
             "single_file": "runner.yml",
             "repositories": [
-                { "id": 1296269, "name": "hello-world", "full_name": "scoped-org/hello-world", "private": false,
-                  "html_url": "https://github.com/scoped-org/hello-world", "owner": { "login": "scoped-org" } },
-                { "id": 1296270, "name": "secret-sauce", "full_name": "scoped-org/secret-sauce", "private": true,
-                  "html_url": "https://github.com/scoped-org/secret-sauce", "owner": { "login": "scoped-org" } },
+                repository(org_name, "hello-world", 1296269, false),
+                repository(org_name, "secret-sauce", 1296270, true),
             ],
         })),
         org::THOUSAND_REPOS => {
@@ -529,24 +605,47 @@ pub fn jit(scope: &crate::MockScope, token: Option<&str>, body: &str, fleet: &mu
     }
 }
 
-/// The answer for any path the mock does not know.
-/// `GET /`: the API root, a map of URL templates (a subset of GitHub's own, same names).
+/// `GET /`: the API root, GitHub's map of URL templates (every name GitHub's schema requires).
 pub fn root(base: &str) -> Reply {
     let body = json!({
         "current_user_url": format!("{base}/user"),
+        "current_user_authorizations_html_url": format!("{base}/settings/connections/applications{{/client_id}}"),
         "authorizations_url": format!("{base}/authorizations"),
+        "code_search_url": format!("{base}/search/code?q={{query}}{{&page,per_page,sort,order}}"),
+        "commit_search_url": format!("{base}/search/commits?q={{query}}{{&page,per_page,sort,order}}"),
+        "emails_url": format!("{base}/user/emails"),
         "emojis_url": format!("{base}/emojis"),
         "events_url": format!("{base}/events"),
         "feeds_url": format!("{base}/feeds"),
+        "followers_url": format!("{base}/user/followers"),
+        "following_url": format!("{base}/user/following{{/target}}"),
+        "gists_url": format!("{base}/gists{{/gist_id}}"),
         "hub_url": format!("{base}/hub"),
+        "issue_search_url": format!("{base}/search/issues?q={{query}}{{&page,per_page,sort,order}}"),
+        "issues_url": format!("{base}/issues"),
+        "keys_url": format!("{base}/user/keys"),
+        "label_search_url": format!("{base}/search/labels?q={{query}}&repository_id={{repository_id}}{{&page,per_page}}"),
+        "notifications_url": format!("{base}/notifications"),
         "organization_url": format!("{base}/orgs/{{org}}"),
+        "organization_repositories_url": format!("{base}/orgs/{{org}}/repos{{?type,page,per_page,sort}}"),
+        "organization_teams_url": format!("{base}/orgs/{{org}}/teams"),
+        "public_gists_url": format!("{base}/gists/public"),
         "rate_limit_url": format!("{base}/rate_limit"),
         "repository_url": format!("{base}/repos/{{owner}}/{{repo}}"),
+        "repository_search_url": format!("{base}/search/repositories?q={{query}}{{&page,per_page,sort,order}}"),
+        "current_user_repositories_url": format!("{base}/user/repos{{?type,page,per_page,sort}}"),
+        "starred_url": format!("{base}/user/starred{{/owner}}{{/repo}}"),
+        "starred_gists_url": format!("{base}/gists/starred"),
+        "topic_search_url": format!("{base}/search/topics?q={{query}}{{&page,per_page}}"),
         "user_url": format!("{base}/users/{{user}}"),
+        "user_organizations_url": format!("{base}/user/orgs"),
+        "user_repositories_url": format!("{base}/users/{{user}}/repos{{?type,page,per_page,sort}}"),
+        "user_search_url": format!("{base}/search/users?q={{query}}{{&page,per_page,sort,order}}"),
     });
     Reply::json(200, body)
 }
 
+/// The answer for any path the mock does not know.
 pub fn not_found() -> Reply {
     error(404, "Not Found", "https://docs.github.com/rest")
 }
