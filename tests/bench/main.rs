@@ -109,7 +109,9 @@ fn main() {
     println!("Headless Chromium on loopback, each run in a fresh browser profile, pages taken in turn.");
     println!("Columns: **now** is dist/ (this build){}, **minimal** the minimal baseline (tests/bench/minimal: form → POST registration-token → token and config.sh command), **plain** today's plain baseline (tests/bench/baseline: also the expiry and the repositories). Ratios are to the minimal baseline.", if before.is_some() { ", **before** is BENCH_BEFORE_DIST" } else { "" });
     println!("Times are taken in the page (performance.now(), marked by observers installed before any of the page's scripts), never by the WebDriver client.\n");
-    sizes(&targets);
+    if wanted("sizes") {
+        sizes(&targets);
+    }
 
     let bench = Bench {
         driver_url: &driver_url,
@@ -122,13 +124,43 @@ fn main() {
         .collect();
     let urls: Vec<String> = targets.iter().zip(&sites).map(|(t, s)| page_url(t, s, &api)).collect();
 
+    if wanted("speed") {
+        speed(&bench, &targets, &sites, &urls, &api);
+    }
+    if wanted("chunks") {
+        chunks(&bench, &targets, &sites, &api);
+    }
+    if wanted("mobile") {
+        mobile(&bench, &targets, &api);
+    }
+    if wanted("wasm") {
+        let mut wasms = Vec::new();
+        if let Some(b) = &before {
+            wasms.push(("before", linked_wasm(&b.join(".."))));
+        }
+        wasms.push(("now", linked_wasm(&root)));
+        wasm_bytes(&wasms);
+    }
+    println!("Bench run time: {:.0} s.", started.elapsed().as_secs_f64());
+    let _ = driver.kill();
+    let _ = driver.wait();
+}
+
+/// Whether the report has `section` (sizes, speed, chunks, mobile, wasm): all of them, or those
+/// named in `BENCH_ONLY` (comma-separated), for a quicker look at one.
+fn wanted(section: &str) -> bool {
+    std::env::var("BENCH_ONLY").map_or(true, |only| only.split(',').any(|s| s.trim() == section))
+}
+
+/// Load, click and result of every page, and the 5,000-runner list of runner-token's builds.
+fn speed(bench: &Bench, targets: &[Target], sites: &[StaticSite], urls: &[String], api: &str) {
     let mut rows = Vec::new();
     let mut interactive: Vec<Vec<f64>> = vec![Vec::new(); targets.len()];
     for (label, org_name, budget) in [
         ("click to result", "octo-org", Some(1.5)),
         ("click to result, 1,000 repositories", org::THOUSAND_REPOS, None),
     ] {
-        let loads = bench.loads(&targets, &urls, org_name, &api, RUNS);
+        let loads = bench.loads(targets, urls, org_name, api, RUNS);
         for (all, these) in interactive.iter_mut().zip(&loads) {
             all.extend(these.iter().map(|l| l.interactive));
         }
@@ -154,8 +186,8 @@ fn main() {
     );
     let runners: Vec<Option<(f64, f64)>> = targets
         .iter()
-        .zip(&sites)
-        .map(|(t, s)| t.app.then(|| bench.runners(&s.url(), &api)))
+        .zip(sites)
+        .map(|(t, s)| t.app.then(|| bench.runners(&s.url(), api)))
         .collect();
     rows.push(Row {
         label: "5,000 runners: last page to rendered table".into(),
@@ -172,23 +204,11 @@ fn main() {
         "Medians of {RUNS} runs ({} for interactive: every load counts), {RUNNER_RUNS} for the runner list.\n",
         2 * RUNS
     );
-    table(&targets, &rows);
+    table(targets, &rows);
     println!("- interactive: navigation start to the form's submit button present and enabled.");
     println!("- click to result: the click event's time to the result heading, the token and the config.sh command all on the page. The click is a real one (WebDriver element click) on a settled page (after an idle callback), as a person's would come after pasting a token; of which the request: the click to the POST's answer fully arrived (resource timing responseEnd).");
     println!("- 1,000 repositories: the minimal baseline shows no repository list, the others do.");
     println!("- 5,000 runners (runner-token only): the last page's responseEnd to the table and the summary on the page; a filter keystroke (an input event) to the summary updated.\n");
-
-    chunks(&bench, &targets, &sites, &api);
-    mobile(&bench, &targets, &api);
-    let mut wasms = Vec::new();
-    if let Some(b) = &before {
-        wasms.push(("before", linked_wasm(&b.join(".."))));
-    }
-    wasms.push(("now", linked_wasm(&root)));
-    wasm_bytes(&wasms);
-    println!("Bench run time: {:.0} s.", started.elapsed().as_secs_f64());
-    let _ = driver.kill();
-    let _ = driver.wait();
 }
 
 fn page_url(target: &Target, site: &StaticSite, api: &str) -> String {
