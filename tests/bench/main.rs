@@ -110,6 +110,7 @@ fn main() {
     let mock = MockGithub::start().expect("the mock API");
     let api = mock.ghes_url();
     let started = Instant::now();
+    let load_start = load_average();
 
     println!("# runner-token benchmark\n");
     println!(
@@ -150,7 +151,12 @@ fn main() {
         wasms.push(("now", linked_wasm(&root)));
         wasm_bytes(&wasms);
     }
-    println!("Bench run time: {:.0} s.", started.elapsed().as_secs_f64());
+    println!(
+        "Bench run time: {:.0} s. Load average (1 min) of the machine: {} at the start, {} at the end: other work on it slows every page's fixed costs (most visible on the small pages).",
+        started.elapsed().as_secs_f64(),
+        load_start,
+        load_average()
+    );
     let _ = driver.kill();
     let _ = driver.wait();
 }
@@ -218,6 +224,14 @@ fn speed(bench: &Bench, targets: &[Target], sites: &[StaticSite], urls: &[String
     println!("- click to result: the click event's time to the result heading, the token and the config.sh command all on the page. The click is a real one (WebDriver element click) on a settled page (after an idle callback), as a person's would come after pasting a token; of which the request: the click to the POST's answer fully arrived (resource timing responseEnd).");
     println!("- 1,000 repositories: the minimal baseline shows no repository list, the others do.");
     println!("- 5,000 runners (runner-token only): the last page's responseEnd to the table and the summary on the page; a filter keystroke (an input event) to the summary updated.\n");
+}
+
+/// The machine's 1-minute load average (Linux), for the report.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into())
 }
 
 fn page_url(target: &Target, site: &StaticSite, api: &str) -> String {
