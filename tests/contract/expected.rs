@@ -156,8 +156,14 @@ pub fn off_contract(scenario: &str, status: u16, token_endpoint: bool) -> Option
 pub const SKIPPED: &[(&str, &str)] = &[
     ("hang-org", "never answers: the page's time limit is what it tests"),
     ("drip-org", "sends its body one byte a second, forever"),
-    ("lost-answer-org", "loses its answers on purpose: the connection breaks mid-body (e2e trust::*)"),
-    ("lost-delete-org", "loses its removals' answers on purpose: the connection breaks before a byte (e2e trust::*)"),
+    (
+        "lost-answer-org",
+        "loses its answers on purpose: the connection breaks mid-body (e2e trust::*)",
+    ),
+    (
+        "lost-delete-org",
+        "loses its removals' answers on purpose: the connection breaks before a byte (e2e trust::*)",
+    ),
 ];
 
 /// Every expected exception with its reason, for the coverage file.
