@@ -12,6 +12,8 @@
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
+# Must match AXE_VERSION in tests/e2e/a11y.rs, which reads axe.min.js from the same folder.
+AXE_VERSION=4.14.1
 # The splitter behind Leptos' lazy sections (wasm_split_helpers in Cargo.lock); scripts/bin/wasm-bindgen runs it.
 WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132
@@ -129,6 +131,16 @@ ensure_checkers() {
   fi
 }
 
+ensure_axe() {
+  # axe-core audits the page's accessibility in the e2e tests (tests/e2e/a11y.rs reads it here).
+  local dir="$TOOLS_DIR/axe-core-$AXE_VERSION"
+  if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$dir/node_modules/axe-core/package.json"; then
+    say "installing axe-core@$AXE_VERSION from npm"
+    mkdir -p "$dir"
+    npm install --silent --no-audit --no-fund --prefix "$dir" "axe-core@$AXE_VERSION"
+  fi
+}
+
 ensure_ajv() {
   # Validates JSON against the OpenAPI subset in tests/contract/openapi/ (scripts/contract.mjs).
   local dir="$TOOLS_DIR/ajv-$AJV_VERSION-formats-$AJV_FORMATS_VERSION"
@@ -200,6 +212,7 @@ setup_test() {
   ensure_chromium
   ensure_checkers
   ensure_ajv
+  ensure_axe
   ensure_openapi_if_stale
 }
 

@@ -21,7 +21,7 @@ impl Latest {
 
     /// A new turn; every earlier one is superseded.
     pub fn turn(&self) -> Turn {
-        let number = self.0.get_value().wrapping_add(1);
+        let number = self.0.try_get_value().unwrap_or_default().wrapping_add(1);
         self.0.set_value(number);
         Turn { latest: *self, number }
     }
@@ -53,8 +53,10 @@ impl Default for Latest {
 }
 
 impl Turn {
+    /// Whether this is the newest turn. A turn of a part of the page that has gone (its
+    /// component disposed while a timer or a request was pending) is never current.
     pub fn is_current(&self) -> bool {
-        self.latest.0.get_value() == self.number
+        self.latest.0.try_get_value() == Some(self.number)
     }
 }
 

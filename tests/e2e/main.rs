@@ -5,6 +5,7 @@
 //! and its own mock, so tests run in parallel without seeing each other's requests. Everything
 //! started here is stopped before the process exits, pass or fail.
 
+mod a11y;
 mod core_flow;
 mod deep_link;
 mod errors;
@@ -65,6 +66,7 @@ fn main() {
     tests.extend(trust::tests());
     tests.extend(tabs::tests());
     tests.extend(lazy::tests());
+    tests.extend(a11y::tests());
     let error_cases = errors::cases();
 
     if args.list {

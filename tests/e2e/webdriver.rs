@@ -56,6 +56,31 @@ impl Session {
         self.cmd("POST", "/url", Some(json!({ "url": url }))).map(drop)
     }
 
+    /// Presses and releases each key of `keys` in turn, on whatever has focus (WebDriver key
+    /// actions): a person at the keyboard. Special keys are WebDriver's code points (Tab is
+    /// `\u{E004}`, Enter `\u{E007}`, Escape `\u{E00C}`, arrows `\u{E012}`-`\u{E015}`); a
+    /// `\u{E008}` (Shift) before a key holds Shift for that key.
+    pub fn keys(&self, keys: &str) -> Result<()> {
+        let mut actions = Vec::new();
+        let mut shift = false;
+        for key in keys.chars() {
+            if key == '\u{E008}' {
+                shift = true;
+                actions.push(json!({ "type": "keyDown", "value": key.to_string() }));
+                continue;
+            }
+            actions.push(json!({ "type": "keyDown", "value": key.to_string() }));
+            actions.push(json!({ "type": "keyUp", "value": key.to_string() }));
+            if shift {
+                actions.push(json!({ "type": "keyUp", "value": "\u{E008}" }));
+                shift = false;
+            }
+        }
+        let body = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] });
+        self.cmd("POST", "/actions", Some(body))?;
+        self.cmd("DELETE", "/actions", None).map(drop)
+    }
+
     /// Reloads the page (WebDriver Refresh): a real reload, even when the address has a fragment.
     pub fn refresh(&self) -> Result<()> {
         self.cmd("POST", "/refresh", Some(json!({}))).map(drop)

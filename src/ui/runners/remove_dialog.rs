@@ -2,6 +2,7 @@
 //! runner and the scope, with Remove runner and Cancel. Nothing is removed without it.
 
 use crate::state::Session;
+use crate::ui::widgets::trap_focus;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -36,6 +37,7 @@ pub fn RemoveDialog(subject: Signal<String>) -> impl IntoView {
     };
     view! {
         <dialog node_ref=dialog class="card" aria-labelledby="remove-dialog-title"
+            on:keydown=move |ev| trap_focus(&ev, dialog)
             on:close=move |_| if state.confirming.with_untracked(Option::is_some) { close() }>
             <h3 id="remove-dialog-title">{move || format!("Remove {} from {}?", name(), subject.get())}</h3>
             <p>"GitHub unregisters the runner at once: it takes no more jobs. A runner machine that still has it configured must be set up again to come back."</p>

@@ -1,0 +1,269 @@
+//! Accessibility as a gate: axe-core (from npm, installed by scripts/setup.sh) audits every state
+//! a user meets, in the light and the dark colour scheme, and any violation fails the test with
+//! its rule, its element and the state. The page's Content-Security-Policy is bypassed for the
+//! audit's session only (DevTools `Page.setBypassCSP`), so axe can be injected. And the main
+//! flow, done by keyboard alone.
+
+use crate::page::{check, check_contains, Page, ACCESS_TOKEN};
+use crate::webdriver::Result;
+use crate::{Test, World};
+use mock_github::scenario::org;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Must match AXE_VERSION in scripts/setup.sh, which installs it.
+const AXE_VERSION: &str = "4.14.1";
+
+pub fn tests() -> Vec<(String, Test)> {
+    crate::register![
+        every_state_passes_axe_in_the_light_colour_scheme,
+        every_state_passes_axe_in_the_dark_colour_scheme,
+        the_main_flow_works_by_keyboard_alone,
+    ]
+}
+
+fn axe_source() -> Result<String> {
+    let tools = std::env::var_os("RUNNER_TOKEN_TOOLS")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/runner-token-tools")))
+        .ok_or("no HOME to find the tools in")?;
+    let path = tools.join(format!("axe-core-{AXE_VERSION}/node_modules/axe-core/axe.min.js"));
+    std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "{}: {e} (scripts/setup.sh test installs axe-core@{AXE_VERSION})",
+            path.display()
+        )
+        .into()
+    })
+}
+
+/// One audit session: a colour scheme, and the violations found so far, by state.
+struct Audit<'p, 'w> {
+    page: &'p Page<'w>,
+    axe: String,
+    scheme: &'static str,
+    found: Vec<String>,
+    states: usize,
+}
+
+impl<'p, 'w> Audit<'p, 'w> {
+    fn new(page: &'p Page<'w>, scheme: &'static str) -> Result<Self> {
+        page.session.cdp("Page.setBypassCSP", json!({ "enabled": true }))?;
+        page.session.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+        )?;
+        Ok(Self {
+            page,
+            axe: axe_source()?,
+            scheme,
+            found: Vec::new(),
+            states: 0,
+        })
+    }
+
+    /// Audits the page as it is now, under the name `state`.
+    fn state(&mut self, state: &str) -> Result<()> {
+        self.page.settle()?;
+        let loaded = self.page.session.execute("return typeof window.axe", vec![])?;
+        if loaded != "object" {
+            // Into the page's own global scope, as a script tag would (the policy is bypassed).
+            self.page
+                .session
+                .cdp("Runtime.evaluate", json!({ "expression": self.axe }))?;
+        }
+        let dark = self
+            .page
+            .session
+            .execute("return matchMedia('(prefers-color-scheme: dark)').matches", vec![])?;
+        check(
+            dark == (self.scheme == "dark"),
+            format!("{state}: the page is not in the {} scheme", self.scheme),
+        )?;
+        let result = self.page.session.execute_async(
+            "const done = arguments[arguments.length - 1];\
+             axe.run(document, { resultTypes: ['violations'] }).then(r => done(JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target.join(' '), html: n.html.slice(0, 160), summary: n.failureSummary })) })))), e => done('AXE ERROR ' + e));",
+            vec![],
+        )?;
+        let text = result.as_str().unwrap_or_default();
+        let violations: Value = serde_json::from_str(text).map_err(|_| format!("{state}: axe did not run: {text}"))?;
+        for v in violations.as_array().into_iter().flatten() {
+            for n in v["nodes"].as_array().into_iter().flatten() {
+                self.found.push(format!(
+                    "[{} · {state}] {} ({}): {} at {} {}: {}",
+                    self.scheme, v["id"], v["impact"], v["help"], n["target"], n["html"], n["summary"]
+                ));
+            }
+        }
+        self.states += 1;
+        Ok(())
+    }
+
+    fn verdict(self) -> Result<()> {
+        eprintln!("a11y: {} states audited in the {} scheme", self.states, self.scheme);
+        check(
+            self.found.is_empty(),
+            format!("{} axe violations:\n{}", self.found.len(), self.found.join("\n")),
+        )
+    }
+}
+
+/// Every state of the page a user meets, audited in `scheme`.
+fn audit_every_state(world: &World, scheme: &'static str) -> Result<()> {
+    let page = Page::new(world)?;
+    let mut audit = Audit::new(&page, scheme)?;
+    page.visit_with_mock()?;
+    page.button("Create registration token")?;
+    audit.state("the empty form")?;
+    page.button("Create registration token")?.click()?;
+    page.session.find("//p[contains(@class,'field-error')][not(@hidden)]")?;
+    audit.state("invalid fields")?;
+    // The Enterprise Server section is open: the API URL is the mock's, not github.com's.
+    page.field("API URL")?.fill("http://ghes.example.com/api/v3")?;
+    audit.state("an invalid API URL, the Enterprise Server section open")?;
+    page.field("API URL")?.fill(&page.mock.ghes_url())?;
+    for scope in ["Repository", "Enterprise", "Organization"] {
+        page.radio("Runner scope", scope)?.click()?;
+        audit.state(&format!("the {scope} scope"))?;
+    }
+    page.fill_form("octo-org", ACCESS_TOKEN)?;
+    page.radio("Action", "Add a just-in-time runner")?.click()?;
+    page.field("Runner name")?;
+    audit.state("the just-in-time action with its options")?;
+    page.radio("Action", "Remove a runner")?.click()?;
+    audit.state("the remove action")?;
+    page.radio("Action", "Add a runner")?.click()?;
+    page.button("Create registration token")?.click()?;
+    page.wait_for_text("1. Create a folder")?;
+    page.wait_for_text("Runner group")?;
+    audit.state("a registration token with the setup script")?;
+    page.button("Show token")?.click()?;
+    audit.state("the token shown")?;
+    page.button("Copy command")?.click()?;
+    page.wait_for_text("Copied")?;
+    audit.state("a copy announced")?;
+    page.radio("Output", "cloud-init")?.click()?;
+    page.wait_for_text("cloud-init user-data")?;
+    audit.state("the cloud-init output")?;
+    page.radio("Output", "Docker")?.click()?;
+    page.wait_for_text("Docker command")?;
+    audit.state("the Docker output")?;
+    page.radio("Output", "Shell script")?.click()?;
+    page.choose("Operating system", "Windows")?;
+    page.wait_for_text("Run these in PowerShell")?;
+    audit.state("Windows, with cloud-init and Docker disabled")?;
+    page.field("Labels")?.fill("a,b")?;
+    page.wait_for_text("contains a comma")?;
+    audit.state("an invalid runner option")?;
+    page.field("Labels")?.fill("")?;
+    page.radio("Action", "Remove a runner")?.click()?;
+    page.button("Create remove token")?.click()?;
+    page.wait_for_text("Remove token for octo-org")?;
+    audit.state("a remove token with the removal steps")?;
+    page.radio("Action", "Add a just-in-time runner")?.click()?;
+    page.field("Runner name")?.fill("a11y-runner")?;
+    page.button("Create just-in-time runner")?.click()?;
+    page.wait_for_text("Just-in-time runner a11y-runner")?;
+    audit.state("a just-in-time runner with its watch")?;
+    page.radio("Action", "Add a runner")?.click()?;
+    page.create(org::MISSING, ACCESS_TOKEN)?;
+    page.alert_containing("404")?;
+    audit.state("an error")?;
+    page.create("octo-org", ACCESS_TOKEN)?;
+    page.wait_for_text("Registration token for octo-org")?;
+    page.open_tab("Runners")?;
+    page.wait_for_text("4 runners")?;
+    audit.state("the Runners tab with the list")?;
+    page.field("Filter runners")?.fill("old")?;
+    page.wait_for_text("1 runner")?;
+    audit.state("a filtered list")?;
+    page.session
+        .find("//button[@aria-label='Remove old-runner']")?
+        .click()?;
+    page.session.find("//dialog[@open]")?;
+    audit.state("the removal dialog")?;
+    page.button("Cancel")?.click()?;
+    page.button("Forget token")?.click()?;
+    page.wait_for_text("Forgotten:")?;
+    audit.state("after Forget token")?;
+    audit.verdict()
+}
+
+fn every_state_passes_axe_in_the_light_colour_scheme(world: &World) -> Result<()> {
+    audit_every_state(world, "light")
+}
+
+fn every_state_passes_axe_in_the_dark_colour_scheme(world: &World) -> Result<()> {
+    audit_every_state(world, "dark")
+}
+
+/// What has focus: its id, or its text and label when it has none.
+fn focused(page: &Page) -> Result<String> {
+    let v = page.session.execute(
+        "const e = document.activeElement; return e.id || (e.getAttribute('aria-label') || e.textContent || e.tagName).trim();",
+        vec![],
+    )?;
+    Ok(v.as_str().unwrap_or_default().to_string())
+}
+
+/// Presses Tab until `want` has focus, at most `limit` times.
+fn tab_to(page: &Page, want: &str, limit: usize) -> Result<()> {
+    let mut seen = Vec::new();
+    for _ in 0..limit {
+        page.session.keys("\u{E004}")?;
+        let now = focused(page)?;
+        if now == want {
+            return Ok(());
+        }
+        seen.push(now);
+    }
+    Err(format!("Tab never reached {want:?}; focus went: {seen:?}").into())
+}
+
+fn the_main_flow_works_by_keyboard_alone(world: &World) -> Result<()> {
+    let page = Page::new(world)?;
+    page.visit(&format!("?api={}", page.mock.ghes_url()))?;
+    page.session.execute("document.activeElement.blur()", vec![])?;
+    tab_to(&page, "org", 8)?;
+    page.session.keys("octo-org")?;
+    tab_to(&page, "token", 4)?;
+    page.session.keys(ACCESS_TOKEN)?;
+    page.session.keys("\u{E007}")?; // Enter sends the form
+    page.wait_for_text("Registration token for octo-org")?;
+    tab_to(&page, "Copy command", 80)?;
+    page.session.keys("\u{E007}")?;
+    page.wait_for_text("Copied")?;
+    check(
+        page.clipboard()? == page.expected_command("octo-org"),
+        "Enter on Copy command copied it",
+    )?;
+    // The tab list: Shift+Tab back to it, the arrow key opens Runners.
+    page.session
+        .execute("document.getElementById('tab-register').focus()", vec![])?;
+    page.session.keys("\u{E014}")?;
+    page.wait("the Runners tab by keyboard", Duration::from_secs(5), || {
+        Ok((focused(&page)? == "tab-runners").then_some(()))
+    })?;
+    page.wait_for_text("3 runners")?;
+    tab_to(&page, "Remove old-runner", 40)?;
+    page.session.keys("\u{E007}")?;
+    page.session.find("//dialog[@open]")?;
+    check(focused(&page)? == "Cancel", "the dialog opens with focus on Cancel")?;
+    // Focus stays in the dialog: Tab moves between its buttons.
+    page.session.keys("\u{E004}")?;
+    let inside = page.session.execute(
+        "return document.querySelector('dialog[open]').contains(document.activeElement)",
+        vec![],
+    )?;
+    check(
+        inside == true || focused(&page)? == "Remove runner",
+        format!("focus left the dialog: {}", focused(&page)?),
+    )?;
+    page.session.keys("\u{E00C}")?; // Escape
+    page.wait("the dialog to close", Duration::from_secs(5), || {
+        Ok(page.session.find_all("//dialog[@open]")?.is_empty().then_some(()))
+    })?;
+    check_contains(&focused(&page)?, "Remove old-runner")?;
+    check(page.mock.delete_requests().is_empty(), "nothing removed")
+}
