@@ -82,6 +82,8 @@ pub struct Session {
     renamed: Latest,
     /// Said after Forget token.
     pub forgotten: RwSignal<bool>,
+    /// The page's own reactive owner (App's), where the lazily loaded tabs keep their state.
+    owner: StoredValue<Option<Owner>>,
 }
 
 impl Session {
@@ -107,6 +109,7 @@ impl Session {
             watched_registration: StoredValue::new(None),
             renamed: Latest::new(),
             forgotten: RwSignal::new(false),
+            owner: StoredValue::new(Owner::current()),
         };
         session.follow_the_form();
         session
@@ -158,6 +161,20 @@ impl Session {
             }
             action
         });
+    }
+
+    /// The state of type `T` that a lazily loaded tab keeps for the page's life: made by `make`
+    /// the first time, under the page's owner (so switching tabs, which re-creates the tab's
+    /// view, never re-creates its state), and the same value every time after.
+    pub fn kept<T: Clone + Send + Sync + 'static>(&self, make: impl FnOnce() -> T) -> T {
+        let Some(owner) = self.owner.get_value() else { return make() };
+        owner.with(|| {
+            use_context::<T>().unwrap_or_else(|| {
+                let made = make();
+                provide_context(made.clone());
+                made
+            })
+        })
     }
 
     /// Forget token: the token goes, and everything that would send it stops.
