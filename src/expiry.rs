@@ -107,6 +107,15 @@ impl Expiry {
         format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} UTC")
     }
 
+    /// `1 Sep 2026` (the UTC date): for schedules, where the day is what matters.
+    pub fn utc_day(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let (y, mo, d, ..) = self.civil();
+        format!("{d} {} {y}", MONTHS[(mo.clamp(1, 12) - 1) as usize])
+    }
+
     fn civil(self) -> (i64, i64, i64, i64, i64, i64) {
         let secs = self.unix_ms.div_euclid(1000);
         let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));

@@ -42,3 +42,14 @@ fn formatter() -> Intl::DateTimeFormat {
     let _ = Reflect::set(&options, &"timeStyle".into(), &"long".into());
     Intl::DateTimeFormat::new(&Array::new(), &options)
 }
+
+/// Waits `ms` milliseconds (a timer, not a busy loop).
+pub async fn sleep(ms: i64) {
+    let ms = ms.clamp(0, i32::MAX as i64) as i32;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -32,6 +32,8 @@ pub enum BodyProblem {
     NotAList,
     /// The runner-groups answer has no `runner_groups` list.
     MissingRunnerGroups,
+    /// A labels answer without its `labels` list.
+    MissingLabels,
     /// The just-in-time answer has no `encoded_jit_config` text.
     MissingJitConfig,
     /// The runner list has no `runners` list.
@@ -57,6 +59,7 @@ impl fmt::Display for BodyProblem {
             Self::BadExpiry(v) => write!(f, "\u{201c}expires_at\u{201d} is not a date and time: {v}"),
             Self::NotAList => f.write_str("the response was not the expected list"),
             Self::MissingRunnerGroups => f.write_str("the response has no \u{201c}runner_groups\u{201d} list"),
+            Self::MissingLabels => f.write_str("the response has no \u{201c}labels\u{201d} list"),
             Self::MissingJitConfig => f.write_str("the response has no \u{201c}encoded_jit_config\u{201d} text"),
             Self::MissingRunners => f.write_str("the response has no \u{201c}runners\u{201d} list"),
         }

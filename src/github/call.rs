@@ -94,6 +94,15 @@ pub enum Endpoint {
     RunnerNamed(String),
     /// `DELETE {scope}/actions/runners/{id}`.
     RemoveRunner(u64),
+    /// `POST {scope}/actions/runners/{id}/labels` with `{"labels": [...]}`: adds custom labels.
+    AddLabels { runner: u64, labels: Vec<String> },
+    /// `DELETE {scope}/actions/runners/{id}/labels/{name}`: removes one custom label.
+    RemoveLabel { runner: u64, label: String },
+    /// `PUT {scope}/actions/runner-groups/{group}/runners/{runner}`: moves a runner into a group
+    /// (organizations and enterprises).
+    MoveToGroup { group: u64, runner: u64 },
+    /// `GET {scope}/actions/runners/deprecations/{version}`.
+    Deprecation(String),
     /// `GET /`: the API's root, which needs no token. Asked with and without the API-version
     /// header, it tells whether the server's CORS preflight refuses that header.
     Root,
@@ -120,6 +129,27 @@ impl Endpoint {
             Self::Runners => Call::get(at("/actions/runners?per_page=100")),
             Self::RunnerNamed(name) => Call::get(at(&format!("/actions/runners?name={}", path_segment(name)))),
             Self::RemoveRunner(id) => Call::with(Method::Delete, at(&format!("/actions/runners/{id}")), None),
+            Self::AddLabels { runner, labels } => {
+                let body = serde_json::json!({ "labels": labels }).to_string();
+                Call::with(
+                    Method::Post,
+                    at(&format!("/actions/runners/{runner}/labels")),
+                    Some(body),
+                )
+            }
+            Self::RemoveLabel { runner, label } => Call::with(
+                Method::Delete,
+                at(&format!("/actions/runners/{runner}/labels/{}", path_segment(label))),
+                None,
+            ),
+            Self::MoveToGroup { group, runner } => Call::with(
+                Method::Put,
+                at(&format!("/actions/runner-groups/{group}/runners/{runner}")),
+                None,
+            ),
+            Self::Deprecation(version) => {
+                Call::get(at(&format!("/actions/runners/deprecations/{}", path_segment(version))))
+            }
             Self::Root => Call::root(),
         }
     }
@@ -127,7 +157,7 @@ impl Endpoint {
     /// The scope kinds this endpoint exists for.
     pub fn kinds(&self) -> &'static [ScopeKind] {
         match self {
-            Self::RunnerGroups => &[ScopeKind::Organization, ScopeKind::Enterprise],
+            Self::RunnerGroups | Self::MoveToGroup { .. } => &[ScopeKind::Organization, ScopeKind::Enterprise],
             _ => &ScopeKind::ALL,
         }
     }
@@ -149,6 +179,16 @@ impl Endpoint {
             Self::Runners,
             Self::RunnerNamed("build 7".into()),
             Self::RemoveRunner(23),
+            Self::AddLabels {
+                runner: 23,
+                labels: vec!["gpu".into(), "linux-large".into()],
+            },
+            Self::RemoveLabel {
+                runner: 23,
+                label: "gpu large".into(),
+            },
+            Self::MoveToGroup { group: 2, runner: 23 },
+            Self::Deprecation("2.320.0".into()),
             Self::Root,
         ]
     }
@@ -165,7 +205,11 @@ impl Endpoint {
             Self::Runners => 5,
             Self::RunnerNamed(_) => 6,
             Self::RemoveRunner(_) => 7,
-            Self::Root => 8,
+            Self::AddLabels { .. } => 8,
+            Self::RemoveLabel { .. } => 9,
+            Self::MoveToGroup { .. } => 10,
+            Self::Deprecation(_) => 11,
+            Self::Root => 12,
         }
     }
 }

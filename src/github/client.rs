@@ -6,13 +6,14 @@
 use super::access_token::AccessToken;
 use super::api_base::ApiBase;
 use super::call::{Call, Endpoint, Method, TokenPurpose};
+use super::deprecations::{parse_deprecation, Deprecation};
 use super::downloads::{parse_downloads, RunnerPackage};
 use super::error::{ApiError, ResponseMeta};
 use super::groups::{parse_runner_groups, RunnerGroup};
 use super::jit::{parse_jit_config, JitConfig, JitRequest};
 use super::pagination::next_link;
 use super::runner_token::{parse_runner_token, RunnerToken};
-use super::runners::{parse_runners, Polled, Runner, RunnerPage};
+use super::runners::{parse_labels, parse_runners, Polled, Runner, RunnerLabels, RunnerPage};
 use super::scope::Scope;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::set_timeout_with_handle;
@@ -148,6 +149,51 @@ pub async fn remove_runner(to: &Target, token: &impl TokenSource, id: u64) -> Re
     send(&to.api, token, &Endpoint::RemoveRunner(id).call(&to.scope))
         .await
         .map(drop)
+}
+
+/// Adds custom labels to a runner; GitHub answers with its whole label list.
+pub async fn add_labels(
+    to: &Target,
+    token: &impl TokenSource,
+    runner: u64,
+    labels: Vec<String>,
+) -> Result<RunnerLabels, ApiError> {
+    let answer = send(&to.api, token, &Endpoint::AddLabels { runner, labels }.call(&to.scope)).await?;
+    parse_labels(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
+}
+
+/// Removes one custom label from a runner; GitHub answers with its whole label list.
+pub async fn remove_label(
+    to: &Target,
+    token: &impl TokenSource,
+    runner: u64,
+    label: &str,
+) -> Result<RunnerLabels, ApiError> {
+    let call = Endpoint::RemoveLabel {
+        runner,
+        label: label.to_string(),
+    }
+    .call(&to.scope);
+    let answer = send(&to.api, token, &call).await?;
+    parse_labels(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
+}
+
+/// Moves a runner into a runner group (204).
+pub async fn move_to_group(to: &Target, token: &impl TokenSource, group: u64, runner: u64) -> Result<(), ApiError> {
+    send(&to.api, token, &Endpoint::MoveToGroup { group, runner }.call(&to.scope))
+        .await
+        .map(drop)
+}
+
+/// When GitHub stops registering, and stops sending jobs to, runners of `version`.
+pub async fn runner_deprecation(to: &Target, token: &impl TokenSource, version: &str) -> Result<Deprecation, ApiError> {
+    let answer = send(
+        &to.api,
+        token,
+        &Endpoint::Deprecation(version.to_string()).call(&to.scope),
+    )
+    .await?;
+    parse_deprecation(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
 }
 
 /// The `rel="next"` page of an answer, only while it stays under the API base (a `Link` header

@@ -14,7 +14,12 @@ pub struct Runner {
     pub busy: bool,
     pub ephemeral: bool,
     pub group_id: Option<u64>,
+    /// Every label: the read-only ones (`self-hosted`, OS, architecture) and the custom ones.
     pub labels: Vec<String>,
+    /// The custom labels, the ones that can be removed.
+    pub custom_labels: Vec<String>,
+    /// The runner's version (`2.336.0`), `None` until it first connected.
+    pub version: Option<String>,
 }
 
 /// What the runner is doing, in words (never colour alone).
@@ -94,12 +99,50 @@ pub(crate) struct RunnerBody {
     runner_group_id: Scalar,
     #[serde(default)]
     labels: LenientList<LabelBody>,
+    #[serde(default)]
+    version: Scalar,
 }
 
 #[derive(Deserialize)]
 struct LabelBody {
     #[serde(default)]
     name: Scalar,
+    #[serde(default, rename = "type")]
+    kind: Scalar,
+}
+
+/// A runner's labels as the labels endpoints answer them: every name, and the custom ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RunnerLabels {
+    pub all: Vec<String>,
+    pub custom: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct LabelsBody {
+    #[serde(default)]
+    labels: LenientList<LabelBody>,
+}
+
+fn read_labels(list: Vec<LabelBody>) -> RunnerLabels {
+    let mut labels = RunnerLabels::default();
+    for l in list {
+        let custom = l.kind.text() == Some("custom");
+        if let Some(name) = l.name.into_text().filter(|n| !n.is_empty()) {
+            if custom {
+                labels.custom.push(name.clone());
+            }
+            labels.all.push(name);
+        }
+    }
+    labels
+}
+
+/// The answer to the labels endpoints (`POST`/`DELETE {scope}/actions/runners/{id}/labels...`):
+/// the runner's whole label list.
+pub fn parse_labels(text: &str) -> Result<RunnerLabels, BodyProblem> {
+    let b: LabelsBody = body::parse_object(text)?;
+    Ok(read_labels(b.labels.0.ok_or(BodyProblem::MissingLabels)?))
 }
 
 /// A poll's answer: unchanged since the version named, or a new page and its version.
@@ -122,13 +165,8 @@ pub fn parse_runners(text: &str) -> Result<RunnerPage, BodyProblem> {
 impl RunnerBody {
     /// The runner, when it has an id and a name: without them it can be neither shown nor removed.
     pub(crate) fn into_runner(self) -> Option<Runner> {
-        let labels = self
-            .labels
-            .0
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|l| l.name.into_text())
-            .collect();
+        let labels = read_labels(self.labels.0.unwrap_or_default());
+        let version = self.version.into_text().filter(|v| !v.is_empty() && v.len() <= 40);
         Some(Runner {
             id: self.id.id()?,
             name: self.name.into_text().filter(|n| !n.is_empty())?,
@@ -137,7 +175,9 @@ impl RunnerBody {
             busy: self.busy.bool().unwrap_or(false),
             ephemeral: self.ephemeral.bool().unwrap_or(false),
             group_id: self.runner_group_id.id(),
-            labels,
+            labels: labels.all,
+            custom_labels: labels.custom,
+            version,
         })
     }
 }

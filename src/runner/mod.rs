@@ -2,12 +2,14 @@
 //! script and its renderings, quoting for POSIX shells, PowerShell and YAML, the `runs-on` line,
 //! and the runner watch's decisions.
 
+pub mod bulk;
 pub mod command;
 pub mod options;
 pub mod platform;
 pub mod quote;
 pub mod render;
 pub mod script;
+pub mod versions;
 pub mod watch;
 pub mod workflow;
 

@@ -153,6 +153,28 @@ impl RunnerPlatform {
         ["self-hosted", os, arch]
     }
 
+    /// A listed runner's platform, from its `os` and its architecture label (`X64`, `ARM64`,
+    /// `ARM`); `None` when either cannot be told.
+    pub fn of_runner(os: &str, labels: &[String]) -> Option<Self> {
+        let os = os.to_ascii_lowercase();
+        let os = if os.contains("linux") {
+            Os::Linux
+        } else if os.contains("mac") || os.contains("osx") || os.contains("darwin") {
+            Os::MacOs
+        } else if os.contains("win") {
+            Os::Windows
+        } else {
+            return None;
+        };
+        let arch = labels.iter().find_map(|l| match l.to_ascii_uppercase().as_str() {
+            "X64" => Some(Arch::X64),
+            "ARM64" => Some(Arch::Arm64),
+            "ARM" => Some(Arch::Arm),
+            _ => None,
+        })?;
+        Self::new(os, arch)
+    }
+
     /// This platform's package in GitHub's downloads answer.
     pub fn package(self, packages: &[RunnerPackage]) -> Option<&RunnerPackage> {
         packages

@@ -327,6 +327,34 @@ impl SetupScript {
         steps
     }
 
+    /// The steps that update a runner in place to this script's package: stop its service,
+    /// download and verify the package, extract it over the runner's folder, start the service
+    /// again. Empty without a package.
+    pub fn update_steps(&self) -> Vec<Step> {
+        let Some(package) = &self.package else {
+            return Vec::new();
+        };
+        let step = |kind, text: String| Step { kind, text };
+        let (stop, start) = match self.platform.os {
+            Os::Windows => (
+                "Stop-Service \"actions.runner.*\"".to_string(),
+                "Start-Service \"actions.runner.*\"".to_string(),
+            ),
+            _ => (
+                format!("{}./svc.sh stop", self.sudo()),
+                format!("{}./svc.sh start", self.sudo()),
+            ),
+        };
+        let mut steps = vec![step(StepKind::StopService, stop)];
+        steps.extend(
+            self.download_steps(package, true, Checksum::Shasum)
+                .into_iter()
+                .filter(|s| s.kind != StepKind::CreateFolder),
+        );
+        steps.push(step(StepKind::Start, start));
+        steps
+    }
+
     fn start_step(&self, service: bool) -> Option<Step> {
         let step = |kind, text: &str| {
             Some(Step {
@@ -414,6 +442,35 @@ mod tests {
         )));
         assert!(text.contains("tar xzf ./actions-runner-linux-x64-2.336.0.tar.gz"));
         assert!(text.ends_with("./config.sh --url https://github.com/octo-org --token AABBCC\n./run.sh\n)"));
+    }
+
+    #[test]
+    fn an_update_stops_the_service_replaces_the_files_and_starts_it_again() {
+        let update = script(Os::Linux, Arch::X64, RunnerOptions::default()).update_steps();
+        let kinds: Vec<_> = update.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                StepKind::StopService,
+                StepKind::Download,
+                StepKind::Verify,
+                StepKind::Extract,
+                StepKind::Start
+            ]
+        );
+        assert_eq!(update[0].text, "sudo ./svc.sh stop");
+        assert_eq!(update[3].text, "tar xzf ./actions-runner-linux-x64-2.336.0.tar.gz");
+        let mac = script(Os::MacOs, Arch::Arm64, RunnerOptions::default()).update_steps();
+        assert_eq!(mac.last().unwrap().text, "./svc.sh start");
+        let win = script(Os::Windows, Arch::X64, RunnerOptions::default()).update_steps();
+        assert_eq!(win[0].text, "Stop-Service \"actions.runner.*\"");
+        assert!(win[3].text.starts_with("Expand-Archive") && win[3].text.ends_with("-Force"));
+        assert!(SetupScript {
+            package: None,
+            ..script(Os::Linux, Arch::X64, RunnerOptions::default())
+        }
+        .update_steps()
+        .is_empty());
     }
 
     #[test]

@@ -168,6 +168,8 @@ mod tests {
             ephemeral: false,
             group_id: Some(1),
             labels: vec![],
+            custom_labels: vec![],
+            version: None,
         }
     }
 

@@ -3,6 +3,7 @@
 //! setup, the runner list and the watch. Components read these and call their methods.
 
 pub mod credential;
+pub mod fleet;
 pub mod flows;
 pub mod form;
 pub mod latest;
@@ -13,6 +14,7 @@ pub mod tabs;
 pub mod watch;
 
 pub use credential::Credential;
+pub use fleet::{FleetState, Show};
 pub use form::FormState;
 pub use latest::{after_paint, Latest, Turn};
 pub use runners::{ListSource, RunnersState, ROWS_STEP};

@@ -167,7 +167,9 @@ impl Session {
     /// the first time, under the page's owner (so switching tabs, which re-creates the tab's
     /// view, never re-creates its state), and the same value every time after.
     pub fn kept<T: Clone + Send + Sync + 'static>(&self, make: impl FnOnce() -> T) -> T {
-        let Some(owner) = self.owner.get_value() else { return make() };
+        let Some(owner) = self.owner.get_value() else {
+            return make();
+        };
         owner.with(|| {
             use_context::<T>().unwrap_or_else(|| {
                 let made = make();

@@ -1,7 +1,8 @@
 //! The words of the Runners section: the list's summary and progress, the watch's status line,
 //! removals, and a list that belongs to another scope than the form names.
 
-use crate::github::Runner;
+use crate::github::{Deprecation, Runner};
+use crate::runner::bulk::{Fate, Item};
 use crate::runner::watch::WatchStatus;
 use crate::words::errors::short_reason;
 
@@ -33,6 +34,113 @@ pub fn thousands(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// The summary with the outdated runners counted, when the current version is known:
+/// "1,204 runners · 87 online · 12 busy · 40 outdated".
+pub fn summary_with_outdated<'a>(runners: impl IntoIterator<Item = &'a Runner>, outdated: Option<u64>) -> String {
+    let base = summary(runners);
+    match outdated {
+        Some(n) => format!("{base} \u{b7} {} outdated", thousands(n)),
+        None => base,
+    }
+}
+
+/// The Version cell: the version, "never connected", or an outdated version with the current
+/// one named and, where GitHub has a schedule for it, when it stops registering and getting
+/// jobs (said in the past once passed).
+pub fn version_cell(
+    version: Option<&str>,
+    outdated: bool,
+    current: Option<&str>,
+    schedule: Option<&Deprecation>,
+    now_ms: i64,
+) -> String {
+    let Some(version) = version else {
+        return "never connected".into();
+    };
+    if !outdated {
+        return version.to_string();
+    }
+    let mut cell = format!("{version} \u{b7} Outdated (current {})", current.unwrap_or("?"));
+    let mut date = |what: &str, past: &str, future: &str, at: Option<crate::expiry::Expiry>| {
+        if let Some(at) = at {
+            let verb = if at.unix_ms() <= now_ms { past } else { future };
+            cell.push_str(&format!(" \u{b7} {what} {verb} {}", at.utc_day()));
+        }
+    };
+    if let Some(s) = schedule {
+        date("registration", "stopped", "stops", s.registration);
+        date("jobs", "stopped", "stop", s.runtime);
+    }
+    cell
+}
+
+/// A runner's fate in a removal run, in words.
+pub fn fate(fate: &Fate) -> String {
+    match fate {
+        Fate::Removed => "removed".into(),
+        Fate::SkippedBusy => "skipped: running a job".into(),
+        Fate::SkippedOnline => "skipped: came online".into(),
+        Fate::AlreadyGone => "already gone".into(),
+        Fate::Failed(why) => format!("failed: {why}"),
+        Fate::NotAttempted => "not attempted".into(),
+    }
+}
+
+/// "Removed 37 of 120".
+pub fn bulk_progress(removed: usize, total: usize) -> String {
+    format!("Removed {} of {}", thousands(removed as u64), thousands(total as u64))
+}
+
+/// "about 2 minutes left" for `left` removals at least a second apart.
+pub fn time_left(left: usize, ms_each: i64) -> String {
+    let secs = (left as i64 * ms_each.max(1_000) + 999) / 1_000;
+    match secs {
+        0 => String::new(),
+        s if s < 60 => format!("about {s} seconds left"),
+        s => format!("about {} minutes left", (s + 59) / 60),
+    }
+}
+
+/// The report's first line: "Removed X · skipped Y · failed Z · not attempted W".
+pub fn bulk_summary(report: &[Item]) -> String {
+    let count = |f: &dyn Fn(&Fate) -> bool| report.iter().filter(|i| i.fate.as_ref().is_some_and(f)).count();
+    let removed = count(&|f| *f == Fate::Removed);
+    let skipped = count(&|f| matches!(f, Fate::SkippedBusy | Fate::SkippedOnline | Fate::AlreadyGone));
+    let failed = count(&|f| matches!(f, Fate::Failed(_)));
+    let untried = count(&|f| *f == Fate::NotAttempted);
+    format!("Removed {removed} \u{b7} skipped {skipped} \u{b7} failed {failed} \u{b7} not attempted {untried}")
+}
+
+/// The report as tab-separated lines: name, id, outcome, reason.
+pub fn bulk_tsv(report: &[Item]) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    report
+        .iter()
+        .map(|i| {
+            let (outcome, reason) = match i.fate.as_ref().unwrap_or(&Fate::NotAttempted) {
+                Fate::Removed => ("removed", String::new()),
+                Fate::SkippedBusy => ("skipped", "running a job".into()),
+                Fate::SkippedOnline => ("skipped", "came online".into()),
+                Fate::AlreadyGone => ("skipped", "already gone".into()),
+                Fate::Failed(why) => ("failed", why.clone()),
+                Fate::NotAttempted => ("not attempted", String::new()),
+            };
+            format!("{}\t{}\t{outcome}\t{}", clean(&i.name), i.id, clean(&reason))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The confirmation's list: the first 20 names, then "and M more".
+pub fn some_names(names: &[String]) -> String {
+    const SHOWN: usize = 20;
+    let mut text = names.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    if names.len() > SHOWN {
+        text.push_str(&format!(" and {} more", thousands((names.len() - SHOWN) as u64)));
+    }
+    text
 }
 
 /// The watch's status line for `status`; `local_time` turns Unix ms into the reader's local time.
@@ -146,6 +254,63 @@ mod tests {
             "Watching for build-7 stopped: could not reach https://x. Refresh the list to look again."
         );
         assert!(watch_status(&WatchStatus::Expired { name: None }, &t).contains("before the new runner connected"));
+    }
+
+    #[test]
+    fn the_version_cell_names_the_current_version_and_the_schedule() {
+        use crate::expiry::Expiry;
+        let june = Expiry::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+        let sept = Expiry::parse_rfc3339("2026-09-01T00:00:00Z").unwrap();
+        let schedule = Deprecation {
+            registration: Some(june),
+            runtime: Some(sept),
+        };
+        let july = Expiry::parse_rfc3339("2026-07-01T00:00:00Z").unwrap().unix_ms();
+        assert_eq!(
+            version_cell(None, false, Some("2.336.0"), None, july),
+            "never connected"
+        );
+        assert_eq!(
+            version_cell(Some("2.336.0"), false, Some("2.336.0"), None, july),
+            "2.336.0"
+        );
+        assert_eq!(
+            version_cell(Some("2.320.0"), true, Some("2.336.0"), Some(&schedule), july),
+            "2.320.0 \u{b7} Outdated (current 2.336.0) \u{b7} registration stopped 1 Jun 2026 \u{b7} jobs stop 1 Sep 2026"
+        );
+        assert_eq!(
+            version_cell(Some("2.320.0"), true, Some("2.336.0"), None, july),
+            "2.320.0 \u{b7} Outdated (current 2.336.0)"
+        );
+    }
+
+    #[test]
+    fn a_removal_run_is_reported_in_words_and_as_tab_separated_lines() {
+        let item = |id, name: &str, fate| Item {
+            id,
+            name: name.into(),
+            fate: Some(fate),
+        };
+        let report = [
+            item(1, "a", Fate::Removed),
+            item(2, "b\tc", Fate::SkippedBusy),
+            item(3, "d", Fate::Failed("HTTP 500".into())),
+            item(4, "e", Fate::NotAttempted),
+            item(5, "f", Fate::SkippedOnline),
+        ];
+        assert_eq!(
+            bulk_summary(&report),
+            "Removed 1 \u{b7} skipped 2 \u{b7} failed 1 \u{b7} not attempted 1"
+        );
+        assert_eq!(
+            bulk_tsv(&report),
+            "a\t1\tremoved\t\nb c\t2\tskipped\trunning a job\nd\t3\tfailed\tHTTP 500\ne\t4\tnot attempted\t\nf\t5\tskipped\tcame online"
+        );
+        assert_eq!(bulk_progress(37, 1200), "Removed 37 of 1,200");
+        assert_eq!(time_left(90, 1000), "about 2 minutes left");
+        assert_eq!(time_left(5, 1000), "about 5 seconds left");
+        let names: Vec<String> = (1..=23).map(|i| format!("r{i}")).collect();
+        assert!(some_names(&names).ends_with("r20 and 3 more"));
     }
 
     #[test]

@@ -20,11 +20,23 @@ pub const ABSENT: &[Absence] = &[Absence {
         "GET /enterprises/{enterprise}/actions/runners",
         "DELETE /enterprises/{enterprise}/actions/runners/{runner_id}",
         "GET /enterprises/{enterprise}/actions/runner-groups",
+        "POST /enterprises/{enterprise}/actions/runners/{runner_id}/labels",
+        "DELETE /enterprises/{enterprise}/actions/runners/{runner_id}/labels/{name}",
+        "PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id}",
     ],
     reason: "api.github.com.json describes github.com for personal and organization accounts. Enterprise \
              accounts exist on github.com only with GitHub Enterprise Cloud, whose description (ghec.json, \
              the same server https://api.github.com) has these endpoints. An enterprise scope on github.com \
              therefore works only for an Enterprise Cloud enterprise; any other slug answers 404.",
+},
+Absence {
+    deployments: &["api.github.com", "ghes-3.17", "ghes-3.18", "ghes-3.19"],
+    operations: &[
+        "GET /repos/{owner}/{repo}/actions/runners/deprecations/{version}",
+        "GET /orgs/{org}/actions/runners/deprecations/{version}",
+        "GET /enterprises/{enterprise}/actions/runners/deprecations/{version}",
+    ],
+    reason: "Runner version deprecation schedules are new (2026) and described for GitHub Enterprise Cloud              only. Elsewhere the endpoint answers 404 (or 403), and the Runners tab then quietly shows only              the Outdated mark against the current version, without dates: e2e fleet::the_version_column_marks_             outdated_runners_with_githubs_schedule_where_there_is_one (a version the mock has no schedule for).",
 }];
 
 /// The reason an operation is expected to be absent from a deployment, if it is.

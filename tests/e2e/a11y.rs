@@ -7,6 +7,7 @@
 use crate::page::{check, check_contains, Page, ACCESS_TOKEN};
 use crate::webdriver::Result;
 use crate::{Test, World};
+use mock_github::fleet::fleet_scope::FLEET_LIMITED;
 use mock_github::scenario::org;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -187,7 +188,66 @@ fn audit_every_state(world: &World, scheme: &'static str) -> Result<()> {
     page.button("Forget token")?.click()?;
     page.wait_for_text("Forgotten:")?;
     audit.state("after Forget token")?;
+    audit_the_fleet(&page, &mut audit)?;
     audit.verdict()
+}
+
+/// The fleet's states: versions, the update commands, the Show choice with a selection, the
+/// edit dialog with an invalid label, the bulk confirmation, a run paused by a rate limit, and
+/// its report.
+fn audit_the_fleet(page: &Page, audit: &mut Audit) -> Result<()> {
+    page.fill_form(FLEET_LIMITED, ACCESS_TOKEN)?;
+    page.open_tab("Runners")?;
+    page.button("Show runners")?.click()?;
+    page.field("Filter runners")?.fill("")?;
+    let all = "8 runners \u{b7} 2 online \u{b7} 1 busy \u{b7} 4 outdated";
+    page.wait_for_text(all).map_err(|e| {
+        let now = page
+            .session
+            .find("//p[@class='summary']")
+            .and_then(|s| s.text())
+            .unwrap_or_default();
+        format!("{}; the summary reads {now:?}", e.message().unwrap_or_default())
+    })?;
+    page.wait_for_text("registration stopped")?;
+    audit.state("the fleet with versions and GitHub's schedules")?;
+    page.session
+        .find("//summary[normalize-space(.)='How to update idle-old']")?
+        .click()?;
+    page.wait_for_text("sudo ./svc.sh stop")?;
+    audit.state("an outdated runner's update commands")?;
+    page.session.find("//*[@aria-label='Edit idle-old']")?.click()?;
+    page.session
+        .find("//dialog[@open]//h3[normalize-space(.)='Edit idle-old']")?;
+    audit.state("the edit dialog")?;
+    page.field("New labels")?.fill("a,b")?;
+    page.button("Add labels")?.click()?;
+    page.session
+        .find("//dialog[@open]//p[contains(@class,'field-error')][not(@hidden)]")?;
+    audit.state("the edit dialog with an invalid label")?;
+    page.button("Done")?.click()?;
+    page.radio("Show", "Offline")?.click()?;
+    page.button("Select all shown")?.click()?;
+    page.wait_for_text("6 selected")?;
+    audit.state("offline runners shown and selected")?;
+    page.button("Remove selected (6)")?.click()?;
+    page.session
+        .find("//dialog[@open]//h3[starts-with(normalize-space(.), 'Remove 6 runners')]")?;
+    audit.state("the removal of many runners, to confirm")?;
+    page.session
+        .find("//dialog[@open]//button[normalize-space(.)='Remove 6 runners']")?
+        .click()?;
+    page.wait_for_text("Paused by GitHub's rate limit until")?;
+    audit.state("a removal run paused by a rate limit")?;
+    page.session
+        .wait_for("the removal report", Duration::from_secs(40), || {
+            Ok(page
+                .session
+                .find_all("//h3[normalize-space(.)='Removal report']")?
+                .first()
+                .map(drop))
+        })?;
+    audit.state("a removal run's report")
 }
 
 fn every_state_passes_axe_in_the_light_colour_scheme(world: &World) -> Result<()> {

@@ -9,6 +9,7 @@ mod a11y;
 mod core_flow;
 mod deep_link;
 mod errors;
+mod fleet;
 mod hardening;
 mod hosting;
 mod hygiene;
@@ -67,6 +68,7 @@ fn main() {
     tests.extend(tabs::tests());
     tests.extend(lazy::tests());
     tests.extend(a11y::tests());
+    tests.extend(fleet::tests());
     let error_cases = errors::cases();
 
     if args.list {

@@ -1,7 +1,10 @@
 //! The Runners tab: the scope's runner list, the filter, and removal behind a confirmation.
 
+mod bulk;
+mod edit_dialog;
 mod remove_dialog;
 mod section;
 mod table;
+mod update;
 
 pub use section::{prefetch_runners, runners_view, RunnersSection};

@@ -1,12 +1,15 @@
 //! `RunnersSection`: the scope's runners: Show runners, the watch line, progress while pages
 //! load, a filter with a summary, Refresh, the table, and the removal confirmation.
 
+use super::bulk::{BulkDialog, BulkRun, SelectionBar};
+use super::edit_dialog::EditDialog;
 use super::remove_dialog::RemoveDialog;
 use super::table::RunnerTable;
 use crate::lazy::split_view;
-use crate::state::Session;
+use crate::state::{FleetState, Session, Show};
 use crate::ui::result::ErrorAlert;
-use crate::words::runners::{loading, other_scope, summary};
+use crate::ui::widgets::ChoiceGroup;
+use crate::words::runners::{loading, other_scope, summary_with_outdated};
 use leptos::prelude::*;
 
 split_view! {
@@ -24,7 +27,22 @@ pub fn RunnersSection() -> impl IntoView {
     // What Show runners would load: `None` while the form is invalid.
     let ready = session.list_source();
     let groups = session.list_groups();
-    let matching = Memo::new(move |_| state.matching());
+    let fleet = session.kept(|| FleetState::new(session));
+    let shown = Memo::new(move |_| fleet.shown());
+    // The current version comes from the scope's downloads answer: load it with the list.
+    Effect::new(move |_| {
+        if let Some(source) = state.source.get() {
+            session.setup.load_for(&source.target, session.form.credential);
+        }
+    });
+    // GitHub's schedule for each outdated version, once the list and the current version are in.
+    Effect::new(move |_| {
+        let done = !state.loading.get() && state.runners.with(|r| !r.is_empty());
+        if done && fleet.current_version().is_some() {
+            fleet.ask_schedules();
+        }
+    });
+    let show_choices: Vec<(Show, &str)> = Show::ALL.into_iter().map(|s| (s, s.label())).collect();
     let subject = Signal::derive(move || {
         state
             .source
@@ -66,10 +84,15 @@ pub fn RunnersSection() -> impl IntoView {
                     <input id="runner-filter" type="search" autocomplete="off" spellcheck="false" placeholder="name or label"
                         prop:value=move || state.filter.get() on:input=move |ev| state.filter.set(event_target_value(&ev)) />
                 </div>
-                <p class="summary">{move || matching.with(|m| summary(m))}</p>
-                <RunnerTable matching=matching groups=groups subject=subject />
+                <ChoiceGroup legend="Show" name="show" choices=show_choices.clone() selected=fleet.show />
+                <p class="summary">{move || shown.with(|m| summary_with_outdated(m, fleet.outdated_count(m)))}</p>
+                <SelectionBar fleet=fleet />
+                <BulkRun fleet=fleet />
+                <RunnerTable shown=shown fleet=fleet groups=groups subject=subject />
             })}
             <RemoveDialog subject=subject />
+            <EditDialog fleet=fleet />
+            <BulkDialog fleet=fleet subject=subject />
         </section>
     }
 }

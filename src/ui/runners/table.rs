@@ -1,21 +1,29 @@
-//! `RunnerTable`: the runners matching the filter, a step of rows at a time (5,000 runners never
-//! become 5,000 rows at once), each with its status in words and a Remove button.
+//! `RunnerTable`: the runners the filter and the Show choice keep, a step of rows at a time
+//! (5,000 runners never become 5,000 rows at once), each with a Select checkbox, its status in
+//! words, its version (outdated ones marked, with how to update them), and Edit and Remove.
 
+use super::edit_dialog::edit_button_id;
+use super::update::UpdateCommands;
 use crate::github::{Runner, RunnerGroup};
-use crate::state::{Session, ROWS_STEP};
+use crate::runner::versions::is_outdated;
+use crate::state::{FleetState, Session, ROWS_STEP};
+use crate::words::runners::version_cell;
 use leptos::prelude::*;
 
 #[component]
 pub fn RunnerTable(
-    matching: Memo<Vec<Runner>>,
+    shown: Memo<Vec<Runner>>,
+    fleet: FleetState,
     /// The scope's groups, for the Group column; `None` where the scope has none.
     groups: Signal<Option<Vec<RunnerGroup>>>,
     /// The scope for the caption.
     subject: Signal<String>,
 ) -> impl IntoView {
-    let state = expect_context::<Session>().runners;
-    let shown = move || matching.with(|m| m.iter().take(state.limit.get()).cloned().collect::<Vec<_>>());
-    let hidden = move || matching.with(Vec::len).saturating_sub(state.limit.get());
+    let session = expect_context::<Session>();
+    let state = session.runners;
+    let now = session.now;
+    let rows = move || shown.with(|m| m.iter().take(state.limit.get()).cloned().collect::<Vec<_>>());
+    let hidden = move || shown.with(Vec::len).saturating_sub(state.limit.get());
     let has_groups = move || groups.with(Option::is_some);
     let group_name = move |id: Option<u64>| {
         let id = id?;
@@ -25,20 +33,56 @@ pub fn RunnerTable(
                 .map_or_else(|| format!("#{id}"), |g| g.name.clone())
         }))
     };
+    let running = move || fleet.run.with(Option::is_some);
     let row = move |r: Runner| {
         let status = r.status();
-        let remove_label = format!("Remove {}", r.name);
+        let (id, name) = (r.id, r.name.clone());
+        let (select_label, edit_label, remove_label) = (
+            format!("Select {name}"),
+            format!("Edit {name}"),
+            format!("Remove {name}"),
+        );
         let target = r.clone();
+        let version = r.version.clone();
+        let outdated = Memo::new(move |_| is_outdated(version.as_deref(), fleet.current_version().as_deref()));
+        let version = r.version.clone();
+        let cell = move || {
+            let current = fleet.current_version();
+            let schedule = version
+                .as_ref()
+                .and_then(|v| fleet.schedules.with(|s| s.get(v).cloned().flatten()));
+            version_cell(
+                version.as_deref(),
+                outdated.get(),
+                current.as_deref(),
+                schedule.as_ref(),
+                now.get(),
+            )
+        };
+        let updating = r.clone();
         view! {
             <tr>
-                <th scope="row">{r.name.clone()} {r.ephemeral.then(|| view! { " " <span class="badge">"Ephemeral"</span> })}</th>
+                <th scope="row">
+                    <input type="checkbox" class="select" aria-label=select_label disabled=running
+                        prop:checked=move || fleet.selected.with(|s| s.contains(&id))
+                        on:change=move |ev| fleet.toggle(id, event_target_checked(&ev)) />
+                    " " {name.clone()} {r.ephemeral.then(|| view! { " " <span class="badge">"Ephemeral"</span> })}
+                </th>
                 <td class=format!("status {}", status.label().to_ascii_lowercase())>{status.label()}</td>
                 <td>{r.labels.join(", ")}</td>
                 <td>{r.os.clone()}</td>
                 // Reactive: the groups may arrive after the runners.
                 {has_groups().then(|| { let id = r.group_id; view! { <td>{move || group_name(id)}</td> } })}
-                <td><button type="button" class="secondary" aria-label=remove_label
-                    on:click=move |_| state.confirming.set(Some(target.clone()))>"Remove"</button></td>
+                <td class="version">
+                    <span class:outdated=move || outdated.get()>{cell}</span>
+                    {move || outdated.get().then(|| view! { <UpdateCommands runner=updating.clone() /> })}
+                </td>
+                <td class="row-actions">
+                    <button type="button" class="secondary" id=edit_button_id(id) aria-label=edit_label on:click=move |_| fleet.editing.set(Some(id))>"Edit"</button>
+                    " "
+                    <button type="button" class="secondary" aria-label=remove_label disabled=running
+                        on:click=move |_| state.confirming.set(Some(target.clone()))>"Remove"</button>
+                </td>
             </tr>
         }
     };
@@ -48,10 +92,11 @@ pub fn RunnerTable(
             <thead><tr>
                 <th scope="col">"Name"</th><th scope="col">"Status"</th><th scope="col">"Labels"</th><th scope="col">"OS"</th>
                 {move || has_groups().then(|| view! { <th scope="col">"Group"</th> })}
+                <th scope="col">"Version"</th>
                 <th scope="col"><span class="visually-hidden">"Actions"</span></th>
             </tr></thead>
             <tbody>
-                <For each=shown key=|r: &Runner| r.clone() children=row />
+                <For each=rows key=|r: &Runner| r.clone() children=row />
             </tbody>
         </table>
         {move || (hidden() > 0).then(|| view! {

@@ -21,6 +21,13 @@ pub mod fleet_scope {
     pub const POLL_LIMITED: &str = "poll-limited-org";
     /// A runner's removal is carried out, and its answer lost on the way back.
     pub const LOST_DELETE: &str = "lost-delete-org";
+    /// Runners of old, current and no versions; custom labels; `comes-back`, offline until the
+    /// scope's first removal and online from then on; `stuck`, offline, whose removal GitHub
+    /// refuses with a 422 (a job started meanwhile).
+    pub const FLEET: &str = "fleet-org";
+    /// [`FLEET`] whose second removal meets the secondary rate limit (`Retry-After: 1`) and
+    /// fourth the primary one (`X-RateLimit-Remaining: 0`, resetting 2 s later), once each.
+    pub const FLEET_LIMITED: &str = "fleet-limited-org";
 }
 
 /// The runner that turns up in [`fleet_scope::WATCH`] without the page naming it.
@@ -43,6 +50,10 @@ pub struct MockRunner {
     pub labels: Vec<String>,
     /// Offline until then (`None`: offline for good, unless `online_from_start`).
     pub online_at: Option<Instant>,
+    /// `None` until it first connected.
+    pub version: Option<String>,
+    /// How many of `labels` (the first ones) are read-only.
+    pub read_only: usize,
 }
 
 impl MockRunner {
@@ -55,14 +66,25 @@ impl MockRunner {
             .labels
             .iter()
             .enumerate()
-            .map(|(i, l)| json!({ "id": i + 1, "name": l, "type": if i < 3 { "read-only" } else { "custom" } }))
+            .map(|(i, l)| json!({ "id": i + 1, "name": l, "type": if i < self.read_only { "read-only" } else { "custom" } }))
             .collect();
         json!({
             "id": self.id, "name": self.name, "os": self.os,
             "status": if self.online(now) { "online" } else { "offline" },
             "busy": self.online(now) && self.busy, "ephemeral": self.ephemeral,
-            "runner_group_id": self.group, "labels": labels,
+            "runner_group_id": self.group, "labels": labels, "version": self.version,
         })
+    }
+
+    /// The labels answer: `{total_count, labels}`.
+    fn labels_json(&self) -> Value {
+        let labels: Vec<Value> = self
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| json!({ "id": i + 1, "name": l, "type": if i < self.read_only { "read-only" } else { "custom" } }))
+            .collect();
+        json!({ "total_count": labels.len(), "labels": labels })
     }
 }
 
@@ -73,6 +95,8 @@ pub struct Fleet {
     next_id: u64,
     /// Names first polled in [`fleet_scope::WATCH`], and when.
     first_polled: HashMap<String, Instant>,
+    /// Removals asked for so far ([`fleet_scope::FLEET_LIMITED`]'s limits follow them).
+    removals: usize,
 }
 
 fn runner(id: u64, name: &str, online: bool, busy: bool, labels: &[&str], group: u64, started: Instant) -> MockRunner {
@@ -89,6 +113,8 @@ fn runner(id: u64, name: &str, online: bool, busy: bool, labels: &[&str], group:
             .map(|s| s.to_string())
             .collect(),
         online_at: online.then_some(started),
+        version: Some(scenario::RUNNER_VERSION.to_string()),
+        read_only: 3,
     }
 }
 
@@ -113,6 +139,21 @@ impl Fleet {
                     r
                 })
                 .collect()
+        } else if key == fleet_scope::FLEET || key == fleet_scope::FLEET_LIMITED {
+            let aged = |mut r: MockRunner, version: Option<&str>| {
+                r.version = version.map(String::from);
+                r
+            };
+            vec![
+                aged(runner(21, "idle-old", true, false, &["gpu"], 1, now), Some("2.320.0")),
+                runner(22, "busy-new", true, true, &[], 2, now),
+                aged(runner(23, "dead-old", false, false, &[], 1, now), Some("2.300.0")),
+                aged(runner(24, "never", false, false, &[], 1, now), None),
+                runner(25, "dead-new", false, false, &["arm-pool"], 1, now),
+                runner(26, "comes-back", false, false, &[], 1, now),
+                aged(runner(27, "stuck", false, true, &[], 1, now), Some("2.300.0")),
+                aged(runner(28, "dead-4", false, false, &[], 1, now), Some("2.310.0")),
+            ]
         } else {
             vec![
                 runner(11, "build-01", true, false, &["gpu"], 1, now),
@@ -127,6 +168,7 @@ impl Fleet {
             next_id: 1000 + runners.len() as u64,
             runners,
             first_polled: HashMap::new(),
+            removals: 0,
         }
     }
 
@@ -142,6 +184,8 @@ impl Fleet {
             group,
             labels,
             online_at: Some(Instant::now() + COMES_ONLINE_AFTER),
+            version: None,
+            read_only: 0,
         };
         self.runners.push(r.clone());
         r
@@ -231,6 +275,74 @@ impl Fleet {
         }
     }
 
+    /// `POST {scope}/actions/runners/{id}/labels` (add) and `DELETE .../labels/{name}` (remove
+    /// one): the runner's whole label list, as GitHub answers both.
+    pub fn labels(
+        &mut self,
+        key: &str,
+        token: Option<&str>,
+        id: u64,
+        add: Option<&str>,
+        remove: Option<&str>,
+    ) -> Reply {
+        let refusal = scenario::registration(key, token, 1);
+        if refusal.status != 201 {
+            return refusal;
+        }
+        const DOCS: &str = "https://docs.github.com/rest/actions/self-hosted-runners";
+        let Some(r) = self.runners.iter_mut().find(|r| r.id == id) else {
+            return scenario::error(404, "Not Found", DOCS);
+        };
+        if let Some(body) = add {
+            let wanted: Vec<String> = serde_json::from_str::<Value>(body)
+                .ok()
+                .and_then(|b| {
+                    b["labels"]
+                        .as_array()
+                        .map(|l| l.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+                })
+                .unwrap_or_default();
+            if wanted.is_empty() || wanted.iter().any(|l| l.is_empty() || l.len() > 256 || l.contains(',')) {
+                return scenario::error(422, "Validation Failed", DOCS);
+            }
+            for label in wanted {
+                if !r.labels.iter().any(|l| l.eq_ignore_ascii_case(&label)) {
+                    r.labels.push(label);
+                }
+            }
+        }
+        if let Some(name) = remove {
+            let at = r.labels.iter().position(|l| l.eq_ignore_ascii_case(name));
+            match at {
+                Some(i) if i >= r.read_only => {
+                    r.labels.remove(i);
+                }
+                Some(_) => return scenario::error(422, "Validation Failed", DOCS),
+                None => return scenario::error(404, "Not Found", DOCS),
+            }
+        }
+        Reply::json_text(200, r.labels_json().to_string())
+    }
+
+    /// `PUT {scope}/actions/runner-groups/{group}/runners/{id}`: 204.
+    pub fn move_to_group(&mut self, key: &str, token: Option<&str>, group: u64, id: u64) -> Reply {
+        let refusal = scenario::registration(key, token, 1);
+        if refusal.status != 201 {
+            return refusal;
+        }
+        match self.runners.iter_mut().find(|r| r.id == id) {
+            Some(r) if group >= 1 && group as usize <= scenario::runner_group_names(key).len() => {
+                r.group = group;
+                Reply::no_content()
+            }
+            _ => scenario::error(
+                404,
+                "Not Found",
+                "https://docs.github.com/rest/actions/self-hosted-runner-groups",
+            ),
+        }
+    }
+
     /// `DELETE {scope}/actions/runners/{id}`.
     pub fn remove(&mut self, key: &str, token: Option<&str>, id: u64) -> Reply {
         let refusal = scenario::registration(key, token, 1);
@@ -238,8 +350,32 @@ impl Fleet {
             return refusal;
         }
         let now = Instant::now();
+        self.removals += 1;
+        if self.removals == 1 {
+            // `comes-back` was offline when the page listed it; it is online from now on, while
+            // a removal run is under way.
+            if let Some(r) = self.runners.iter_mut().find(|r| r.name == "comes-back") {
+                r.online_at = Some(now);
+            }
+        }
+        if key == fleet_scope::FLEET_LIMITED && self.removals == 2 {
+            return scenario::error(
+                403,
+                "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+                scenario::RUNNERS_DOCS,
+            )
+            .header("Retry-After", "1");
+        }
+        if key == fleet_scope::FLEET_LIMITED && self.removals == 4 {
+            return scenario::rate_limited(2);
+        }
         match self.runners.iter().position(|r| r.id == id) {
             None => scenario::error(404, "Not Found", scenario::RUNNERS_DOCS),
+            Some(i) if self.runners[i].name == "stuck" => scenario::error(
+                422,
+                "Bad request - Runner \"stuck\" is still running a job\"",
+                scenario::RUNNERS_DOCS,
+            ),
             Some(i) if self.runners[i].online(now) && self.runners[i].busy => {
                 let name = self.runners[i].name.clone();
                 scenario::error(
@@ -262,7 +398,7 @@ impl Fleet {
     }
 }
 
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

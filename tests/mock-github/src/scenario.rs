@@ -646,6 +646,25 @@ pub fn root(base: &str) -> Reply {
 }
 
 /// The answer for any path the mock does not know.
+/// `GET {scope}/actions/runners/deprecations/{version}`: a schedule for 2.320.0 (registration
+/// stopped 1 Jun 2026, jobs stop 1 Mar 2027) and 2.300.0 (both past); 404 for other versions, as
+/// servers without a schedule answer.
+pub fn deprecation(version: &str, token: Option<&str>, key: &str) -> Reply {
+    let refusal = registration(key, token, 1);
+    if refusal.status != 201 {
+        return refusal;
+    }
+    let (registration_at, runtime_at) = match version {
+        "2.320.0" => ("2026-06-01T00:00:00Z", "2027-03-01T00:00:00Z"),
+        "2.300.0" => ("2025-11-01T00:00:00Z", "2026-02-01T00:00:00Z"),
+        _ => return not_found(),
+    };
+    Reply::json(
+        200,
+        json!({ "runner_version": version, "registration_deprecates_at": registration_at, "runtime_deprecates_at": runtime_at }),
+    )
+}
+
 pub fn not_found() -> Reply {
     error(404, "Not Found", "https://docs.github.com/rest")
 }

@@ -22,6 +22,8 @@ pub struct Recorded {
     pub headers: Vec<(String, String)>,
     /// The request body as text (empty for GET and preflights).
     pub body: String,
+    /// When it arrived.
+    pub at: std::time::Instant,
 }
 
 impl Recorded {
@@ -69,6 +71,12 @@ enum Endpoint {
     RunnerGroups(MockScope),
     Runners(MockScope),
     Runner(MockScope, u64),
+    /// `.../actions/runners/{id}/labels`, and `.../labels/{name}` (percent-decoded).
+    Labels(MockScope, u64, Option<String>),
+    /// `.../actions/runner-groups/{group}/runners/{id}`.
+    GroupRunner(MockScope, u64, u64),
+    /// `.../actions/runners/deprecations/{version}`.
+    Deprecation(MockScope, String),
     /// `GET /`: the API's root.
     Root,
     Unknown,
@@ -127,10 +135,24 @@ impl Endpoint {
             "actions/runners/downloads" => Self::Downloads(scope),
             "actions/runner-groups" if scope.kind != ScopeKind::Repository => Self::RunnerGroups(scope),
             "actions/runners" => Self::Runners(scope),
-            other => match other.strip_prefix("actions/runners/").and_then(|id| id.parse().ok()) {
-                Some(id) => Self::Runner(scope, id),
-                None => Self::Unknown,
-            },
+            other => {
+                let parts: Vec<&str> = other.split('/').collect();
+                match parts.as_slice() {
+                    ["actions", "runners", "deprecations", version] => Self::Deprecation(scope, version.to_string()),
+                    ["actions", "runners", id] => id.parse().map_or(Self::Unknown, |id| Self::Runner(scope, id)),
+                    ["actions", "runners", id, "labels"] => {
+                        id.parse().map_or(Self::Unknown, |id| Self::Labels(scope, id, None))
+                    }
+                    ["actions", "runners", id, "labels", name] => id.parse().map_or(Self::Unknown, |id| {
+                        Self::Labels(scope, id, Some(crate::fleet::percent_decode(name)))
+                    }),
+                    ["actions", "runner-groups", group, "runners", id] => match (group.parse(), id.parse()) {
+                        (Ok(g), Ok(i)) => Self::GroupRunner(scope, g, i),
+                        _ => Self::Unknown,
+                    },
+                    _ => Self::Unknown,
+                }
+            }
         }
     }
 }
@@ -260,6 +282,7 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
         path: path.clone(),
         headers,
         body,
+        at: std::time::Instant::now(),
     };
     let (route, query) = path.split_once('?').unwrap_or((path.as_str(), ""));
     let (prefix, route) = if let Some(rest) = route.strip_prefix(OLD_GHES_PREFIX) {
@@ -361,6 +384,18 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
                 .insert(scenario::org_id(&scope.key), scope.key);
             reply
         }
+        (&Method::POST, Endpoint::Labels(scope, id, None)) => with_fleet(&state, &scope.key, |fleet| {
+            fleet.labels(&scope.key, token, id, Some(&recorded.body), None)
+        }),
+        (&Method::DELETE, Endpoint::Labels(scope, id, Some(name))) => with_fleet(&state, &scope.key, |fleet| {
+            fleet.labels(&scope.key, token, id, None, Some(&name))
+        }),
+        (&Method::PUT, Endpoint::GroupRunner(scope, group, id)) if scope.kind != ScopeKind::Repository => {
+            with_fleet(&state, &scope.key, |fleet| {
+                fleet.move_to_group(&scope.key, token, group, id)
+            })
+        }
+        (&Method::GET, Endpoint::Deprecation(scope, version)) => scenario::deprecation(&version, token, &scope.key),
         (&Method::GET, Endpoint::Root) => {
             let host = recorded.header("host").unwrap_or("127.0.0.1");
             scenario::root(&format!("http://{host}{prefix}"))

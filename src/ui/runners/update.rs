@@ -1,0 +1,63 @@
+//! `UpdateCommands`: how to update an outdated runner in place, under a disclosure in its row:
+//! stop the service, download and verify the current package, extract it over the runner's
+//! folder, start it again. Or nothing to do: a runner with auto-update on updates itself.
+
+use crate::github::Runner;
+use crate::runner::{RunnerPlatform, SetupScript};
+use crate::state::{Load, Session};
+use crate::ui::widgets::copy_and_announce;
+use leptos::prelude::*;
+
+#[component]
+pub fn UpdateCommands(runner: Runner) -> impl IntoView {
+    let setup = expect_context::<Session>().setup;
+    let platform = RunnerPlatform::of_runner(&runner.os, &runner.labels);
+    let status = RwSignal::new(String::new());
+    let text = move || {
+        let platform = platform?;
+        let package = setup.downloads.with(|d| match d {
+            Load::Ready(p) => platform.package(p).cloned(),
+            _ => None,
+        })?;
+        let script = SetupScript {
+            platform,
+            package: Some(package),
+            job: crate::runner::Job::Remove {
+                token: crate::github::Secret::new(""),
+                service: true,
+            },
+        };
+        Some(
+            script
+                .update_steps()
+                .into_iter()
+                .map(|s| s.text)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    };
+    let label = format!("Copy the update commands for {}", runner.name);
+    view! {
+        <details class="update">
+            <summary>{format!("How to update {}", runner.name)}</summary>
+            <p class="hint">
+                "A runner with auto-update on (the default) updates itself when it next takes a job. "
+                "To update it now, or one set up with --disableupdate, run these in its folder:"
+            </p>
+            {move || match text() {
+                Some(commands) => {
+                    let copied = commands.clone();
+                    view! {
+                        <div class="code-row">
+                            <pre><code>{commands}</code></pre>
+                            <button type="button" class="secondary" aria-label=label.clone()
+                                on:click=move |_| copy_and_announce(copied.clone(), false, status, "Copied")>"Copy"</button>
+                        </div>
+                    }.into_any()
+                }
+                None => view! { <p class="muted">"The current runner package for its platform is not known: see the Register tab's setup script."</p> }.into_any(),
+            }}
+            <p class="copy-status" role="status" aria-live="polite">{move || status.get()}</p>
+        </details>
+    }
+}
