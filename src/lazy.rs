@@ -28,6 +28,16 @@
 //! `fallible` option, which returns the failure instead: [`LazySection`] then says so in the
 //! section's place, with Try again, and the rest of the page keeps working.
 //!
+//! Where to draw chunks: every lazy part of the page today names one chunk, `sections` (the
+//! Register tab's result panels and flows, the just-in-time options and the Runners tab), which
+//! the page prefetches when idle after the first paint. Each boundary between wasm modules costs
+//! bytes: wasm-opt cannot inline or merge across it, and a call across it goes through the
+//! function table. Measured on this page (gzip, all files, against the same source unsplit):
+//! main + one chunk +8.1%; main + a `register` and a `runners` chunk (plus the chunk the
+//! splitter makes for what both share) +11.0%, over `scripts/check-size`'s +10% budget. Since
+//! both were prefetched together anyway, splitting them bought nothing a user would notice. A
+//! new section gets its own chunk only if `scripts/check-size` stays within both budgets.
+//!
 //! Building with `--cfg runner_token_unsplit` turns every split point into a plain async call
 //! (no chunk): `scripts/check-size` builds that way to compare the split page with the unsplit one.
 

@@ -9,7 +9,7 @@ use crate::github::{JitRequest, Target};
 use crate::lazy::split_call;
 
 split_call! {
-    chunk = register, prefetch = prefetch_flows;
+    chunk = sections, prefetch = prefetch_flows;
     /// Sends what the form asked for and carries out what follows (see `Session::run`).
     pub fn submit_flow(session: Session, action: Action, valid: ValidForm, jit: Option<JitRequest>) {
         session.run(action, valid, jit)
@@ -17,7 +17,7 @@ split_call! {
 }
 
 split_call! {
-    chunk = register, prefetch = prefetch_watch;
+    chunk = sections, prefetch = prefetch_watch;
     /// Watches `to` again, for the runner name typed after the token was minted.
     pub fn restart_watch(session: Session, to: Target, name: String, until_ms: i64) {
         session.watch.start(to, Some(name), Some(until_ms))

@@ -42,6 +42,10 @@ const TOKEN: &str = "ghp_benchToken0123456789abcdefABCDEF0123";
 /// after the launch, 78 ms (51-122) a second later. A person's browser is already running; the
 /// page still loads cold (a fresh profile, nothing cached).
 const BROWSER_SETTLE: Duration = Duration::from_millis(1000);
+/// What the fleet measures share: `done`, a button by its text (enabled), a status by its text.
+const FLEET_JS: &str = "const done = arguments[arguments.length - 1];\
+    const find = (t) => [...document.querySelectorAll('button')].find(b => b.textContent.trim() === t && !b.disabled);\
+    const statusReads = (t) => [...document.querySelectorAll('[role=status]')].some(s => s.textContent.trim() === t);";
 /// The in-page observers (see the file).
 const PROBE: &str = include_str!("probe.js");
 
@@ -199,21 +203,26 @@ fn speed(bench: &Bench, targets: &[Target], sites: &[StaticSite], urls: &[String
             budget: Some(2.0),
         },
     );
-    let runners: Vec<Option<(f64, f64)>> = targets
+    let runners: Vec<Option<[f64; 4]>> = targets
         .iter()
         .zip(sites)
-        .map(|(t, s)| t.app.then(|| bench.runners(&s.url(), api)))
+        .map(|(t, s)| t.app.then(|| bench.runners(&s.url())))
         .collect();
-    rows.push(Row {
-        label: "5,000 runners: last page to rendered table".into(),
-        values: runners.iter().map(|r| r.map_or(f64::NAN, |r| r.0)).collect(),
-        budget: None,
-    });
-    rows.push(Row {
-        label: "5,000 runners: one filter keystroke to the updated list".into(),
-        values: runners.iter().map(|r| r.map_or(f64::NAN, |r| r.1)).collect(),
-        budget: None,
-    });
+    for (i, label) in [
+        "5,000 runners: last page to rendered table",
+        "5,000 runners: one filter keystroke to the updated list",
+        "5,000 runners: Select all shown (1,666 offline) to all selected",
+        "5,000 runners: a filter keystroke during a removal run",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        rows.push(Row {
+            label: label.into(),
+            values: runners.iter().map(|r| r.map_or(f64::NAN, |r| r[i])).collect(),
+            budget: None,
+        });
+    }
     println!("## Speed (ms, no throttling)\n");
     println!(
         "Medians of {RUNS} runs ({} for interactive: every load counts), {RUNNER_RUNS} for the runner list.\n",
@@ -223,7 +232,7 @@ fn speed(bench: &Bench, targets: &[Target], sites: &[StaticSite], urls: &[String
     println!("- interactive: navigation start to the form's submit button present and enabled.");
     println!("- click to result: the click event's time to the result heading, the token and the config.sh command all on the page. The click is a real one (WebDriver element click) on a settled page (after an idle callback), as a person's would come after pasting a token; of which the request: the click to the POST's answer fully arrived (resource timing responseEnd).");
     println!("- 1,000 repositories: the minimal baseline shows no repository list, the others do.");
-    println!("- 5,000 runners (runner-token only): the last page's responseEnd to the table and the summary on the page; a filter keystroke (an input event) to the summary updated.\n");
+    println!("- 5,000 runners (runner-token only): the last page's responseEnd to the table and the summary on the page; a filter keystroke (an input event) to the summary updated; Select all shown under Show Offline (the click's event time) to the count and the first row's checkbox checked; and a filter keystroke once a removal run of those 1,666 has removed its first runner (the run is then stopped).\n");
 }
 
 /// The machine's 1-minute load average (Linux), for the report.
@@ -488,12 +497,18 @@ impl Bench<'_> {
         }
     }
 
-    /// Median (last page arrived → table rendered, filter keystroke → list updated) at 5,000
-    /// runners.
-    fn runners(&self, site: &str, api: &str) -> (f64, f64) {
+    /// Medians at 5,000 runners: last page arrived → table rendered, filter keystroke → list
+    /// updated, Select all shown (1,666 offline) → all selected, and a filter keystroke while a
+    /// removal run is under way (NaN for a build without them). Each run has its own mock, so
+    /// the removals of one run are not missing from the next.
+    fn runners(&self, site: &str) -> [f64; 4] {
         let mut render = Vec::new();
         let mut keystroke = Vec::new();
+        let mut select = Vec::new();
+        let mut during = Vec::new();
         for _ in 0..RUNNER_RUNS {
+            let mock = MockGithub::start().expect("the mock API");
+            let api = mock.ghes_url();
             let s = self.session();
             s.goto(&format!("{site}/?org={}&api={api}", fleet_scope::HUGE))
                 .expect("navigate");
@@ -533,8 +548,50 @@ impl Bench<'_> {
                 )
                 .expect("keystroke");
             keystroke.push(key.as_f64().unwrap_or(f64::NAN));
+            let selected = s
+                .execute_async(
+                    &format!("{FLEET_JS}\
+                     const input = document.getElementById('runner-filter'); input.value = ''; input.dispatchEvent(new Event('input', {{ bubbles: true }}));\
+                     const offline = [...document.querySelectorAll('input[type=radio]')].find(r => [...(r.labels || [])].some(l => l.textContent.trim() === 'Offline'));\
+                     if (!offline || !find('Select all shown')) {{ done(null); }} else {{\
+                       offline.click();\
+                       __bench.watch('offline', () => document.querySelector('.summary').textContent.startsWith('1,666 runners'));\
+                       __bench.when('offline', () => {{\
+                         __bench.watch('selected', () => statusReads('1,666 selected') && document.querySelector('table.runners tbody input.select').checked);\
+                         const b = find('Select all shown'); let t0 = 0; b.addEventListener('click', (e) => {{ t0 = e.timeStamp; }}, {{ once: true }}); b.click();\
+                         __bench.when('selected', (at) => done(at - t0));\
+                       }});\
+                     }}"),
+                    vec![],
+                )
+                .expect("select all shown");
+            select.push(selected.as_f64().unwrap_or(f64::NAN));
+            if selected.is_null() {
+                during.push(f64::NAN);
+                continue;
+            }
+            let key = s
+                .execute_async(
+                    &format!("{FLEET_JS}\
+                     find('Remove selected (1,666)').click();\
+                     __bench.watch('confirm', () => !!find('Remove 1,666 runners'));\
+                     __bench.when('confirm', () => {{\
+                       find('Remove 1,666 runners').click();\
+                       __bench.watch('running', () => {{ const l = document.querySelector('.bulk-run label'); return !!l && l.textContent.startsWith('Removed 1 of'); }});\
+                       __bench.when('running', () => {{\
+                         const input = document.getElementById('runner-filter'); const before = document.querySelector('.summary').textContent;\
+                         __bench.watch('filtered during the run', () => document.querySelector('.summary').textContent !== before);\
+                         const t0 = performance.now(); input.value = 'pool-3'; input.dispatchEvent(new Event('input', {{ bubbles: true }}));\
+                         __bench.when('filtered during the run', (at) => {{ find('Stop').click(); done(at - t0); }});\
+                       }});\
+                     }});"),
+                    vec![],
+                )
+                .expect("a keystroke during a removal run");
+            during.push(key.as_f64().unwrap_or(f64::NAN));
+            drop(mock);
         }
-        (median(render.into_iter()), median(keystroke.into_iter()))
+        [render, keystroke, select, during].map(|v| median(v.into_iter()))
     }
 
     /// The tabs of the page's tab list (accessible name, selected), once interactive; None when

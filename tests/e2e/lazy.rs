@@ -1,6 +1,6 @@
 //! Lazy sections (src/lazy.rs): what follows a click on the Register tab (the requests, the
-//! results, the setup script, the just-in-time options) lives in the `register` chunk, the
-//! Runners tab in `runners`, and what both use in shared chunks. None is fetched before the form
+//! results, the setup script, the just-in-time options) and the Runners tab live in the
+//! `sections` chunk (src/lazy.rs says why one). None is fetched before the form
 //! is interactive; once the first screen is idle the page prefetches them, so a click never
 //! waits for a download. Every chunk is fetched under the page's Content-Security-Policy with its
 //! integrity hash; one that cannot load says so in its place, the rest of the page keeps working,
@@ -19,8 +19,8 @@ use std::time::Duration;
 pub fn tests() -> Vec<(String, Test)> {
     crate::register![
         no_chunk_is_fetched_before_the_form_works_and_all_are_prefetched_once_idle,
-        a_blocked_register_chunk_sends_nothing_says_so_and_try_again_recovers,
-        a_blocked_runners_chunk_says_so_in_the_tab_and_try_again_recovers,
+        a_blocked_chunk_sends_nothing_says_so_and_try_again_recovers,
+        a_blocked_chunk_says_so_in_the_runners_tab_and_try_again_recovers,
         a_chunk_whose_bytes_changed_is_refused_by_its_integrity_hash,
         the_sub_path_build_fetches_its_chunks_from_the_sub_path,
     ]
@@ -196,20 +196,34 @@ fn no_chunk_is_fetched_before_the_form_works_and_all_are_prefetched_once_idle(wo
     check(violations == "[]", format!("no CSP violations: {violations}"))
 }
 
-fn a_blocked_register_chunk_sends_nothing_says_so_and_try_again_recovers(world: &World) -> Result<()> {
+/// Blocks the browser's requests for the sections chunk (`split_sections-HASH.wasm`).
+fn block_sections(page: &Page, blocked: bool) -> Result<()> {
+    let urls = if blocked {
+        json!(["*split_sections-*"])
+    } else {
+        json!([])
+    };
+    page.session
+        .cdp("Network.setBlockedURLs", json!({ "urls": urls }))
+        .map(drop)
+}
+
+fn a_blocked_chunk_sends_nothing_says_so_and_try_again_recovers(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.session.cdp("Network.enable", json!({}))?;
-    page.session
-        .cdp("Network.setBlockedURLs", json!({ "urls": ["*split_register-*"] }))?;
+    block_sections(&page, true)?;
     page.visit_with_mock()?;
     page.create("octo-org", ACCESS_TOKEN)?;
     let alert = page.alert_containing("could not be loaded")?.text()?;
     check_contains(&alert, "nothing was sent")?;
     check_contains(&alert, "Check your connection")?;
     page.assert_nothing_sent("without the code that sends it, no request")?;
-    // The page lives on: another tab works, the form can be used again.
+    // The page lives on: another tab says what it lacks in its own place, the form works again.
     page.open_tab("Runners")?;
-    page.button("Show runners")?;
+    let in_tab = page
+        .alert_containing("This part of the page could not be loaded")?
+        .text()?;
+    check_contains(&in_tab, "The rest of the page keeps working")?;
     page.open_tab("Register")?;
     check(
         page.button("Create registration token")?.is_enabled()?,
@@ -221,7 +235,7 @@ fn a_blocked_register_chunk_sends_nothing_says_so_and_try_again_recovers(world: 
         format!("the wasm did not abort: {console}"),
     )?;
     // Back online: Try again sends it, once.
-    page.session.cdp("Network.setBlockedURLs", json!({ "urls": [] }))?;
+    block_sections(&page, false)?;
     page.button("Try again")?.click()?;
     page.wait_for_text("Registration token for octo-org")?;
     page.wait_for_text("1. Create a folder")?;
@@ -232,23 +246,31 @@ fn a_blocked_register_chunk_sends_nothing_says_so_and_try_again_recovers(world: 
     )
 }
 
-fn a_blocked_runners_chunk_says_so_in_the_tab_and_try_again_recovers(world: &World) -> Result<()> {
+fn a_blocked_chunk_says_so_in_the_runners_tab_and_try_again_recovers(world: &World) -> Result<()> {
     let page = Page::new(world)?;
     page.session.cdp("Network.enable", json!({}))?;
-    page.session
-        .cdp("Network.setBlockedURLs", json!({ "urls": ["*split_runners-*"] }))?;
+    block_sections(&page, true)?;
     page.visit(&format!("?api={}#runners", page.mock.ghes_url()))?;
     let alert = page
         .alert_containing("This part of the page could not be loaded")?
         .text()?;
     check_contains(&alert, "The rest of the page keeps working")?;
+    // The card and the form are in the main wasm: they work without the chunk.
+    page.open_tab("Register")?;
+    page.fill_form("octo-org", ACCESS_TOKEN)?;
+    page.open_tab("Register")?;
+    check(
+        page.button("Create registration token")?.is_enabled()?,
+        "the form is usable while the chunk is blocked",
+    )?;
+    page.open_tab("Runners")?;
+    block_sections(&page, false)?;
+    page.button("Try again")?.click()?;
+    page.button("Show runners")?.click()?;
+    page.wait_for_text("3 runners")?;
     page.open_tab("Register")?;
     page.create("octo-org", ACCESS_TOKEN)?;
     page.wait_for_text("Registration token for octo-org")?;
-    page.open_tab("Runners")?;
-    page.session.cdp("Network.setBlockedURLs", json!({ "urls": [] }))?;
-    page.button("Try again")?.click()?;
-    page.wait_for_text("3 runners")?;
     Ok(())
 }
 

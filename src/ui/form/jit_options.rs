@@ -15,7 +15,7 @@ use leptos::prelude::*;
 const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(600);
 
 split_view! {
-    chunk = register, prefetch = prefetch_jit;
+    chunk = sections, prefetch = prefetch_jit;
     /// [`JitOptions`], from the `jit` chunk: only the just-in-time action needs them.
     pub fn jit_options_view() {
         view! { <JitOptions /> }

@@ -31,7 +31,7 @@ pub fn OutcomePanel() -> impl IntoView {
 }
 
 split_view! {
-    chunk = register, prefetch = prefetch_results;
+    chunk = sections, prefetch = prefetch_results;
     /// The panel for `outcome`, from the `results` chunk.
     pub fn outcome_view(outcome: Outcome) {
         view! { <OutcomeContent outcome=outcome /> }

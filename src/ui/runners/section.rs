@@ -13,7 +13,7 @@ use crate::words::runners::{loading, other_scope, summary_with_outdated};
 use leptos::prelude::*;
 
 split_view! {
-    chunk = runners, prefetch = prefetch_runners;
+    chunk = sections, prefetch = prefetch_runners;
     /// [`RunnersSection`], from the `runners` chunk.
     pub fn runners_view() {
         view! { <RunnersSection /> }
