@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the release wasm as shipped (cargo → wasm-split-cli → wasm-bindgen → wasm-opt -Oz)
 # without Trunk, so profile or code changes can be compared quickly. Prints raw and gzip -9 bytes
-# of the main wasm and of each lazy chunk (src/ui/lazy.rs). Extra arguments go to cargo build.
+# of the main wasm and of each lazy chunk (src/lazy.rs). Extra arguments go to cargo build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # scripts/bin/wasm-bindgen splits first (the linked wasm carries --emit-relocs' relocations,

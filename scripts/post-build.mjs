@@ -3,7 +3,7 @@
 // 1. Drops Trunk's `<link rel=preload ... type=application/wasm>`: Chromium ignores `integrity` on
 //    fetch preloads and its console warning names the page URL, which may hold a pasted token.
 //    The module script loads the wasm anyway.
-// 2. Ships the lazy sections' chunks (src/ui/lazy.rs), when the program has any: the chunk loader
+// 2. Ships the lazy sections' chunks (src/lazy.rs), when the program has any: the chunk loader
 //    `__wasm_split.js` and one `.wasm` per chunk, which scripts/bin/wasm-bindgen (the wrapper
 //    Trunk runs in place of wasm-bindgen) left in target/wasm-bindgen/PROFILE/wasm-split. Each
 //    chunk is optimised with wasm-opt -Oz (release) and renamed after its content's hash; the

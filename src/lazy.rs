@@ -33,7 +33,7 @@
 //! the page prefetches when idle after the first paint. Each boundary between wasm modules costs
 //! bytes: wasm-opt cannot inline or merge across it, and a call across it goes through the
 //! function table. Measured on this page (gzip, all files, against the same source unsplit):
-//! main + one chunk +8.1%; main + a `register` and a `runners` chunk (plus the chunk the
+//! main + one chunk +8.0%; main + a `register` and a `runners` chunk (plus the chunk the
 //! splitter makes for what both share) +11.0%, over `scripts/check-size`'s +10% budget. Since
 //! both were prefetched together anyway, splitting them bought nothing a user would notice. A
 //! new section gets its own chunk only if `scripts/check-size` stays within both budgets.

@@ -1,5 +1,5 @@
 //! The flows that follow a click, as split points: their code (the requests, reading the
-//! answers, the runner list and the watch) lives in the `flows` wasm chunk, which the page
+//! answers, the runner list and the watch) lives in the `sections` wasm chunk, which the page
 //! prefetches once the first screen is idle. Main calls them; a chunk that cannot be loaded
 //! becomes `Outcome::Unloaded`, never a panic.
 

@@ -249,7 +249,7 @@ impl Session {
     }
 
     /// The request and what follows it, once [`Self::submit`] has checked the form: the code
-    /// behind the `flows` chunk.
+    /// behind the `sections` chunk.
     pub(super) fn run(&self, action: Action, valid: ValidForm, jit: Option<JitRequest>) {
         let s = *self;
         spawn_local(async move {

@@ -36,13 +36,14 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-/// The summary with the outdated runners counted, when the current version is known:
-/// "1,204 runners · 87 online · 12 busy · 40 outdated".
+/// The summary with the outdated runners counted, when the current version is known and some
+/// are behind it: "1,204 runners · 87 online · 12 busy · 40 outdated". A fleet that is up to
+/// date (or whose current version is not known yet) reads as before: nothing to act on.
 pub fn summary_with_outdated<'a>(runners: impl IntoIterator<Item = &'a Runner>, outdated: Option<u64>) -> String {
     let base = summary(runners);
     match outdated {
-        Some(n) => format!("{base} \u{b7} {} outdated", thousands(n)),
-        None => base,
+        Some(n) if n > 0 => format!("{base} \u{b7} {} outdated", thousands(n)),
+        _ => base,
     }
 }
 
@@ -281,6 +282,30 @@ mod tests {
         assert_eq!(
             version_cell(Some("2.320.0"), true, Some("2.336.0"), None, july),
             "2.320.0 \u{b7} Outdated (current 2.336.0)"
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_outdated_runners_only_when_some_are_behind() {
+        let runner = |online, busy| crate::github::Runner {
+            id: 1,
+            name: "r".into(),
+            os: "Linux".into(),
+            online,
+            busy,
+            ephemeral: false,
+            group_id: None,
+            labels: vec![],
+            custom_labels: vec![],
+            version: None,
+        };
+        let fleet = [runner(true, true), runner(true, false), runner(false, false)];
+        let base = "3 runners \u{b7} 2 online \u{b7} 1 busy";
+        assert_eq!(summary_with_outdated(&fleet, None), base);
+        assert_eq!(summary_with_outdated(&fleet, Some(0)), base);
+        assert_eq!(
+            summary_with_outdated(&fleet, Some(1_204)),
+            format!("{base} \u{b7} 1,204 outdated")
         );
     }
 

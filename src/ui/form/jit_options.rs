@@ -16,7 +16,7 @@ const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(600);
 
 split_view! {
     chunk = sections, prefetch = prefetch_jit;
-    /// [`JitOptions`], from the `jit` chunk: only the just-in-time action needs them.
+    /// [`JitOptions`], from the `sections` chunk: only the just-in-time action needs them.
     pub fn jit_options_view() {
         view! { <JitOptions /> }
     }

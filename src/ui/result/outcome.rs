@@ -1,5 +1,5 @@
 //! `OutcomePanel`: the last request's outcome, whichever it was. Its panels come from the
-//! `results` wasm chunk (prefetched once the first screen is idle); a request whose code could
+//! `sections` wasm chunk (prefetched once the first screen is idle); a request whose code could
 //! not be loaded is said here, in main.
 
 use super::error_alert::{ErrorAlert, JitLostAlert};
@@ -32,7 +32,7 @@ pub fn OutcomePanel() -> impl IntoView {
 
 split_view! {
     chunk = sections, prefetch = prefetch_results;
-    /// The panel for `outcome`, from the `results` chunk.
+    /// The panel for `outcome`, from the `sections` chunk.
     pub fn outcome_view(outcome: Outcome) {
         view! { <OutcomeContent outcome=outcome /> }
     }

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 split_view! {
     chunk = sections, prefetch = prefetch_runners;
-    /// [`RunnersSection`], from the `runners` chunk.
+    /// [`RunnersSection`], from the `sections` chunk.
     pub fn runners_view() {
         view! { <RunnersSection /> }
     }
