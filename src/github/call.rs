@@ -176,7 +176,9 @@ impl Endpoint {
                 at(&format!("/actions/runner-groups/{group}")),
                 Some(fields.to_json()),
             ),
-            Self::DeleteGroup(group) => Call::with(Method::Delete, at(&format!("/actions/runner-groups/{group}")), None),
+            Self::DeleteGroup(group) => {
+                Call::with(Method::Delete, at(&format!("/actions/runner-groups/{group}")), None)
+            }
             Self::GroupRunners(group) => Call::get(at(&format!("/actions/runner-groups/{group}/runners?per_page=100"))),
             Self::GroupMembers(group) => Call::get(at(&format!(
                 "/actions/runner-groups/{group}/{}?per_page=100",
@@ -381,7 +383,10 @@ mod tests {
             Endpoint::OrganizationNamed("octo-org".into()).call(&ent).path,
             "/orgs/octo-org"
         );
-        assert_eq!(Endpoint::OrgRepositories.call(&org).path, "/orgs/octo-org/repos?per_page=100");
+        assert_eq!(
+            Endpoint::OrgRepositories.call(&org).path,
+            "/orgs/octo-org/repos?per_page=100"
+        );
         let patch = Endpoint::UpdateGroup {
             group: 4,
             fields: GroupFields {
@@ -390,7 +395,10 @@ mod tests {
             },
         }
         .call(&org);
-        assert_eq!((patch.method, patch.body.as_deref()), (Method::Patch, Some(r#"{"name":"A"}"#)));
+        assert_eq!(
+            (patch.method, patch.body.as_deref()),
+            (Method::Patch, Some(r#"{"name":"A"}"#))
+        );
     }
 
     #[test]

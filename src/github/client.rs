@@ -10,8 +10,8 @@ use super::deprecations::{parse_deprecation, Deprecation};
 use super::downloads::{parse_downloads, RunnerPackage};
 use super::error::{ApiError, ResponseMeta};
 use super::groups::{
-    parse_group_info, parse_group_infos, parse_members, parse_organization_id, parse_repository_list, parse_runner_groups,
-    parse_total, GroupFields, GroupInfo, Member, RunnerGroup,
+    parse_group_info, parse_group_infos, parse_members, parse_organization_id, parse_repository_list,
+    parse_runner_groups, parse_total, GroupFields, GroupInfo, Member, RunnerGroup,
 };
 use super::jit::{parse_jit_config, JitConfig, JitRequest};
 use super::pagination::next_link;
@@ -173,7 +173,8 @@ pub async fn group_members(to: &Target, token: &impl TokenSource, group: u64) ->
     let (mut total, mut members) = (None, Vec::new());
     for _ in 0..MAX_GROUP_PAGES {
         let answer = send(&to.api, token, &call).await?;
-        let (count, page) = parse_members(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?;
+        let (count, page) =
+            parse_members(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?;
         total = total.or(count);
         members.extend(page);
         match next_page(&to.api, &answer.meta) {
@@ -186,10 +187,19 @@ pub async fn group_members(to: &Target, token: &impl TokenSource, group: u64) ->
 }
 
 /// `PUT .../runner-groups/{group}/repositories` (or `.../organizations`): the whole new list (204).
-pub async fn set_group_members(to: &Target, token: &impl TokenSource, group: u64, ids: Vec<u64>) -> Result<(), ApiError> {
-    send(&to.api, token, &Endpoint::SetGroupMembers { group, ids }.call(&to.scope))
-        .await
-        .map(drop)
+pub async fn set_group_members(
+    to: &Target,
+    token: &impl TokenSource,
+    group: u64,
+    ids: Vec<u64>,
+) -> Result<(), ApiError> {
+    send(
+        &to.api,
+        token,
+        &Endpoint::SetGroupMembers { group, ids }.call(&to.scope),
+    )
+    .await
+    .map(drop)
 }
 
 /// Every repository of the organization, every page.
@@ -198,7 +208,9 @@ pub async fn org_repositories(to: &Target, token: &impl TokenSource) -> Result<V
     let mut repos = Vec::new();
     for _ in 0..MAX_REPO_PAGES {
         let answer = send(&to.api, token, &call).await?;
-        repos.extend(parse_repository_list(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?);
+        repos.extend(
+            parse_repository_list(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?,
+        );
         match next_page(&to.api, &answer.meta) {
             Some(next) => call = next,
             None => break,
@@ -209,7 +221,12 @@ pub async fn org_repositories(to: &Target, token: &impl TokenSource) -> Result<V
 
 /// The id of the organization `login` (`GET /orgs/{login}`).
 pub async fn organization_id(to: &Target, token: &impl TokenSource, login: &str) -> Result<u64, ApiError> {
-    let answer = send(&to.api, token, &Endpoint::OrganizationNamed(login.to_string()).call(&to.scope)).await?;
+    let answer = send(
+        &to.api,
+        token,
+        &Endpoint::OrganizationNamed(login.to_string()).call(&to.scope),
+    )
+    .await?;
     parse_organization_id(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
 }
 

@@ -50,7 +50,6 @@ pub fn parse_runner_groups(text: &str) -> Result<Vec<RunnerGroup>, BodyProblem> 
         .collect())
 }
 
-
 /// Who may send jobs to a group.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Visibility {
@@ -246,7 +245,11 @@ struct MembersBody {
 /// `(total_count, members)`.
 pub fn parse_members(text: &str) -> Result<(Option<u64>, Vec<Member>), BodyProblem> {
     let b: MembersBody = body::parse_object(text)?;
-    let list = b.repositories.0.or(b.organizations.0).ok_or(BodyProblem::MissingMembers)?;
+    let list = b
+        .repositories
+        .0
+        .or(b.organizations.0)
+        .ok_or(BodyProblem::MissingMembers)?;
     Ok((
         b.total_count.id(),
         list.into_iter().filter_map(MemberBody::member).collect(),
@@ -302,7 +305,6 @@ mod tests {
         );
     }
 
-
     #[test]
     fn reads_each_groups_access_settings() {
         let body = r#"{"total_count":2,"runner_groups":[{"id":1,"name":"Default","visibility":"all","default":true,"inherited":false,"allows_public_repositories":true},
@@ -337,7 +339,8 @@ mod tests {
     #[test]
     fn reads_members_repository_lists_and_an_organization_id() {
         let (total, repos) =
-            parse_members(r#"{"total_count":12,"repositories":[{"id":3,"name":"app","private":true},{"name":"x"}]}"#).unwrap();
+            parse_members(r#"{"total_count":12,"repositories":[{"id":3,"name":"app","private":true},{"name":"x"}]}"#)
+                .unwrap();
         assert_eq!((total, repos.len(), repos[0].private), (Some(12), 1, true));
         let (_, orgs) = parse_members(r#"{"total_count":1,"organizations":[{"id":8,"login":"octo"}]}"#).unwrap();
         assert_eq!(orgs[0].name, "octo");

@@ -148,25 +148,33 @@ const WORKFLOW_SHAPE: &str = "write it as OWNER/REPO/.github/workflows/FILE.yml@
 /// (or `.yaml`), REF a branch, tag or commit.
 pub fn check_workflow_ref(s: &str) -> Result<(), String> {
     let Some((path, git_ref)) = s.split_once('@') else {
-        return Err(format!("\u{201c}{s}\u{201d} has no @REF (a branch, tag or commit): {WORKFLOW_SHAPE}."));
+        return Err(format!(
+            "\u{201c}{s}\u{201d} has no @REF (a branch, tag or commit): {WORKFLOW_SHAPE}."
+        ));
     };
     let parts: Vec<&str> = path.split('/').collect();
     let [owner, repo, dot_github, workflows, file] = parts.as_slice() else {
-        return Err(format!("\u{201c}{path}\u{201d} is not a workflow file's path: {WORKFLOW_SHAPE}."));
+        return Err(format!(
+            "\u{201c}{path}\u{201d} is not a workflow file's path: {WORKFLOW_SHAPE}."
+        ));
     };
     let owner_ok = !owner.is_empty()
         && owner.len() <= 39
         && owner.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         && !owner.starts_with('-');
     if !owner_ok {
-        return Err(format!("\u{201c}{owner}\u{201d} is not an account name: {WORKFLOW_SHAPE}."));
+        return Err(format!(
+            "\u{201c}{owner}\u{201d} is not an account name: {WORKFLOW_SHAPE}."
+        ));
     }
     let repo_ok = !repo.is_empty()
         && *repo != "."
         && *repo != ".."
         && repo.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
     if !repo_ok {
-        return Err(format!("\u{201c}{repo}\u{201d} is not a repository name: {WORKFLOW_SHAPE}."));
+        return Err(format!(
+            "\u{201c}{repo}\u{201d} is not a repository name: {WORKFLOW_SHAPE}."
+        ));
     }
     if *dot_github != ".github" || *workflows != "workflows" {
         return Err(format!(
@@ -175,14 +183,18 @@ pub fn check_workflow_ref(s: &str) -> Result<(), String> {
     }
     let stem = file.strip_suffix(".yml").or_else(|| file.strip_suffix(".yaml"));
     if stem.is_none_or(str::is_empty) {
-        return Err(format!("\u{201c}{file}\u{201d} is not a .yml or .yaml file: {WORKFLOW_SHAPE}."));
+        return Err(format!(
+            "\u{201c}{file}\u{201d} is not a .yml or .yaml file: {WORKFLOW_SHAPE}."
+        ));
     }
     let bad_ref = git_ref.is_empty()
         || git_ref.contains("..")
         || git_ref.ends_with('/')
         || git_ref.ends_with(".lock")
         || git_ref.starts_with('/')
-        || git_ref.chars().any(|c| c.is_whitespace() || c.is_control() || "~^:?*[\\@".contains(c));
+        || git_ref
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "~^:?*[\\@".contains(c));
     if bad_ref {
         return Err(format!("\u{201c}{git_ref}\u{201d} is not a branch, tag or commit."));
     }
@@ -276,7 +288,10 @@ mod tests {
             visibility: Visibility::Selected,
             ..all
         };
-        assert_eq!(ent.validate().unwrap().create_fields(true).organization_ids, Some(vec![3]));
+        assert_eq!(
+            ent.validate().unwrap().create_fields(true).organization_ids,
+            Some(vec![3])
+        );
     }
 
     #[test]
@@ -296,13 +311,21 @@ mod tests {
                 ..GroupFields::default()
             }
         );
-        assert_eq!(same.members_to_set(&before), None, "the same selection, in another order");
+        assert_eq!(
+            same.members_to_set(&before),
+            None,
+            "the same selection, in another order"
+        );
         let mut draft = GroupDraft::of(&group, vec![1, 2, 5]);
         draft.allows_public = true;
         let after = draft.validate().unwrap();
         let patch = after.patch_fields(&before);
         assert_eq!(
-            (patch.allows_public_repositories, patch.visibility, patch.restricted_to_workflows),
+            (
+                patch.allows_public_repositories,
+                patch.visibility,
+                patch.restricted_to_workflows
+            ),
             (Some(true), None, None)
         );
         assert_eq!(after.members_to_set(&before), Some(vec![1, 2, 5]));

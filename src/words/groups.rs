@@ -83,7 +83,10 @@ pub fn refusal(error: &ApiError, group: Option<&str>) -> Option<(String, String)
         .map_or_else(String::new, |m| format!(" GitHub said: \u{201c}{m}\u{201d}"));
     match error.kind {
         ErrorKind::Conflict | ErrorKind::Unprocessable => Some((
-            format!("GitHub refused the group{}.", error.status.map_or_else(String::new, |s| format!(" ({s})"))),
+            format!(
+                "GitHub refused the group{}.",
+                error.status.map_or_else(String::new, |s| format!(" ({s})"))
+            ),
             format!("A group of that name may exist already: choose another name.{quoted}"),
         )),
         ErrorKind::NotFound => Some((
@@ -104,10 +107,16 @@ mod tests {
     #[test]
     fn access_is_said_in_words_for_organizations_and_enterprises() {
         assert_eq!(access(Visibility::All, false, None), "All repositories");
-        assert_eq!(access(Visibility::Selected, false, Some(12)), "Selected repositories (12)");
+        assert_eq!(
+            access(Visibility::Selected, false, Some(12)),
+            "Selected repositories (12)"
+        );
         assert_eq!(access(Visibility::Private, false, None), "Private repositories");
         assert_eq!(access(Visibility::All, true, None), "All organizations");
-        assert_eq!(access(Visibility::Selected, true, Some(3)), "Selected organizations (3)");
+        assert_eq!(
+            access(Visibility::Selected, true, Some(3)),
+            "Selected organizations (3)"
+        );
     }
 
     #[test]
@@ -117,7 +126,9 @@ mod tests {
             ..GroupInfo::default()
         };
         assert!(name_locked(&default).is_some() && not_editable(&default).is_none());
-        assert!(not_deletable(&default).unwrap().contains("Default group cannot be deleted"));
+        assert!(not_deletable(&default)
+            .unwrap()
+            .contains("Default group cannot be deleted"));
         let inherited = GroupInfo {
             inherited: true,
             ..GroupInfo::default()
@@ -132,7 +143,10 @@ mod tests {
         let meta = crate::github::error::ResponseMeta::default();
         let taken = ApiError::from_response(409, &meta, r#"{"message":"Name has already been taken"}"#);
         let (title, next) = refusal(&taken, None).unwrap();
-        assert!(title.contains("409") && next.contains("\u{201c}Name has already been taken\u{201d}"), "{next}");
+        assert!(
+            title.contains("409") && next.contains("\u{201c}Name has already been taken\u{201d}"),
+            "{next}"
+        );
         let gone = ApiError::from_response(404, &meta, r#"{"message":"Not Found"}"#);
         assert!(refusal(&gone, Some("Deploy")).unwrap().0.contains("Deploy"));
         let denied = ApiError::from_response(500, &meta, "");
