@@ -263,7 +263,10 @@ impl GroupStore {
                     organization_simple(&login, oid)
                 })
                 .collect();
-            Reply::json_text(200, json!({ "total_count": orgs.len(), "organizations": orgs }).to_string())
+            Reply::json_text(
+                200,
+                json!({ "total_count": orgs.len(), "organizations": orgs }).to_string(),
+            )
         } else {
             let known = org_repositories(key);
             let repos: Vec<Value> = g
@@ -277,7 +280,10 @@ impl GroupStore {
                     scenario::repository(key, &name, rid, private)
                 })
                 .collect();
-            Reply::json_text(200, json!({ "total_count": repos.len(), "repositories": repos }).to_string())
+            Reply::json_text(
+                200,
+                json!({ "total_count": repos.len(), "repositories": repos }).to_string(),
+            )
         }
     }
 
@@ -311,7 +317,10 @@ impl GroupStore {
             .filter(|r| r.group == id)
             .map(|r| r.json(std::time::Instant::now()))
             .collect();
-        Reply::json_text(200, json!({ "total_count": runners.len(), "runners": runners }).to_string())
+        Reply::json_text(
+            200,
+            json!({ "total_count": runners.len(), "runners": runners }).to_string(),
+        )
     }
 }
 
@@ -356,7 +365,11 @@ pub fn organization_simple(login: &str, id: u64) -> Value {
 /// `GET /orgs/{org}`: the organization, or 404 for [`org::MISSING`] and names starting `no-such-`.
 pub fn organization(login: &str) -> Reply {
     if login == org::MISSING || login.starts_with("no-such-") {
-        return scenario::error(404, "Not Found", "https://docs.github.com/rest/orgs/orgs#get-an-organization");
+        return scenario::error(
+            404,
+            "Not Found",
+            "https://docs.github.com/rest/orgs/orgs#get-an-organization",
+        );
     }
     let mut o = organization_simple(login, scenario::org_id(login));
     for (k, v) in [

@@ -202,7 +202,11 @@ pub fn runner_groups(
     let per_page = per_page.clamp(1, 100);
     let pages = all.len().div_ceil(per_page);
     let total = all.len();
-    let groups: Vec<Value> = all.into_iter().skip((page.max(1) - 1) * per_page).take(per_page).collect();
+    let groups: Vec<Value> = all
+        .into_iter()
+        .skip((page.max(1) - 1) * per_page)
+        .take(per_page)
+        .collect();
     let reply = Reply::json(200, json!({ "total_count": total, "runner_groups": groups }));
     let id = org_id(org_name);
     let link = |p: usize| format!("<{list_url}?per_page={per_page}&page={p}>");

@@ -447,7 +447,9 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
         (&Method::PATCH, Endpoint::Group(scope, group)) => {
             let list_url = groups_url(&recorded, prefix, &scope);
             guarded(&scope, token, || {
-                with_groups(&state, &scope, |groups, _| groups.update(group, &recorded.body, &list_url))
+                with_groups(&state, &scope, |groups, _| {
+                    groups.update(group, &recorded.body, &list_url)
+                })
             })
         }
         (&Method::DELETE, Endpoint::Group(scope, group)) => guarded(&scope, token, || {
