@@ -23,6 +23,8 @@ pub fn tests() -> Vec<(String, Test)> {
         a_deletion_is_confirmed_and_names_the_runners_that_move_to_default,
         a_runner_moves_to_another_group_and_the_group_opens_in_the_runners_tab,
         an_enterprise_group_names_organizations_and_an_unknown_one_is_said_before_sending,
+        a_group_deleted_meanwhile_is_said_so_and_the_table_loads_again,
+        a_token_without_write_permission_is_told_the_scope_it_needs,
     ]
 }
 
@@ -417,4 +419,54 @@ fn an_enterprise_group_names_organizations_and_an_unknown_one_is_said_before_sen
                 "allows_public_repositories": false, "restricted_to_workflows": false}),
         format!("the body: {}", sent[0].body),
     )
+}
+
+fn a_group_deleted_meanwhile_is_said_so_and_the_table_loads_again(world: &World) -> Result<()> {
+    let page = groups_listed(world, &format!("org={GROUPS}"))?;
+    cells(&page, "Release runners")?;
+    labelled(&page, "Edit Release runners")?.click()?;
+    page.session
+        .find("//dialog[@open]//h3[normalize-space(.)='Edit Release runners']")?;
+    // Someone else deletes it meanwhile (straight to the mock, not through the page).
+    let gone = page.session.execute_async(
+        "const done = arguments[arguments.length - 1];\
+         fetch(arguments[0], { method: 'DELETE', headers: { Authorization: 'Bearer ' + arguments[1] } })\
+           .then(r => done(r.status), e => done(String(e)));",
+        vec![
+            json!(format!(
+                "{}/orgs/{GROUPS}/actions/runner-groups/3",
+                page.mock.ghes_url()
+            )),
+            json!(ACCESS_TOKEN),
+        ],
+    )?;
+    check(gone == 204, format!("the deletion behind the page's back: {gone}"))?;
+    page.field("Allow public repositories")?.click()?;
+    dialog_button(&page, "Save")?.click()?;
+    let alert = page.alert_containing("no longer there (404)")?.text()?;
+    check_contains(&alert, "deleted meanwhile")?;
+    page.wait("the table without it", Duration::from_secs(10), || {
+        Ok(page
+            .session
+            .find_all(&row_xpath("Release runners"))?
+            .is_empty()
+            .then_some(()))
+    })?;
+    let patches = writes(&page).into_iter().filter(|r| r.method == "PATCH").count();
+    check(patches == 1, format!("{patches} PATCHes: sent again?"))
+}
+
+fn a_token_without_write_permission_is_told_the_scope_it_needs(world: &World) -> Result<()> {
+    let page = Page::new(world)?;
+    page.visit(&format!(
+        "?org={}&api={}",
+        mock_github::scenario::org::GROUPS_DENIED,
+        page.mock.ghes_url()
+    ))?;
+    page.field("Access token")?.fill(ACCESS_TOKEN)?;
+    page.open_tab("Runner groups")?;
+    page.button("Show runner groups")?.click()?;
+    let alert = page.alert_containing("The token is not allowed")?.text()?;
+    check_contains(&alert, "admin:org")?;
+    page.assert_absent("//table[caption]", "a table of groups after a 403")
 }
