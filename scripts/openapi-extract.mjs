@@ -92,6 +92,8 @@ export const OPERATIONS = [
   'GET /user',
   'GET /rate_limit',
   'GET /orgs/{org}',
+  // An organization's repositories, to open a runner group to some of them.
+  'GET /orgs/{org}/repos',
   'GET /repos/{owner}/{repo}',
   // Workflow runs and their jobs ("why is this job waiting").
   'GET /repos/{owner}/{repo}/actions/runs',

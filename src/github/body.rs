@@ -38,6 +38,10 @@ pub enum BodyProblem {
     MissingJitConfig,
     /// The runner list has no `runners` list.
     MissingRunners,
+    /// A runner-group (or organization) answer without its id or name.
+    MissingGroup,
+    /// A group's access list without its `repositories` or `organizations` list.
+    MissingMembers,
 }
 
 impl fmt::Display for BodyProblem {
@@ -62,6 +66,8 @@ impl fmt::Display for BodyProblem {
             Self::MissingLabels => f.write_str("the response has no \u{201c}labels\u{201d} list"),
             Self::MissingJitConfig => f.write_str("the response has no \u{201c}encoded_jit_config\u{201d} text"),
             Self::MissingRunners => f.write_str("the response has no \u{201c}runners\u{201d} list"),
+            Self::MissingGroup => f.write_str("the response has no \u{201c}id\u{201d} or \u{201c}name\u{201d}"),
+            Self::MissingMembers => f.write_str("the response has no list of repositories or organizations"),
         }
     }
 }

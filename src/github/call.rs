@@ -3,6 +3,7 @@
 //! description of the API (tests/contract.rs); `client` only carries them.
 
 use super::api_base::path_segment;
+use super::groups::{GroupFields, Visibility};
 use super::jit::JitRequest;
 use super::scope::{Scope, ScopeKind};
 
@@ -103,6 +104,25 @@ pub enum Endpoint {
     MoveToGroup { group: u64, runner: u64 },
     /// `GET {scope}/actions/runners/deprecations/{version}`.
     Deprecation(String),
+    /// `POST {scope}/actions/runner-groups`: a new group with exactly the fields given.
+    CreateGroup(GroupFields),
+    /// `PATCH {scope}/actions/runner-groups/{group}`: what changed (`name` always).
+    UpdateGroup { group: u64, fields: GroupFields },
+    /// `DELETE {scope}/actions/runner-groups/{group}`: its runners go to the default group.
+    DeleteGroup(u64),
+    /// `GET {scope}/actions/runner-groups/{group}/runners?per_page=100`: the first page.
+    GroupRunners(u64),
+    /// `GET /orgs/{org}/actions/runner-groups/{group}/repositories?per_page=100` (organizations)
+    /// or `GET /enterprises/{e}/actions/runner-groups/{group}/organizations?per_page=100`.
+    GroupMembers(u64),
+    /// `PUT .../runner-groups/{group}/repositories` with `{"selected_repository_ids": [...]}`
+    /// (organizations) or `.../organizations` with `{"selected_organization_ids": [...]}`.
+    SetGroupMembers { group: u64, ids: Vec<u64> },
+    /// `GET /orgs/{org}/repos?per_page=100`: the first page of the organization's repositories.
+    OrgRepositories,
+    /// `GET /orgs/{login}`: an organization, for its id (an enterprise's groups name
+    /// organizations by id).
+    OrganizationNamed(String),
     /// `GET /`: the API's root, which needs no token. Asked with and without the API-version
     /// header, it tells whether the server's CORS preflight refuses that header.
     Root,
@@ -150,6 +170,34 @@ impl Endpoint {
             Self::Deprecation(version) => {
                 Call::get(at(&format!("/actions/runners/deprecations/{}", path_segment(version))))
             }
+            Self::CreateGroup(fields) => Call::with(Method::Post, at("/actions/runner-groups"), Some(fields.to_json())),
+            Self::UpdateGroup { group, fields } => Call::with(
+                Method::Patch,
+                at(&format!("/actions/runner-groups/{group}")),
+                Some(fields.to_json()),
+            ),
+            Self::DeleteGroup(group) => {
+                Call::with(Method::Delete, at(&format!("/actions/runner-groups/{group}")), None)
+            }
+            Self::GroupRunners(group) => Call::get(at(&format!("/actions/runner-groups/{group}/runners?per_page=100"))),
+            Self::GroupMembers(group) => Call::get(at(&format!(
+                "/actions/runner-groups/{group}/{}?per_page=100",
+                members(scope)
+            ))),
+            Self::SetGroupMembers { group, ids } => {
+                let key = match scope.kind() {
+                    ScopeKind::Enterprise => "selected_organization_ids",
+                    _ => "selected_repository_ids",
+                };
+                let body = serde_json::json!({ key: ids }).to_string();
+                Call::with(
+                    Method::Put,
+                    at(&format!("/actions/runner-groups/{group}/{}", members(scope))),
+                    Some(body),
+                )
+            }
+            Self::OrgRepositories => Call::get(at("/repos?per_page=100")),
+            Self::OrganizationNamed(login) => Call::get(format!("/orgs/{}", path_segment(login))),
             Self::Root => Call::root(),
         }
     }
@@ -157,7 +205,16 @@ impl Endpoint {
     /// The scope kinds this endpoint exists for.
     pub fn kinds(&self) -> &'static [ScopeKind] {
         match self {
-            Self::RunnerGroups | Self::MoveToGroup { .. } => &[ScopeKind::Organization, ScopeKind::Enterprise],
+            Self::RunnerGroups
+            | Self::MoveToGroup { .. }
+            | Self::CreateGroup(_)
+            | Self::UpdateGroup { .. }
+            | Self::DeleteGroup(_)
+            | Self::GroupRunners(_)
+            | Self::GroupMembers(_)
+            | Self::SetGroupMembers { .. } => &[ScopeKind::Organization, ScopeKind::Enterprise],
+            Self::OrgRepositories => &[ScopeKind::Organization],
+            Self::OrganizationNamed(_) => &[ScopeKind::Enterprise],
             _ => &ScopeKind::ALL,
         }
     }
@@ -189,6 +246,32 @@ impl Endpoint {
             },
             Self::MoveToGroup { group: 2, runner: 23 },
             Self::Deprecation("2.320.0".into()),
+            Self::CreateGroup(GroupFields {
+                name: Some("Deploy runners".into()),
+                visibility: Some(Visibility::Selected),
+                repository_ids: Some(vec![1296269]),
+                allows_public_repositories: Some(false),
+                restricted_to_workflows: Some(true),
+                selected_workflows: Some(vec!["octo-org/hello-world/.github/workflows/deploy.yml@main".into()]),
+                ..GroupFields::default()
+            }),
+            Self::UpdateGroup {
+                group: 2,
+                fields: GroupFields {
+                    name: Some("Linux builders".into()),
+                    visibility: Some(Visibility::All),
+                    ..GroupFields::default()
+                },
+            },
+            Self::DeleteGroup(3),
+            Self::GroupRunners(2),
+            Self::GroupMembers(2),
+            Self::SetGroupMembers {
+                group: 2,
+                ids: vec![1296269, 1296270],
+            },
+            Self::OrgRepositories,
+            Self::OrganizationNamed("octo-org".into()),
             Self::Root,
         ]
     }
@@ -209,8 +292,24 @@ impl Endpoint {
             Self::RemoveLabel { .. } => 9,
             Self::MoveToGroup { .. } => 10,
             Self::Deprecation(_) => 11,
-            Self::Root => 12,
+            Self::CreateGroup(_) => 12,
+            Self::UpdateGroup { .. } => 13,
+            Self::DeleteGroup(_) => 14,
+            Self::GroupRunners(_) => 15,
+            Self::GroupMembers(_) => 16,
+            Self::SetGroupMembers { .. } => 17,
+            Self::OrgRepositories => 18,
+            Self::OrganizationNamed(_) => 19,
+            Self::Root => 20,
         }
+    }
+}
+
+/// What a group's access list holds in `scope`: repositories, or an enterprise's organizations.
+fn members(scope: &Scope) -> &'static str {
+    match scope.kind() {
+        ScopeKind::Enterprise => "organizations",
+        _ => "repositories",
     }
 }
 
@@ -267,6 +366,39 @@ mod tests {
         assert_eq!(Endpoint::Root.call(&org).path, "/");
         let jit = &Endpoint::samples()[2];
         assert!(jit.call(&org).body.unwrap().starts_with("{\"name\":\"build-7\""));
+    }
+
+    #[test]
+    fn group_access_lists_are_repositories_for_organizations_and_organizations_for_enterprises() {
+        let org = Scope::parse(ScopeKind::Organization, "octo-org").unwrap();
+        let ent = Scope::parse(ScopeKind::Enterprise, "acme").unwrap();
+        let set = Endpoint::SetGroupMembers { group: 4, ids: vec![7] };
+        let (o, e) = (set.call(&org), set.call(&ent));
+        assert_eq!(o.path, "/orgs/octo-org/actions/runner-groups/4/repositories");
+        assert_eq!(o.body.as_deref(), Some(r#"{"selected_repository_ids":[7]}"#));
+        assert_eq!(e.path, "/enterprises/acme/actions/runner-groups/4/organizations");
+        assert_eq!(e.body.as_deref(), Some(r#"{"selected_organization_ids":[7]}"#));
+        assert_eq!((o.method, e.method), (Method::Put, Method::Put));
+        assert_eq!(
+            Endpoint::OrganizationNamed("octo-org".into()).call(&ent).path,
+            "/orgs/octo-org"
+        );
+        assert_eq!(
+            Endpoint::OrgRepositories.call(&org).path,
+            "/orgs/octo-org/repos?per_page=100"
+        );
+        let patch = Endpoint::UpdateGroup {
+            group: 4,
+            fields: GroupFields {
+                name: Some("A".into()),
+                ..GroupFields::default()
+            },
+        }
+        .call(&org);
+        assert_eq!(
+            (patch.method, patch.body.as_deref()),
+            (Method::Patch, Some(r#"{"name":"A"}"#))
+        );
     }
 
     #[test]

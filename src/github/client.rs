@@ -9,7 +9,10 @@ use super::call::{Call, Endpoint, Method, TokenPurpose};
 use super::deprecations::{parse_deprecation, Deprecation};
 use super::downloads::{parse_downloads, RunnerPackage};
 use super::error::{ApiError, ResponseMeta};
-use super::groups::{parse_runner_groups, RunnerGroup};
+use super::groups::{
+    parse_group_info, parse_group_infos, parse_members, parse_organization_id, parse_repository_list,
+    parse_runner_groups, parse_total, GroupFields, GroupInfo, Member, RunnerGroup,
+};
 use super::jit::{parse_jit_config, JitConfig, JitRequest};
 use super::pagination::next_link;
 use super::runner_token::{parse_runner_token, RunnerToken};
@@ -28,6 +31,8 @@ pub const API_VERSION: &str = "2022-11-28";
 pub const TIMEOUT_SECONDS: u32 = 30;
 /// Most pages followed for a list that is only read to pick from (100 groups each).
 const MAX_GROUP_PAGES: usize = 20;
+/// Most pages of an organization's repositories followed (100 each).
+const MAX_REPO_PAGES: usize = 100;
 
 /// Where requests go: the API base and the scope. It holds no token.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,6 +103,131 @@ pub async fn runner_groups(to: &Target, token: &impl TokenSource) -> Result<Vec<
         }
     }
     Ok(groups)
+}
+
+/// Every runner group of the scope with its access settings, every page.
+pub async fn group_infos(to: &Target, token: &impl TokenSource) -> Result<Vec<GroupInfo>, ApiError> {
+    let mut call = Endpoint::RunnerGroups.call(&to.scope);
+    let mut groups = Vec::new();
+    for _ in 0..MAX_GROUP_PAGES {
+        let answer = send(&to.api, token, &call).await?;
+        groups.extend(parse_group_infos(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?);
+        match next_page(&to.api, &answer.meta) {
+            Some(next) => call = next,
+            None => break,
+        }
+    }
+    Ok(groups)
+}
+
+/// `POST {scope}/actions/runner-groups`: the new group as GitHub made it.
+pub async fn create_group(to: &Target, token: &impl TokenSource, fields: GroupFields) -> Result<GroupInfo, ApiError> {
+    let answer = send(&to.api, token, &Endpoint::CreateGroup(fields).call(&to.scope)).await?;
+    parse_group_info(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
+}
+
+/// `PATCH {scope}/actions/runner-groups/{group}`: the group as GitHub has it now.
+pub async fn update_group(
+    to: &Target,
+    token: &impl TokenSource,
+    group: u64,
+    fields: GroupFields,
+) -> Result<GroupInfo, ApiError> {
+    let answer = send(&to.api, token, &Endpoint::UpdateGroup { group, fields }.call(&to.scope)).await?;
+    parse_group_info(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
+}
+
+/// `DELETE {scope}/actions/runner-groups/{group}` (204).
+pub async fn delete_group(to: &Target, token: &impl TokenSource, group: u64) -> Result<(), ApiError> {
+    send(&to.api, token, &Endpoint::DeleteGroup(group).call(&to.scope))
+        .await
+        .map(drop)
+}
+
+/// How many runners a group has (`total_count` of its first page).
+pub async fn group_runner_count(to: &Target, token: &impl TokenSource, group: u64) -> Result<u64, ApiError> {
+    let answer = send(&to.api, token, &Endpoint::GroupRunners(group).call(&to.scope)).await?;
+    parse_total(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
+}
+
+/// Every runner of a group, every page.
+pub async fn group_runners(to: &Target, token: &impl TokenSource, group: u64) -> Result<Vec<Runner>, ApiError> {
+    let mut call = Endpoint::GroupRunners(group).call(&to.scope);
+    let mut runners = Vec::new();
+    for _ in 0..MAX_GROUP_PAGES {
+        let answer = send(&to.api, token, &call).await?;
+        let page = parse_runners(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?;
+        runners.extend(page.runners);
+        match next_page(&to.api, &answer.meta) {
+            Some(next) => call = next,
+            None => break,
+        }
+    }
+    Ok(runners)
+}
+
+/// A group's repositories (organizations) or organizations (enterprises): `(total, members)`,
+/// every page.
+pub async fn group_members(to: &Target, token: &impl TokenSource, group: u64) -> Result<(u64, Vec<Member>), ApiError> {
+    let mut call = Endpoint::GroupMembers(group).call(&to.scope);
+    let (mut total, mut members) = (None, Vec::new());
+    for _ in 0..MAX_GROUP_PAGES {
+        let answer = send(&to.api, token, &call).await?;
+        let (count, page) =
+            parse_members(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?;
+        total = total.or(count);
+        members.extend(page);
+        match next_page(&to.api, &answer.meta) {
+            Some(next) => call = next,
+            None => break,
+        }
+    }
+    let total = total.unwrap_or(members.len() as u64);
+    Ok((total, members))
+}
+
+/// `PUT .../runner-groups/{group}/repositories` (or `.../organizations`): the whole new list (204).
+pub async fn set_group_members(
+    to: &Target,
+    token: &impl TokenSource,
+    group: u64,
+    ids: Vec<u64>,
+) -> Result<(), ApiError> {
+    send(
+        &to.api,
+        token,
+        &Endpoint::SetGroupMembers { group, ids }.call(&to.scope),
+    )
+    .await
+    .map(drop)
+}
+
+/// Every repository of the organization, every page.
+pub async fn org_repositories(to: &Target, token: &impl TokenSource) -> Result<Vec<Member>, ApiError> {
+    let mut call = Endpoint::OrgRepositories.call(&to.scope);
+    let mut repos = Vec::new();
+    for _ in 0..MAX_REPO_PAGES {
+        let answer = send(&to.api, token, &call).await?;
+        repos.extend(
+            parse_repository_list(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?,
+        );
+        match next_page(&to.api, &answer.meta) {
+            Some(next) => call = next,
+            None => break,
+        }
+    }
+    Ok(repos)
+}
+
+/// The id of the organization `login` (`GET /orgs/{login}`).
+pub async fn organization_id(to: &Target, token: &impl TokenSource, login: &str) -> Result<u64, ApiError> {
+    let answer = send(
+        &to.api,
+        token,
+        &Endpoint::OrganizationNamed(login.to_string()).call(&to.scope),
+    )
+    .await?;
+    parse_organization_id(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
 }
 
 /// One page of the scope's runners: the first (`next` `None`) or the one a previous page named.

@@ -4,6 +4,7 @@
 
 pub mod bulk;
 pub mod command;
+pub mod group_draft;
 pub mod options;
 pub mod platform;
 pub mod quote;

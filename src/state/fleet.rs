@@ -65,6 +65,8 @@ pub struct RunView {
 pub struct FleetState {
     session: Session,
     pub show: RwSignal<Show>,
+    /// Only this group's runners, when set (the Runner groups tab's link).
+    pub group: RwSignal<Option<u64>>,
     pub selected: RwSignal<HashSet<u64>>,
     /// GitHub's schedule per version: `None` once asked with no schedule (404, 403, no dates).
     pub schedules: RwSignal<HashMap<String, Option<Deprecation>>>,
@@ -90,6 +92,7 @@ impl FleetState {
         Self {
             session,
             show: RwSignal::new(Show::All),
+            group: RwSignal::new(None),
             selected: RwSignal::new(HashSet::new()),
             schedules: RwSignal::new(HashMap::new()),
             editing: RwSignal::new(None),
@@ -115,9 +118,13 @@ impl FleetState {
     /// The runners the table shows: the text filter and the Show choice (tracked).
     pub fn shown(&self) -> Vec<Runner> {
         let show = self.show.get();
+        let group = self.group.get();
         let current = self.current_version();
         let mut list = self.session.runners.matching();
         list.retain(|r| show.keeps(r, is_outdated(r.version.as_deref(), current.as_deref())));
+        if let Some(group) = group {
+            list.retain(|r| r.group_id == Some(group));
+        }
         list
     }
 

@@ -10,15 +10,17 @@ pub enum Tab {
     #[default]
     Register,
     Runners,
+    Groups,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 2] = [Tab::Register, Tab::Runners];
+    pub const ALL: [Tab; 3] = [Tab::Register, Tab::Runners, Tab::Groups];
 
     pub fn label(self) -> &'static str {
         match self {
             Self::Register => "Register",
             Self::Runners => "Runners",
+            Self::Groups => "Runner groups",
         }
     }
 
@@ -27,6 +29,7 @@ impl Tab {
         match self {
             Self::Register => "register",
             Self::Runners => "runners",
+            Self::Groups => "groups",
         }
     }
 

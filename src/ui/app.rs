@@ -7,6 +7,7 @@ use crate::lazy::prefetch_when;
 use crate::state::flows::prefetch_flows;
 use crate::state::{FormState, Session, SetupForm, Tab, Tabs};
 use crate::ui::form::{prefetch_jit, InsecurePageWarning, LinkWarning, ScopeCard};
+use crate::ui::groups::{groups_view, prefetch_groups};
 use crate::ui::register::RegisterPanel;
 use crate::ui::result::prefetch_results;
 use crate::ui::runners::{prefetch_runners, runners_view};
@@ -33,6 +34,7 @@ pub fn App() -> impl IntoView {
     prefetch_when(|| true, prefetch_flows);
     prefetch_when(|| true, prefetch_results);
     prefetch_when(|| true, prefetch_runners);
+    prefetch_when(|| true, prefetch_groups);
     prefetch_when(move || form.action.get() == Action::JustInTime, prefetch_jit);
     // One ticker drives every countdown on the page.
     let now = session.now;
@@ -55,6 +57,7 @@ pub fn App() -> impl IntoView {
             <TabList />
             <TabPanel tab=Tab::Register><RegisterPanel /></TabPanel>
             <TabPanel tab=Tab::Runners><LazySection what="the runner list" load=runners_view /></TabPanel>
+            <TabPanel tab=Tab::Groups><LazySection what="the runner groups" load=groups_view /></TabPanel>
         </main>
     }
 }

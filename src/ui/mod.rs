@@ -4,6 +4,7 @@
 
 mod app;
 pub mod form;
+pub mod groups;
 pub mod register;
 pub mod result;
 pub mod runners;

@@ -2,6 +2,7 @@
 //! and watch, and the setup script's notes. Components lay them out; they do not write them.
 
 pub mod errors;
+pub mod groups;
 pub mod runners;
 pub mod setup;
 

@@ -23,6 +23,12 @@ pub const ABSENT: &[Absence] = &[Absence {
         "POST /enterprises/{enterprise}/actions/runners/{runner_id}/labels",
         "DELETE /enterprises/{enterprise}/actions/runners/{runner_id}/labels/{name}",
         "PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners/{runner_id}",
+        "POST /enterprises/{enterprise}/actions/runner-groups",
+        "PATCH /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}",
+        "DELETE /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}",
+        "GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners",
+        "GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations",
+        "PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations",
     ],
     reason: "api.github.com.json describes github.com for personal and organization accounts. Enterprise \
              accounts exist on github.com only with GitHub Enterprise Cloud, whose description (ghec.json, \

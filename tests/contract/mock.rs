@@ -9,7 +9,7 @@ use crate::spec::Layout;
 use mock_github::MockGithub;
 use runner_token::github::call::{Call, Method};
 use runner_token::github::pagination::next_link;
-use runner_token::github::{Endpoint, JitRequest, Scope, ScopeKind, TokenPurpose};
+use runner_token::github::{Endpoint, GroupFields, JitRequest, Scope, ScopeKind, TokenPurpose};
 use std::time::Duration;
 
 /// One answer, as received.
@@ -351,6 +351,33 @@ fn exercise(agent: &ureq::Agent, layout: Layout, base: &str, scenario: &Scenario
         ];
         for (what, endpoint) in more {
             c.send(&format!("{what} ({})", kind.noun()), &endpoint.call(&scope));
+        }
+        if kind.has_groups() {
+            // A taken group name (409), a group that is not there (404), an organization that
+            // does not exist (404).
+            let taken = Endpoint::CreateGroup(GroupFields {
+                name: Some("Default".into()),
+                ..GroupFields::default()
+            });
+            c.send(
+                &format!("a runner group with a taken name ({})", kind.noun()),
+                &taken.call(&scope),
+            );
+            let gone = Endpoint::UpdateGroup {
+                group: 999,
+                fields: GroupFields {
+                    name: Some("Gone".into()),
+                    ..GroupFields::default()
+                },
+            };
+            c.send(
+                &format!("editing a runner group that is gone ({})", kind.noun()),
+                &gone.call(&scope),
+            );
+            if kind == ScopeKind::Enterprise {
+                let missing = Endpoint::OrganizationNamed("no-such-org".into());
+                c.send("an organization that does not exist", &missing.call(&scope));
+            }
         }
         // Bodies the page never sends, for the mock's remaining refusals.
         let path = jit("x", 1, &["a"]).call(&scope).path;

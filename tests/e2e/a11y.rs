@@ -189,6 +189,7 @@ fn audit_every_state(world: &World, scheme: &'static str) -> Result<()> {
     page.wait_for_text("Forgotten:")?;
     audit.state("after Forget token")?;
     audit_the_fleet(&page, &mut audit)?;
+    audit_the_groups(&page, &mut audit)?;
     audit.verdict()
 }
 
@@ -248,6 +249,45 @@ fn audit_the_fleet(page: &Page, audit: &mut Audit) -> Result<()> {
                 .map(drop))
         })?;
     audit.state("a removal run's report")
+}
+
+/// The Runner groups tab's states: the table, the form with an invalid workflow, the deletion's
+/// confirmation and a group's runners.
+fn audit_the_groups(page: &Page, audit: &mut Audit) -> Result<()> {
+    page.fill_form(mock_github::groups::GROUPS, ACCESS_TOKEN)?;
+    page.open_tab("Runner groups")?;
+    page.button("Show runner groups")?.click()?;
+    page.session
+        .find("//table[caption[starts-with(normalize-space(.), 'Runner groups of')]]")?;
+    page.wait_for_text("Selected repositories (2)")?;
+    audit.state("the Runner groups table")?;
+    page.button("New runner group")?.click()?;
+    page.radio("Access", "Selected repositories")?.click()?;
+    page.wait_for_text("app-001")?;
+    page.field("Restrict to selected workflows")?.click()?;
+    page.field("Workflows")?.fill("nope")?;
+    page.button("Create group")?.click()?;
+    page.session
+        .find("//dialog[@open]//p[contains(@class,'field-error')][not(@hidden)]")?;
+    audit.state("the new group form with repositories and an invalid workflow")?;
+    page.session
+        .find("//dialog[@open]//button[normalize-space(.)='Cancel']")?
+        .click()?;
+    page.session
+        .find("//*[@aria-label='Delete Release runners']")?
+        .click()?;
+    page.session
+        .find("//dialog[@open]//h3[starts-with(normalize-space(.), 'Delete the group')]")?;
+    audit.state("a group's deletion, to confirm")?;
+    page.session
+        .find("//dialog[@open]//button[normalize-space(.)='Cancel']")?
+        .click()?;
+    page.session.find("//*[@aria-label='Runners of Default']")?.click()?;
+    page.wait_for_text("Move build-01 to group")?;
+    audit.state("a group's runners")?;
+    page.session
+        .find("//dialog[@open]//button[normalize-space(.)='Done']")?
+        .click()
 }
 
 fn every_state_passes_axe_in_the_light_colour_scheme(world: &World) -> Result<()> {

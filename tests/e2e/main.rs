@@ -10,6 +10,7 @@ mod core_flow;
 mod deep_link;
 mod errors;
 mod fleet;
+mod groups;
 mod hardening;
 mod hosting;
 mod hygiene;
@@ -69,6 +70,7 @@ fn main() {
     tests.extend(lazy::tests());
     tests.extend(a11y::tests());
     tests.extend(fleet::tests());
+    tests.extend(groups::tests());
     let error_cases = errors::cases();
 
     if args.list {

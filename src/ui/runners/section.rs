@@ -85,6 +85,13 @@ pub fn RunnersSection() -> impl IntoView {
                         prop:value=move || state.filter.get() on:input=move |ev| state.filter.set(event_target_value(&ev)) />
                 </div>
                 <ChoiceGroup legend="Show" name="show" choices=show_choices.clone() selected=fleet.show />
+                {move || fleet.group.get().map(|id| {
+                    let name = groups.with(|g| g.as_ref().and_then(|g| g.iter().find(|g| g.id == id)).map(|g| g.name.clone())).unwrap_or_else(|| format!("#{id}"));
+                    view! {
+                        <p class="note">{format!("Only the runners of the group {name}.")} " "
+                            <button type="button" class="secondary" on:click=move |_| fleet.group.set(None)>"Show every group"</button></p>
+                    }
+                })}
                 <p class="summary">{move || shown.with(|m| summary_with_outdated(m, fleet.outdated_count(m)))}</p>
                 <SelectionBar fleet=fleet />
                 <BulkRun fleet=fleet />

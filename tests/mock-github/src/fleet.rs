@@ -61,7 +61,7 @@ impl MockRunner {
         self.online_at.is_some_and(|at| now >= at)
     }
 
-    fn json(&self, now: Instant) -> Value {
+    pub(crate) fn json(&self, now: Instant) -> Value {
         let labels: Vec<Value> = self
             .labels
             .iter()
@@ -324,14 +324,15 @@ impl Fleet {
         Reply::json_text(200, r.labels_json().to_string())
     }
 
-    /// `PUT {scope}/actions/runner-groups/{group}/runners/{id}`: 204.
-    pub fn move_to_group(&mut self, key: &str, token: Option<&str>, group: u64, id: u64) -> Reply {
+    /// `PUT {scope}/actions/runner-groups/{group}/runners/{id}`: 204. `group_exists`: the
+    /// scope has that group.
+    pub fn move_to_group(&mut self, key: &str, token: Option<&str>, group: u64, id: u64, group_exists: bool) -> Reply {
         let refusal = scenario::registration(key, token, 1);
         if refusal.status != 201 {
             return refusal;
         }
         match self.runners.iter_mut().find(|r| r.id == id) {
-            Some(r) if group >= 1 && group as usize <= scenario::runner_group_names(key).len() => {
+            Some(r) if group_exists => {
                 r.group = group;
                 Reply::no_content()
             }

@@ -8,6 +8,7 @@
 //! request, and also serves a static folder (the built page) on a second origin.
 
 pub mod fleet;
+pub mod groups;
 mod loopback;
 pub mod scenario;
 mod server;

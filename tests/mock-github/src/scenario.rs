@@ -81,6 +81,11 @@ pub mod org {
     /// Has a fourth runner group of GitHub-hosted runners ([`HOSTED_GROUP`]): a just-in-time
     /// runner asked for in it is refused with a 403.
     pub const HOSTED_RUNNERS: &str = "hosted-runners-org";
+    /// Runner groups of every kind, kept as state (`groups.rs`): Default (public repositories
+    /// allowed), Linux builders (two selected repositories), Release runners (private
+    /// repositories, two workflows) and Enterprise pool (inherited); 130 repositories. As an
+    /// enterprise slug: Default and Shared builders (three organizations).
+    pub const GROUPS: &str = "groups-org";
 }
 
 /// The GitHub-hosted runner group of [`org::HOSTED_RUNNERS`]: self-hosted runners cannot join it.
@@ -180,30 +185,29 @@ pub fn runner_group_names(org_name: &str) -> Vec<String> {
     names
 }
 
-/// What `GET {scope}/actions/runner-groups?per_page=N&page=P` answers. `list_url` is where
-/// GitHub's `Link` header points for other pages (by organization id, or enterprise slug).
-pub fn runner_groups(org_name: &str, token: Option<&str>, per_page: usize, page: usize, list_url: &str) -> Reply {
+/// What `GET {scope}/actions/runner-groups?per_page=N&page=P` answers, for the scope's
+/// `groups` (every one, as `groups.rs` keeps them). `list_url` is where GitHub's `Link` header
+/// points for other pages (by organization id, or enterprise slug).
+pub fn runner_groups(
+    org_name: &str,
+    token: Option<&str>,
+    per_page: usize,
+    page: usize,
+    list_url: &str,
+    all: Vec<Value>,
+) -> Reply {
     if let Some(refusal) = refusal(org_name, token, org::GROUPS_DENIED) {
         return refusal;
     }
-    let names = runner_group_names(org_name);
     let per_page = per_page.clamp(1, 100);
-    let pages = names.len().div_ceil(per_page);
-    let groups: Vec<Value> = names
-        .iter()
-        .enumerate()
+    let pages = all.len().div_ceil(per_page);
+    let total = all.len();
+    let groups: Vec<Value> = all
+        .into_iter()
         .skip((page.max(1) - 1) * per_page)
         .take(per_page)
-        .map(|(i, name)| {
-            json!({
-                "id": i + 1, "name": name, "visibility": if i == 0 { "all" } else { "selected" },
-                "default": i == 0, "inherited": false, "allows_public_repositories": false,
-                "restricted_to_workflows": false, "selected_workflows": [], "workflow_restrictions_read_only": false,
-                "runners_url": format!("{list_url}/{}/runners", i + 1),
-            })
-        })
         .collect();
-    let reply = Reply::json(200, json!({ "total_count": names.len(), "runner_groups": groups }));
+    let reply = Reply::json(200, json!({ "total_count": total, "runner_groups": groups }));
     let id = org_id(org_name);
     let link = |p: usize| format!("<{list_url}?per_page={per_page}&page={p}>");
     let mut rels = Vec::new();
@@ -224,6 +228,12 @@ pub fn runner_groups(org_name: &str, token: Option<&str>, per_page: usize, page:
     } else {
         reply.header("Link", rels.join(", "))
     }
+}
+
+/// The refusal every group request of `org_name` gets before its own answer, if any: no
+/// token, a revoked one, or [`org::GROUPS_DENIED`]'s 403.
+pub fn groups_refusal(org_name: &str, token: Option<&str>) -> Option<Reply> {
+    refusal(org_name, token, org::GROUPS_DENIED)
 }
 
 /// An organization's numeric id, as GitHub's `Link` headers use it (they link by id, not login).
@@ -690,6 +700,7 @@ mod tests {
             100,
             1,
             "http://127.0.0.1:1/organizations/9/actions/runner-groups",
+            crate::groups::GroupStore::new(org::MANY_GROUPS, false).list("http://127.0.0.1:1/x"),
         );
         let link = first
             .headers
@@ -707,6 +718,7 @@ mod tests {
             100,
             3,
             "http://127.0.0.1:1/organizations/9/actions/runner-groups",
+            crate::groups::GroupStore::new(org::MANY_GROUPS, false).list("http://127.0.0.1:1/x"),
         );
         let body: Value = serde_json::from_str(&last.body).unwrap();
         assert_eq!(body["runner_groups"].as_array().unwrap().len(), 5);

@@ -1,6 +1,7 @@
 //! The HTTP side of the mock: routing, CORS, request recording, its own runtime.
 
 use crate::fleet::Fleet;
+use crate::groups::GroupStore;
 use crate::loopback::Loopback;
 use crate::scenario::{self, org, Reply};
 use bytes::Bytes;
@@ -43,6 +44,8 @@ struct State {
     org_ids: HashMap<u64, String>,
     /// Each scope's runners, by scope key, made on first use.
     fleets: HashMap<String, Fleet>,
+    /// Each organization's and enterprise's runner groups, by kind and key, made on first use.
+    groups: HashMap<(bool, String), GroupStore>,
 }
 
 /// Which scope a path names: `/repos/O/R`, `/orgs/O`, `/enterprises/E`. Scenarios are chosen
@@ -75,6 +78,16 @@ enum Endpoint {
     Labels(MockScope, u64, Option<String>),
     /// `.../actions/runner-groups/{group}/runners/{id}`.
     GroupRunner(MockScope, u64, u64),
+    /// `.../actions/runner-groups/{group}`.
+    Group(MockScope, u64),
+    /// `.../actions/runner-groups/{group}/runners`.
+    GroupRunners(MockScope, u64),
+    /// `.../actions/runner-groups/{group}/repositories` or `.../organizations`.
+    GroupMembers(MockScope, u64),
+    /// `/orgs/{org}/repos`.
+    OrgRepos(MockScope),
+    /// `/orgs/{org}`.
+    Org(MockScope),
     /// `.../actions/runners/deprecations/{version}`.
     Deprecation(MockScope, String),
     /// `GET /`: the API's root.
@@ -135,6 +148,8 @@ impl Endpoint {
             "actions/runners/downloads" => Self::Downloads(scope),
             "actions/runner-groups" if scope.kind != ScopeKind::Repository => Self::RunnerGroups(scope),
             "actions/runners" => Self::Runners(scope),
+            "repos" if scope.kind == ScopeKind::Organization => Self::OrgRepos(scope),
+            "" if scope.kind == ScopeKind::Organization => Self::Org(scope),
             other => {
                 let parts: Vec<&str> = other.split('/').collect();
                 match parts.as_slice() {
@@ -146,6 +161,18 @@ impl Endpoint {
                     ["actions", "runners", id, "labels", name] => id.parse().map_or(Self::Unknown, |id| {
                         Self::Labels(scope, id, Some(crate::fleet::percent_decode(name)))
                     }),
+                    ["actions", "runner-groups", group] if scope.kind != ScopeKind::Repository => {
+                        group.parse().map_or(Self::Unknown, |g| Self::Group(scope, g))
+                    }
+                    ["actions", "runner-groups", group, "runners"] if scope.kind != ScopeKind::Repository => {
+                        group.parse().map_or(Self::Unknown, |g| Self::GroupRunners(scope, g))
+                    }
+                    ["actions", "runner-groups", group, "repositories"] if scope.kind == ScopeKind::Organization => {
+                        group.parse().map_or(Self::Unknown, |g| Self::GroupMembers(scope, g))
+                    }
+                    ["actions", "runner-groups", group, "organizations"] if scope.kind == ScopeKind::Enterprise => {
+                        group.parse().map_or(Self::Unknown, |g| Self::GroupMembers(scope, g))
+                    }
                     ["actions", "runner-groups", group, "runners", id] => match (group.parse(), id.parse()) {
                         (Ok(g), Ok(i)) => Self::GroupRunner(scope, g, i),
                         _ => Self::Unknown,
@@ -240,6 +267,14 @@ impl MockGithub {
     /// The DELETEs of runners.
     pub fn delete_requests(&self) -> Vec<Recorded> {
         self.requests().into_iter().filter(|r| r.method == "DELETE").collect()
+    }
+
+    /// The writes to runner groups (POST, PATCH, PUT, DELETE under `.../runner-groups`), in order.
+    pub fn group_writes(&self) -> Vec<Recorded> {
+        self.requests()
+            .into_iter()
+            .filter(|r| !matches!(r.method.as_str(), "GET" | "OPTIONS") && r.path.contains("/actions/runner-groups"))
+            .collect()
     }
 
     /// The GETs of runner groups, every page.
@@ -375,8 +410,15 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
                     scenario::org_id(&scope.key)
                 ),
             };
-            let reply =
-                scenario::runner_groups(&scope.key, token, number("per_page", 30), number("page", 1), &list_url);
+            let all = with_groups(&state, &scope, |groups, _| groups.list(&list_url));
+            let reply = scenario::runner_groups(
+                &scope.key,
+                token,
+                number("per_page", 30),
+                number("page", 1),
+                &list_url,
+                all,
+            );
             state
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -391,10 +433,49 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
             fleet.labels(&scope.key, token, id, None, Some(&name))
         }),
         (&Method::PUT, Endpoint::GroupRunner(scope, group, id)) if scope.kind != ScopeKind::Repository => {
-            with_fleet(&state, &scope.key, |fleet| {
-                fleet.move_to_group(&scope.key, token, group, id)
+            with_groups(&state, &scope, |groups, fleet| {
+                let exists = groups.exists(group);
+                fleet.move_to_group(&scope.key, token, group, id, exists)
             })
         }
+        (&Method::POST, Endpoint::RunnerGroups(scope)) => {
+            let list_url = groups_url(&recorded, prefix, &scope);
+            guarded(&scope, token, || {
+                with_groups(&state, &scope, |groups, _| groups.create(&recorded.body, &list_url))
+            })
+        }
+        (&Method::PATCH, Endpoint::Group(scope, group)) => {
+            let list_url = groups_url(&recorded, prefix, &scope);
+            guarded(&scope, token, || {
+                with_groups(&state, &scope, |groups, _| {
+                    groups.update(group, &recorded.body, &list_url)
+                })
+            })
+        }
+        (&Method::DELETE, Endpoint::Group(scope, group)) => guarded(&scope, token, || {
+            with_groups(&state, &scope, |groups, fleet| groups.delete(group, fleet))
+        }),
+        (&Method::GET, Endpoint::GroupRunners(scope, group)) => guarded(&scope, token, || {
+            with_groups(&state, &scope, |groups, fleet| groups.runners(group, fleet))
+        }),
+        (&Method::GET, Endpoint::GroupMembers(scope, group)) => guarded(&scope, token, || {
+            with_groups(&state, &scope, |groups, _| groups.members(group, &scope.key))
+        }),
+        (&Method::PUT, Endpoint::GroupMembers(scope, group)) => guarded(&scope, token, || {
+            with_groups(&state, &scope, |groups, _| groups.set_members(group, &recorded.body))
+        }),
+        (&Method::GET, Endpoint::OrgRepos(scope)) => guarded(&scope, token, || {
+            let host = recorded.header("host").unwrap_or("127.0.0.1");
+            let list_url = format!("http://{host}{prefix}{}/repos", scope.path);
+            let number = |key: &str, default: usize| {
+                query
+                    .split('&')
+                    .find_map(|p| p.strip_prefix(key)?.strip_prefix('=')?.parse().ok())
+                    .unwrap_or(default)
+            };
+            crate::groups::repositories_page(&scope.key, number("per_page", 30), number("page", 1), &list_url)
+        }),
+        (&Method::GET, Endpoint::Org(scope)) => guarded(&scope, token, || crate::groups::organization(&scope.key)),
         (&Method::GET, Endpoint::Deprecation(scope, version)) => scenario::deprecation(&version, token, &scope.key),
         (&Method::GET, Endpoint::Root) => {
             let host = recorded.header("host").unwrap_or("127.0.0.1");
@@ -426,6 +507,33 @@ fn route_scope_key(route: &str) -> Option<&str> {
         "repos" => parts.nth(1),
         _ => None,
     }
+}
+
+/// Runs `f` on the scope's runner groups and its runners, each made on first use.
+fn with_groups<T>(state: &Mutex<State>, scope: &MockScope, f: impl FnOnce(&mut GroupStore, &mut Fleet) -> T) -> T {
+    let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+    let enterprise = scope.kind == ScopeKind::Enterprise;
+    let s = &mut *s;
+    let groups = s
+        .groups
+        .entry((enterprise, scope.key.clone()))
+        .or_insert_with(|| GroupStore::new(&scope.key, enterprise));
+    let fleet = s
+        .fleets
+        .entry(scope.key.clone())
+        .or_insert_with(|| Fleet::new(&scope.key));
+    f(groups, fleet)
+}
+
+/// `f`'s answer, unless the token or the scope is refused first.
+fn guarded(scope: &MockScope, token: Option<&str>, f: impl FnOnce() -> Reply) -> Reply {
+    scenario::groups_refusal(&scope.key, token).unwrap_or_else(f)
+}
+
+/// Where a scope's groups are, for `runners_url`.
+fn groups_url(recorded: &Recorded, prefix: &str, scope: &MockScope) -> String {
+    let host = recorded.header("host").unwrap_or("127.0.0.1");
+    format!("http://{host}{prefix}{}/actions/runner-groups", scope.path)
 }
 
 /// Runs `f` on the scope's runners, made on first use.
