@@ -12,7 +12,7 @@ use crate::ui::result::ErrorAlert;
 use leptos::prelude::*;
 
 split_view! {
-    chunk = groups, prefetch = prefetch_groups;
+    chunk = sections, prefetch = prefetch_groups;
     /// [`GroupsSection`], from the `groups` chunk.
     pub fn groups_view() {
         view! { <GroupsSection /> }
