@@ -38,6 +38,8 @@ pub enum BodyProblem {
     MissingJitConfig,
     /// The runner list has no `runners` list.
     MissingRunners,
+    /// A field the answer must have is missing or of the wrong kind.
+    MissingField(&'static str),
 }
 
 impl fmt::Display for BodyProblem {
@@ -62,6 +64,7 @@ impl fmt::Display for BodyProblem {
             Self::MissingLabels => f.write_str("the response has no \u{201c}labels\u{201d} list"),
             Self::MissingJitConfig => f.write_str("the response has no \u{201c}encoded_jit_config\u{201d} text"),
             Self::MissingRunners => f.write_str("the response has no \u{201c}runners\u{201d} list"),
+            Self::MissingField(name) => write!(f, "the response has no usable \u{201c}{name}\u{201d} field"),
         }
     }
 }

@@ -106,6 +106,23 @@ pub enum Endpoint {
     /// `GET /`: the API's root, which needs no token. Asked with and without the API-version
     /// header, it tells whether the server's CORS preflight refuses that header.
     Root,
+    /// `GET /user`: the token's account (user tokens).
+    User,
+    /// `GET /rate_limit`, which does not count against the rate limit.
+    RateLimit,
+    /// `GET /repos/{o}/{r}`: the repository itself (its id, and whether it is public).
+    Repository,
+    /// `GET /repos/{o}/{r}/actions/runs?status=queued&per_page=100`: the first page of queued runs.
+    QueuedRuns,
+    /// `GET /repos/{o}/{r}/actions/runs/{id}/jobs?filter=latest&per_page=100`.
+    RunJobs(u64),
+    /// `GET /orgs/{org}/actions/runner-groups?per_page=100&visible_to_repository=NAME`.
+    GroupsVisibleTo(String),
+    /// `GET /orgs/{org}/actions/runner-groups/{id}/runners?per_page=100`.
+    GroupRunners(u64),
+    /// `PUT /orgs/{org}/actions/runner-groups/{group}/repositories/{repository}`: opens a group
+    /// with selected repositories to one more.
+    OpenGroupTo { group: u64, repository: u64 },
 }
 
 impl Endpoint {
@@ -151,6 +168,21 @@ impl Endpoint {
                 Call::get(at(&format!("/actions/runners/deprecations/{}", path_segment(version))))
             }
             Self::Root => Call::root(),
+            Self::User => Call::get("/user".into()),
+            Self::RateLimit => Call::get("/rate_limit".into()),
+            Self::Repository => Call::get(scope.api_path()),
+            Self::QueuedRuns => Call::get(at("/actions/runs?status=queued&per_page=100")),
+            Self::RunJobs(run) => Call::get(at(&format!("/actions/runs/{run}/jobs?filter=latest&per_page=100"))),
+            Self::GroupsVisibleTo(name) => Call::get(at(&format!(
+                "/actions/runner-groups?per_page=100&visible_to_repository={}",
+                path_segment(name)
+            ))),
+            Self::GroupRunners(group) => Call::get(at(&format!("/actions/runner-groups/{group}/runners?per_page=100"))),
+            Self::OpenGroupTo { group, repository } => Call::with(
+                Method::Put,
+                at(&format!("/actions/runner-groups/{group}/repositories/{repository}")),
+                None,
+            ),
         }
     }
 
@@ -158,6 +190,11 @@ impl Endpoint {
     pub fn kinds(&self) -> &'static [ScopeKind] {
         match self {
             Self::RunnerGroups | Self::MoveToGroup { .. } => &[ScopeKind::Organization, ScopeKind::Enterprise],
+            Self::Repository | Self::QueuedRuns | Self::RunJobs(_) => &[ScopeKind::Repository],
+            // `visible_to_repository` and repository access lists are organization-only.
+            Self::GroupsVisibleTo(_) | Self::GroupRunners(_) | Self::OpenGroupTo { .. } => &[ScopeKind::Organization],
+            // Scope-free: asked once, not per kind.
+            Self::User | Self::RateLimit => &[ScopeKind::Organization],
             _ => &ScopeKind::ALL,
         }
     }
@@ -190,6 +227,17 @@ impl Endpoint {
             Self::MoveToGroup { group: 2, runner: 23 },
             Self::Deprecation("2.320.0".into()),
             Self::Root,
+            Self::User,
+            Self::RateLimit,
+            Self::Repository,
+            Self::QueuedRuns,
+            Self::RunJobs(30433642),
+            Self::GroupsVisibleTo("hello-world".into()),
+            Self::GroupRunners(2),
+            Self::OpenGroupTo {
+                group: 2,
+                repository: 1296269,
+            },
         ]
     }
 
@@ -210,6 +258,14 @@ impl Endpoint {
             Self::MoveToGroup { .. } => 10,
             Self::Deprecation(_) => 11,
             Self::Root => 12,
+            Self::User => 13,
+            Self::RateLimit => 14,
+            Self::Repository => 15,
+            Self::QueuedRuns => 16,
+            Self::RunJobs(_) => 17,
+            Self::GroupsVisibleTo(_) => 18,
+            Self::GroupRunners(_) => 19,
+            Self::OpenGroupTo { .. } => 20,
         }
     }
 }
@@ -241,7 +297,11 @@ mod tests {
         let mut seen: Vec<usize> = Endpoint::samples().iter().map(Endpoint::variant).collect();
         seen.sort_unstable();
         seen.dedup();
-        let highest = Endpoint::Root.variant();
+        let highest = Endpoint::OpenGroupTo {
+            group: 0,
+            repository: 0,
+        }
+        .variant();
         assert_eq!(
             seen,
             (0..=highest).collect::<Vec<_>>(),

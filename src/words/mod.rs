@@ -4,5 +4,6 @@
 pub mod errors;
 pub mod runners;
 pub mod setup;
+pub mod troubleshoot;
 
 pub use errors::{explain, short_reason, ErrorContext, Explanation};
