@@ -11,6 +11,7 @@ pub mod runners;
 pub mod session;
 pub mod setup;
 pub mod tabs;
+pub mod troubleshoot;
 pub mod watch;
 
 pub use credential::Credential;
@@ -21,4 +22,5 @@ pub use runners::{ListSource, RunnersState, ROWS_STEP};
 pub use session::{Outcome, Session};
 pub use setup::{Load, SetupForm};
 pub use tabs::{Tab, Tabs};
+pub use troubleshoot::TroubleshootState;
 pub use watch::WatchState;

@@ -10,15 +10,17 @@ pub enum Tab {
     #[default]
     Register,
     Runners,
+    Troubleshoot,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 2] = [Tab::Register, Tab::Runners];
+    pub const ALL: [Tab; 3] = [Tab::Register, Tab::Runners, Tab::Troubleshoot];
 
     pub fn label(self) -> &'static str {
         match self {
             Self::Register => "Register",
             Self::Runners => "Runners",
+            Self::Troubleshoot => "Troubleshoot",
         }
     }
 
@@ -27,6 +29,7 @@ impl Tab {
         match self {
             Self::Register => "register",
             Self::Runners => "runners",
+            Self::Troubleshoot => "troubleshoot",
         }
     }
 

@@ -11,6 +11,7 @@ use crate::ui::register::RegisterPanel;
 use crate::ui::result::prefetch_results;
 use crate::ui::runners::{prefetch_runners, runners_view};
 use crate::ui::tabs::{TabList, TabPanel};
+use crate::ui::troubleshoot::{prefetch_troubleshoot, troubleshoot_view};
 use crate::ui::widgets::LazySection;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -33,6 +34,7 @@ pub fn App() -> impl IntoView {
     prefetch_when(|| true, prefetch_flows);
     prefetch_when(|| true, prefetch_results);
     prefetch_when(|| true, prefetch_runners);
+    prefetch_when(|| true, prefetch_troubleshoot);
     prefetch_when(move || form.action.get() == Action::JustInTime, prefetch_jit);
     // One ticker drives every countdown on the page.
     let now = session.now;
@@ -55,6 +57,7 @@ pub fn App() -> impl IntoView {
             <TabList />
             <TabPanel tab=Tab::Register><RegisterPanel /></TabPanel>
             <TabPanel tab=Tab::Runners><LazySection what="the runner list" load=runners_view /></TabPanel>
+            <TabPanel tab=Tab::Troubleshoot><LazySection what="the troubleshooting checks" load=troubleshoot_view /></TabPanel>
         </main>
     }
 }
