@@ -21,6 +21,7 @@ mod runners;
 mod scopes;
 mod setup_script;
 mod tabs;
+mod troubleshoot;
 mod trust;
 mod webdriver;
 
@@ -69,6 +70,7 @@ fn main() {
     tests.extend(lazy::tests());
     tests.extend(a11y::tests());
     tests.extend(fleet::tests());
+    tests.extend(troubleshoot::tests());
     let error_cases = errors::cases();
 
     if args.list {
