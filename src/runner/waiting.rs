@@ -295,7 +295,7 @@ mod tests {
             }
         );
         assert_eq!(
-            why(&labels, true, &[off.clone()]),
+            why(&labels, true, std::slice::from_ref(&off)),
             Verdict::Offline {
                 names: vec!["o1".into()]
             }

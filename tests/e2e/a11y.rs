@@ -189,6 +189,7 @@ fn audit_every_state(world: &World, scheme: &'static str) -> Result<()> {
     page.wait_for_text("Forgotten:")?;
     audit.state("after Forget token")?;
     audit_the_fleet(&page, &mut audit)?;
+    audit_troubleshooting(&page, &mut audit)?;
     audit.verdict()
 }
 
@@ -248,6 +249,26 @@ fn audit_the_fleet(page: &Page, audit: &mut Audit) -> Result<()> {
                 .map(drop))
         })?;
     audit.state("a removal run's report")
+}
+
+/// The Troubleshoot tab's states: a token report, the waiting jobs with their reasons, and the
+/// confirmation before a group is opened to the repository.
+fn audit_troubleshooting(page: &Page, audit: &mut Audit) -> Result<()> {
+    page.radio("Runner scope", "Repository")?.click()?;
+    page.field("Repository")?.fill("waiting-org/waiting-repo")?;
+    page.open_tab("Troubleshoot")?;
+    page.button("Check token")?.click()?;
+    page.wait_for_text("Rate limit:")?;
+    audit.state("the Troubleshoot tab with a token report")?;
+    page.button("Find waiting jobs")?.click()?;
+    page.wait_for_text("8 jobs waiting")?;
+    audit.state("the waiting jobs and why each waits")?;
+    page.button("Open GPU to waiting-org/waiting-repo")?.click()?;
+    page.session.find("//dialog[@open]")?;
+    audit.state("the confirmation before a group is opened")?;
+    page.session
+        .find("//dialog[@open]//button[normalize-space(.)='Cancel']")?
+        .click()
 }
 
 fn every_state_passes_axe_in_the_light_colour_scheme(world: &World) -> Result<()> {

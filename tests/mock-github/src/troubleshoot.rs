@@ -314,17 +314,11 @@ fn runs(owner: &str, name: &str, query: &str, base: &str) -> Reply {
     reply
 }
 
+/// One job: (job id, name, status, labels, minutes since it was queued).
+type JobSpec<'a> = (u64, &'a str, &'a str, &'a [&'a str], i64);
+
 /// A job as GitHub's `job` schema has it.
-fn job_json(
-    owner: &str,
-    name: &str,
-    run: u64,
-    id: u64,
-    job: &str,
-    status: &str,
-    labels: &[&str],
-    minutes_ago: i64,
-) -> Value {
+fn job_json(owner: &str, name: &str, run: u64, (id, job, status, labels, minutes_ago): JobSpec) -> Value {
     let created = now_text(minutes_ago);
     let done = status == "completed";
     json!({
@@ -349,13 +343,9 @@ fn jobs(owner: &str, name: &str, run: &str) -> Reply {
                 owner,
                 name,
                 *id,
-                id * 10,
-                "checkout",
-                "completed",
-                &["ubuntu-latest"],
-                40,
+                (id * 10, "checkout", "completed", &["ubuntu-latest"], 40),
             ),
-            job_json(owner, name, *id, id * 10 + 1, job, "queued", labels, 5 + i as i64 * 7),
+            job_json(owner, name, *id, (id * 10 + 1, job, "queued", labels, 5 + i as i64 * 7)),
         ],
         _ => Vec::new(),
     };
