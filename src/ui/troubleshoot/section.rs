@@ -1,4 +1,4 @@
-//! `TroubleshootSection`: the tab's two parts, from the `troubleshoot` chunk.
+//! `TroubleshootSection`: the tab's two parts, from the `sections` chunk.
 
 use super::open_dialog::OpenGroupDialog;
 use super::token_check::TokenCheck;
@@ -8,8 +8,8 @@ use crate::state::{Session, TroubleshootState};
 use leptos::prelude::*;
 
 split_view! {
-    chunk = troubleshoot, prefetch = prefetch_troubleshoot;
-    /// [`TroubleshootSection`], from the `troubleshoot` chunk.
+    chunk = sections, prefetch = prefetch_troubleshoot;
+    /// [`TroubleshootSection`], from the `sections` chunk.
     pub fn troubleshoot_view() {
         view! { <TroubleshootSection /> }
     }
