@@ -10,6 +10,10 @@ use proptest::test_runner::{Config, TestRunner};
 use runner_token::deep_link::{share_query, DeepLink};
 use runner_token::expiry::{Expiry, Remaining};
 use runner_token::form::{Action, FormInput};
+use runner_token::github::actions::{
+    oauth_scopes, parse_group_access, parse_jobs, parse_rate_limit, parse_repository, parse_runs, parse_user,
+    sso_required,
+};
 use runner_token::github::downloads::parse_downloads;
 use runner_token::github::error::ResponseMeta;
 use runner_token::github::groups::parse_runner_groups;
@@ -215,6 +219,42 @@ fn downloads_and_groups_parsers() {
             }
             drop(parse_runner_groups(&s));
             let _ = next_link(&s);
+        },
+    );
+}
+
+#[test]
+fn troubleshoot_parsers_and_verdicts() {
+    use runner_token::runner::waiting::{verdict, Place, Placed};
+    run(
+        "parse_repository + parse_runs + parse_jobs + parse_group_access + parse_user + parse_rate_limit + token headers + verdict",
+        (prop_oneof![text(), json_text()], prop::collection::vec(text(), 0..4)),
+        |(s, labels)| {
+            drop(parse_repository(&s));
+            drop(parse_runs(&s));
+            drop(parse_user(&s));
+            drop(parse_rate_limit(&s));
+            let _ = (sso_required(&s), oauth_scopes(&s));
+            let groups = parse_group_access(&s).unwrap_or_default();
+            let runners = parse_runners(&s).map(|p| p.runners).unwrap_or_default();
+            let placed: Vec<Placed> = runners
+                .into_iter()
+                .zip(groups.into_iter().map(Some).chain(std::iter::repeat(None)))
+                .map(|(runner, group)| Placed {
+                    runner,
+                    place: group.map_or(Place::Repository, |group| Place::Group { group, open: false }),
+                })
+                .collect();
+            for mut job in parse_jobs(&s).unwrap_or_default() {
+                job.labels.extend(labels.iter().cloned());
+                let repo = runner_token::github::actions::RepositoryInfo {
+                    id: 1,
+                    full_name: "o/r".into(),
+                    private: false,
+                    org_owned: true,
+                };
+                let _ = verdict(&job, &s, &repo, &placed);
+            }
         },
     );
 }

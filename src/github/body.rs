@@ -42,6 +42,8 @@ pub enum BodyProblem {
     MissingGroup,
     /// A group's access list without its `repositories` or `organizations` list.
     MissingMembers,
+    /// A field the answer must have is missing or of the wrong kind.
+    MissingField(&'static str),
 }
 
 impl fmt::Display for BodyProblem {
@@ -68,6 +70,7 @@ impl fmt::Display for BodyProblem {
             Self::MissingRunners => f.write_str("the response has no \u{201c}runners\u{201d} list"),
             Self::MissingGroup => f.write_str("the response has no \u{201c}id\u{201d} or \u{201c}name\u{201d}"),
             Self::MissingMembers => f.write_str("the response has no list of repositories or organizations"),
+            Self::MissingField(name) => write!(f, "the response has no usable \u{201c}{name}\u{201d} field"),
         }
     }
 }

@@ -126,6 +126,21 @@ pub enum Endpoint {
     /// `GET /`: the API's root, which needs no token. Asked with and without the API-version
     /// header, it tells whether the server's CORS preflight refuses that header.
     Root,
+    /// `GET /user`: the token's account (user tokens).
+    User,
+    /// `GET /rate_limit`, which does not count against the rate limit.
+    RateLimit,
+    /// `GET /repos/{o}/{r}`: the repository itself (its id, and whether it is public).
+    Repository,
+    /// `GET /repos/{o}/{r}/actions/runs?status=queued&per_page=100`: the first page of queued runs.
+    QueuedRuns,
+    /// `GET /repos/{o}/{r}/actions/runs/{id}/jobs?filter=latest&per_page=100`.
+    RunJobs(u64),
+    /// `GET /orgs/{org}/actions/runner-groups?per_page=100&visible_to_repository=NAME`.
+    GroupsVisibleTo(String),
+    /// `PUT /orgs/{org}/actions/runner-groups/{group}/repositories/{repository}`: opens a group
+    /// with selected repositories to one more.
+    OpenGroupTo { group: u64, repository: u64 },
 }
 
 impl Endpoint {
@@ -199,6 +214,20 @@ impl Endpoint {
             Self::OrgRepositories => Call::get(at("/repos?per_page=100")),
             Self::OrganizationNamed(login) => Call::get(format!("/orgs/{}", path_segment(login))),
             Self::Root => Call::root(),
+            Self::User => Call::get("/user".into()),
+            Self::RateLimit => Call::get("/rate_limit".into()),
+            Self::Repository => Call::get(scope.api_path()),
+            Self::QueuedRuns => Call::get(at("/actions/runs?status=queued&per_page=100")),
+            Self::RunJobs(run) => Call::get(at(&format!("/actions/runs/{run}/jobs?filter=latest&per_page=100"))),
+            Self::GroupsVisibleTo(name) => Call::get(at(&format!(
+                "/actions/runner-groups?per_page=100&visible_to_repository={}",
+                path_segment(name)
+            ))),
+            Self::OpenGroupTo { group, repository } => Call::with(
+                Method::Put,
+                at(&format!("/actions/runner-groups/{group}/repositories/{repository}")),
+                None,
+            ),
         }
     }
 
@@ -215,6 +244,11 @@ impl Endpoint {
             | Self::SetGroupMembers { .. } => &[ScopeKind::Organization, ScopeKind::Enterprise],
             Self::OrgRepositories => &[ScopeKind::Organization],
             Self::OrganizationNamed(_) => &[ScopeKind::Enterprise],
+            Self::Repository | Self::QueuedRuns | Self::RunJobs(_) => &[ScopeKind::Repository],
+            // `visible_to_repository` and repository access lists are organization-only.
+            Self::GroupsVisibleTo(_) | Self::OpenGroupTo { .. } => &[ScopeKind::Organization],
+            // Scope-free: asked once, not per kind.
+            Self::User | Self::RateLimit => &[ScopeKind::Organization],
             _ => &ScopeKind::ALL,
         }
     }
@@ -273,6 +307,16 @@ impl Endpoint {
             Self::OrgRepositories,
             Self::OrganizationNamed("octo-org".into()),
             Self::Root,
+            Self::User,
+            Self::RateLimit,
+            Self::Repository,
+            Self::QueuedRuns,
+            Self::RunJobs(30433642),
+            Self::GroupsVisibleTo("hello-world".into()),
+            Self::OpenGroupTo {
+                group: 2,
+                repository: 1296269,
+            },
         ]
     }
 
@@ -301,6 +345,13 @@ impl Endpoint {
             Self::OrgRepositories => 18,
             Self::OrganizationNamed(_) => 19,
             Self::Root => 20,
+            Self::User => 21,
+            Self::RateLimit => 22,
+            Self::Repository => 23,
+            Self::QueuedRuns => 24,
+            Self::RunJobs(_) => 25,
+            Self::GroupsVisibleTo(_) => 26,
+            Self::OpenGroupTo { .. } => 27,
         }
     }
 }
@@ -340,7 +391,11 @@ mod tests {
         let mut seen: Vec<usize> = Endpoint::samples().iter().map(Endpoint::variant).collect();
         seen.sort_unstable();
         seen.dedup();
-        let highest = Endpoint::Root.variant();
+        let highest = Endpoint::OpenGroupTo {
+            group: 0,
+            repository: 0,
+        }
+        .variant();
         assert_eq!(
             seen,
             (0..=highest).collect::<Vec<_>>(),

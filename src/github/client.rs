@@ -4,7 +4,12 @@
 //! [`Endpoint::call`].
 
 use super::access_token::AccessToken;
+use super::actions::{
+    parse_group_access, parse_jobs, parse_rate_limit, parse_repository, parse_runs, parse_user, GroupAccess, Job,
+    RateLimit, RepositoryInfo, WorkflowRun,
+};
 use super::api_base::ApiBase;
+use super::body::BodyProblem;
 use super::call::{Call, Endpoint, Method, TokenPurpose};
 use super::deprecations::{parse_deprecation, Deprecation};
 use super::downloads::{parse_downloads, RunnerPackage};
@@ -324,6 +329,91 @@ pub async fn runner_deprecation(to: &Target, token: &impl TokenSource, version: 
     )
     .await?;
     parse_deprecation(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
+}
+
+/// Every item of a list, page after page (`Link: rel="next"` under the API base), until `most`
+/// items or [`MAX_GROUP_PAGES`] pages.
+async fn all_pages<T>(
+    api: &ApiBase,
+    token: &impl TokenSource,
+    first: Call,
+    parse: fn(&str) -> Result<Vec<T>, BodyProblem>,
+    most: usize,
+) -> Result<Vec<T>, ApiError> {
+    let mut call = first;
+    let mut items = Vec::new();
+    for _ in 0..MAX_GROUP_PAGES {
+        let answer = send(api, token, &call).await?;
+        items.extend(parse(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?);
+        match next_page(api, &answer.meta) {
+            Some(next) if items.len() < most => call = next,
+            _ => break,
+        }
+    }
+    items.truncate(most);
+    Ok(items)
+}
+
+/// `GET /user`: the token's account, and the answer's headers (`X-OAuth-Scopes`).
+pub async fn account(to: &Target, token: &impl TokenSource) -> Result<(String, ResponseMeta), ApiError> {
+    let answer = send(&to.api, token, &Endpoint::User.call(&to.scope)).await?;
+    let login = parse_user(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?;
+    Ok((login, answer.meta))
+}
+
+/// `GET /rate_limit` (free of charge).
+pub async fn rate_limit(to: &Target, token: &impl TokenSource) -> Result<RateLimit, ApiError> {
+    let answer = send(&to.api, token, &Endpoint::RateLimit.call(&to.scope)).await?;
+    parse_rate_limit(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
+}
+
+/// A read request that stands for a permission: its answer's headers when it reads.
+pub async fn probe_read(to: &Target, token: &impl TokenSource, endpoint: &Endpoint) -> Result<ResponseMeta, ApiError> {
+    send(&to.api, token, &endpoint.call(&to.scope)).await.map(|a| a.meta)
+}
+
+/// `GET /repos/{o}/{r}`.
+pub async fn repository(to: &Target, token: &impl TokenSource) -> Result<RepositoryInfo, ApiError> {
+    let answer = send(&to.api, token, &Endpoint::Repository.call(&to.scope)).await?;
+    parse_repository(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
+}
+
+/// The repository's queued workflow runs, newest first (GitHub's order), at most the 100 newest.
+pub async fn queued_runs(to: &Target, token: &impl TokenSource) -> Result<Vec<WorkflowRun>, ApiError> {
+    all_pages(&to.api, token, Endpoint::QueuedRuns.call(&to.scope), parse_runs, 100).await
+}
+
+/// The latest attempt's jobs of a run.
+pub async fn run_jobs(to: &Target, token: &impl TokenSource, run: u64) -> Result<Vec<Job>, ApiError> {
+    all_pages(&to.api, token, Endpoint::RunJobs(run).call(&to.scope), parse_jobs, 1000).await
+}
+
+/// An organization's runner groups with their access rules: all of them, or (`visible_to`) only
+/// those the repository of that name may use.
+pub async fn group_access(
+    to: &Target,
+    token: &impl TokenSource,
+    visible_to: Option<&str>,
+) -> Result<Vec<GroupAccess>, ApiError> {
+    let endpoint = visible_to.map_or(Endpoint::RunnerGroups, |n| Endpoint::GroupsVisibleTo(n.to_string()));
+    all_pages(&to.api, token, endpoint.call(&to.scope), parse_group_access, 2000).await
+}
+
+/// Every runner of the scope (the repository's own, for a repository).
+pub async fn all_runners(to: &Target, token: &impl TokenSource) -> Result<Vec<Runner>, ApiError> {
+    let parse = |body: &str| parse_runners(body).map(|p| p.runners);
+    all_pages(&to.api, token, Endpoint::Runners.call(&to.scope), parse, 2000).await
+}
+
+/// `PUT .../runner-groups/{group}/repositories/{repository}` (204): sent once, never again by itself.
+pub async fn open_group_to(to: &Target, token: &impl TokenSource, group: u64, repository: u64) -> Result<(), ApiError> {
+    send(
+        &to.api,
+        token,
+        &Endpoint::OpenGroupTo { group, repository }.call(&to.scope),
+    )
+    .await
+    .map(drop)
 }
 
 /// The `rel="next"` page of an answer, only while it stays under the API base (a `Link` header

@@ -5,6 +5,7 @@
 //! transport (fetch through gloo-net) and the one place a request is sent.
 
 pub mod access_token;
+pub mod actions;
 pub mod api_base;
 pub mod body;
 pub mod call;
@@ -20,6 +21,7 @@ pub mod runner_token;
 pub mod runners;
 pub mod scope;
 pub mod secret;
+pub mod token_check;
 
 pub use access_token::{AccessToken, AccessTokenError, TokenKind};
 pub use api_base::{ApiBase, UrlError, WebBase, DEFAULT_API};

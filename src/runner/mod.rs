@@ -11,6 +11,7 @@ pub mod quote;
 pub mod render;
 pub mod script;
 pub mod versions;
+pub mod waiting;
 pub mod watch;
 pub mod workflow;
 

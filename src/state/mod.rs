@@ -12,6 +12,7 @@ pub mod runners;
 pub mod session;
 pub mod setup;
 pub mod tabs;
+pub mod troubleshoot;
 pub mod watch;
 
 pub use credential::Credential;
@@ -23,4 +24,5 @@ pub use runners::{ListSource, RunnersState, ROWS_STEP};
 pub use session::{Outcome, Session};
 pub use setup::{Load, SetupForm};
 pub use tabs::{Tab, Tabs};
+pub use troubleshoot::TroubleshootState;
 pub use watch::WatchState;

@@ -10,16 +10,18 @@ pub enum Tab {
     #[default]
     Register,
     Runners,
+    Troubleshoot,
     Groups,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Register, Tab::Runners, Tab::Groups];
+    pub const ALL: [Tab; 4] = [Tab::Register, Tab::Runners, Tab::Troubleshoot, Tab::Groups];
 
     pub fn label(self) -> &'static str {
         match self {
             Self::Register => "Register",
             Self::Runners => "Runners",
+            Self::Troubleshoot => "Troubleshoot",
             Self::Groups => "Runner groups",
         }
     }
@@ -29,6 +31,7 @@ impl Tab {
         match self {
             Self::Register => "register",
             Self::Runners => "runners",
+            Self::Troubleshoot => "troubleshoot",
             Self::Groups => "groups",
         }
     }

@@ -12,6 +12,7 @@ use crate::ui::register::RegisterPanel;
 use crate::ui::result::prefetch_results;
 use crate::ui::runners::{prefetch_runners, runners_view};
 use crate::ui::tabs::{TabList, TabPanel};
+use crate::ui::troubleshoot::{prefetch_troubleshoot, troubleshoot_view};
 use crate::ui::widgets::LazySection;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
     prefetch_when(|| true, prefetch_flows);
     prefetch_when(|| true, prefetch_results);
     prefetch_when(|| true, prefetch_runners);
+    prefetch_when(|| true, prefetch_troubleshoot);
     prefetch_when(|| true, prefetch_groups);
     prefetch_when(move || form.action.get() == Action::JustInTime, prefetch_jit);
     // One ticker drives every countdown on the page.
@@ -57,6 +59,7 @@ pub fn App() -> impl IntoView {
             <TabList />
             <TabPanel tab=Tab::Register><RegisterPanel /></TabPanel>
             <TabPanel tab=Tab::Runners><LazySection what="the runner list" load=runners_view /></TabPanel>
+            <TabPanel tab=Tab::Troubleshoot><LazySection what="the troubleshooting checks" load=troubleshoot_view /></TabPanel>
             <TabPanel tab=Tab::Groups><LazySection what="the runner groups" load=groups_view /></TabPanel>
         </main>
     }

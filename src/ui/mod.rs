@@ -10,6 +10,7 @@ pub mod result;
 pub mod runners;
 pub mod setup;
 pub mod tabs;
+pub mod troubleshoot;
 pub mod widgets;
 
 pub use app::App;

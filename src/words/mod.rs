@@ -5,5 +5,6 @@ pub mod errors;
 pub mod groups;
 pub mod runners;
 pub mod setup;
+pub mod troubleshoot;
 
 pub use errors::{explain, short_reason, ErrorContext, Explanation};

@@ -8,6 +8,9 @@ use crate::expected::{self, OFF_CONTRACT};
 use crate::mock::Answer;
 use crate::spec::{self, Found, Subset};
 use crate::validate::{Batch, CaseId, Verdicts};
+use runner_token::github::actions::{
+    parse_group_access, parse_jobs, parse_rate_limit, parse_repository, parse_runs, parse_user,
+};
 use runner_token::github::call::catalogue;
 use runner_token::github::downloads::parse_downloads;
 use runner_token::github::error::ResponseMeta;
@@ -514,6 +517,24 @@ fn reader(key: &str, status: &str) -> Option<(&'static str, Read)> {
             read_groups,
         ),
         ("GET", "/actions/runners", "200", "parse_runners", read_runners),
+        (
+            "GET",
+            "/runner-groups/{runner_group_id}/runners",
+            "200",
+            "parse_runners",
+            read_runners,
+        ),
+        ("GET", "/user", "200", "parse_user", read_user),
+        ("GET", "/rate_limit", "200", "parse_rate_limit", read_rate_limit),
+        (
+            "GET",
+            "/repos/{owner}/{repo}",
+            "200",
+            "parse_repository",
+            read_repository,
+        ),
+        ("GET", "/actions/runs", "200", "parse_runs", read_runs),
+        ("GET", "/actions/runs/{run_id}/jobs", "200", "parse_jobs", read_jobs),
     ];
     let (method, path) = key.split_once(' ')?;
     READERS
@@ -554,7 +575,47 @@ fn read_downloads(text: &str, v: &Value) -> Result<(), String> {
 
 fn read_groups(text: &str, v: &Value) -> Result<(), String> {
     let groups = parse_runner_groups(text).map_err(|e| e.to_string())?;
-    kept("runner groups", groups.len(), count(&v["runner_groups"]))
+    kept("runner groups", groups.len(), count(&v["runner_groups"]))?;
+    // The Troubleshoot tab reads the same answer for its access rules.
+    let access = parse_group_access(text).map_err(|e| e.to_string())?;
+    kept("runner groups (access rules)", access.len(), count(&v["runner_groups"]))
+}
+
+fn read_user(text: &str, v: &Value) -> Result<(), String> {
+    let login = parse_user(text).map_err(|e| e.to_string())?;
+    (v["login"].as_str() == Some(login.as_str()))
+        .then_some(())
+        .ok_or_else(|| format!("the login was read as {login:?}"))
+}
+
+fn read_rate_limit(text: &str, v: &Value) -> Result<(), String> {
+    let rate = parse_rate_limit(text).map_err(|e| e.to_string())?;
+    (v["resources"]["core"]["remaining"].as_u64() == Some(rate.remaining))
+        .then_some(())
+        .ok_or_else(|| format!("the core budget was read as {rate:?}"))
+}
+
+fn read_repository(text: &str, v: &Value) -> Result<(), String> {
+    let repo = parse_repository(text).map_err(|e| e.to_string())?;
+    (v["private"].as_bool() == Some(repo.private))
+        .then_some(())
+        .ok_or_else(|| format!("the repository was read as {repo:?}"))
+}
+
+fn read_runs(text: &str, v: &Value) -> Result<(), String> {
+    kept(
+        "workflow runs",
+        parse_runs(text).map_err(|e| e.to_string())?.len(),
+        count(&v["workflow_runs"]),
+    )
+}
+
+fn read_jobs(text: &str, v: &Value) -> Result<(), String> {
+    kept(
+        "jobs",
+        parse_jobs(text).map_err(|e| e.to_string())?.len(),
+        count(&v["jobs"]),
+    )
 }
 
 fn read_runners(text: &str, v: &Value) -> Result<(), String> {

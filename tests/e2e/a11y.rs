@@ -190,6 +190,7 @@ fn audit_every_state(world: &World, scheme: &'static str) -> Result<()> {
     audit.state("after Forget token")?;
     audit_the_fleet(&page, &mut audit)?;
     audit_the_groups(&page, &mut audit)?;
+    audit_troubleshooting(&page, &mut audit)?;
     audit.verdict()
 }
 
@@ -287,6 +288,26 @@ fn audit_the_groups(page: &Page, audit: &mut Audit) -> Result<()> {
     audit.state("a group's runners")?;
     page.session
         .find("//dialog[@open]//button[normalize-space(.)='Done']")?
+        .click()
+}
+
+/// The Troubleshoot tab's states: a token report, the waiting jobs with their reasons, and the
+/// confirmation before a group is opened to the repository.
+fn audit_troubleshooting(page: &Page, audit: &mut Audit) -> Result<()> {
+    page.radio("Runner scope", "Repository")?.click()?;
+    page.field("Repository")?.fill("waiting-org/waiting-repo")?;
+    page.open_tab("Troubleshoot")?;
+    page.button("Check token")?.click()?;
+    page.wait_for_text("Rate limit:")?;
+    audit.state("the Troubleshoot tab with a token report")?;
+    page.button("Find waiting jobs")?.click()?;
+    page.wait_for_text("8 jobs waiting")?;
+    audit.state("the waiting jobs and why each waits")?;
+    page.button("Open GPU to waiting-org/waiting-repo")?.click()?;
+    page.session.find("//dialog[@open]")?;
+    audit.state("the confirmation before a group is opened")?;
+    page.session
+        .find("//dialog[@open]//button[normalize-space(.)='Cancel']")?
         .click()
 }
 

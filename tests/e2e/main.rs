@@ -22,6 +22,7 @@ mod runners;
 mod scopes;
 mod setup_script;
 mod tabs;
+mod troubleshoot;
 mod trust;
 mod webdriver;
 
@@ -71,6 +72,7 @@ fn main() {
     tests.extend(a11y::tests());
     tests.extend(fleet::tests());
     tests.extend(groups::tests());
+    tests.extend(troubleshoot::tests());
     let error_cases = errors::cases();
 
     if args.list {

@@ -89,8 +89,11 @@ fn the_tabs_follow_the_wai_aria_pattern_by_keyboard_and_the_address_follows(worl
     page.wait("Register again, wrapping around", Duration::from_secs(5), || {
         Ok((selected_and_focused(&page)?.0 == "Register").then_some(()))
     })?;
-    page.session.find(&tab_xpath("Register"))?.type_text("\u{E014}")?; // ArrowRight
-    page.session.find(&tab_xpath("Runners"))?.type_text("\u{E011}")?; // Home
+    page.session.find(&tab_xpath("Register"))?.type_text("\u{E010}")?; // End
+    page.wait("End to open the last tab", Duration::from_secs(5), || {
+        Ok((selected_and_focused(&page)?.1 == last_id).then_some(()))
+    })?;
+    page.session.find(&tab_xpath(&last))?.type_text("\u{E011}")?; // Home
     page.wait("Home to open the first tab", Duration::from_secs(5), || {
         Ok((selected_and_focused(&page)? == ("Register".into(), "tab-register".into())).then_some(()))
     })?;

@@ -13,6 +13,7 @@ mod loopback;
 pub mod scenario;
 mod server;
 pub mod static_site;
+pub mod troubleshoot;
 
 pub use server::{MockGithub, MockScope, Recorded, ScopeKind};
 pub use static_site::StaticSite;

@@ -86,6 +86,13 @@ pub mod org {
     /// repositories, two workflows) and Enterprise pool (inherited); 130 repositories. As an
     /// enterprise slug: Default and Shared builders (three organizations).
     pub const GROUPS: &str = "groups-org";
+    /// Runner groups for the Troubleshoot tab (`crate::troubleshoot`): one closed to
+    /// [`WAITING_REPO`], one without public repositories, one restricted to a workflow.
+    pub const WAITING_ORG: &str = "waiting-org";
+    /// A public repository with a queued job for each reason a job waits (`crate::troubleshoot`).
+    pub const WAITING_REPO: &str = "waiting-repo";
+    /// A repository with no queued job.
+    pub const QUIET_REPO: &str = "quiet-repo";
 }
 
 /// The GitHub-hosted runner group of [`org::HOSTED_RUNNERS`]: self-hosted runners cannot join it.

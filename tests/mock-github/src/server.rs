@@ -46,6 +46,8 @@ struct State {
     fleets: HashMap<String, Fleet>,
     /// Each organization's and enterprise's runner groups, by kind and key, made on first use.
     groups: HashMap<(bool, String), GroupStore>,
+    /// Runner groups opened to a repository (the Troubleshoot tab's Open group).
+    opened_groups: crate::troubleshoot::Opened,
 }
 
 /// Which scope a path names: `/repos/O/R`, `/orgs/O`, `/enterprises/E`. Scenarios are chosen
@@ -277,6 +279,16 @@ impl MockGithub {
             .collect()
     }
 
+    /// The PUTs that open a runner group to a repository.
+    pub fn open_group_requests(&self) -> Vec<Recorded> {
+        self.requests()
+            .into_iter()
+            .filter(|r| {
+                r.method == "PUT" && r.path.contains("/actions/runner-groups/") && r.path.contains("/repositories/")
+            })
+            .collect()
+    }
+
     /// The GETs of runner groups, every page.
     pub fn group_requests(&self) -> Vec<Recorded> {
         self.requests()
@@ -364,6 +376,15 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
     }
 
     let token = recorded.header("authorization").and_then(bearer);
+    let troubleshoot = {
+        let host = recorded.header("host").unwrap_or("127.0.0.1");
+        let base = format!("http://{host}{prefix}");
+        let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+        crate::troubleshoot::answer(method.as_str(), route, query, token, &base, &mut s.opened_groups)
+    };
+    if let Some(reply) = troubleshoot {
+        return Ok(respond(reply));
+    }
     let reply = match (&method, endpoint) {
         (&Method::POST, Endpoint::Registration(scope) | Endpoint::Removal(scope)) => {
             if scope.key == org::HANG {
