@@ -140,8 +140,9 @@ pub fn answer(
         ("GET", ["repos", _, _, "actions", "runs", _, "jobs"]) => true,
         ("GET", ["repos", _, name, "actions", "runners"]) => *name == org::WAITING_REPO || *name == org::QUIET_REPO,
         ("GET", ["orgs", o, "actions", "runner-groups"]) => *o == org::WAITING_ORG,
-        ("GET", ["orgs", _, "actions", "runner-groups", _, "runners"]) => true,
-        ("PUT", ["orgs", _, "actions", "runner-groups", _, "repositories", _]) => true,
+        // Other organizations' groups are the runner-group store's (`crate::groups`).
+        ("GET", ["orgs", o, "actions", "runner-groups", _, "runners"]) => *o == org::WAITING_ORG,
+        ("PUT", ["orgs", o, "actions", "runner-groups", _, "repositories", _]) => *o == org::WAITING_ORG,
         _ => false,
     };
     if !known {
