@@ -138,7 +138,7 @@ fn main() {
         .collect();
     let urls: Vec<String> = targets.iter().zip(&sites).map(|(t, s)| page_url(t, s, &api)).collect();
 
-    if wanted("speed") {
+    if wanted("speed") || wanted("runners") {
         speed(&bench, &targets, &sites, &urls, &api);
     }
     if wanted("chunks") {
@@ -166,7 +166,8 @@ fn main() {
 }
 
 /// Whether the report has `section` (sizes, speed, chunks, mobile, wasm): all of them, or those
-/// named in `BENCH_ONLY` (comma-separated), for a quicker look at one.
+/// named in `BENCH_ONLY` (comma-separated), for a quicker look at one. `runners` alone gives the
+/// 5,000-runner rows of the speed table without its page loads.
 fn wanted(section: &str) -> bool {
     std::env::var("BENCH_ONLY").map_or(true, |only| only.split(',').any(|s| s.trim() == section))
 }
@@ -175,10 +176,15 @@ fn wanted(section: &str) -> bool {
 fn speed(bench: &Bench, targets: &[Target], sites: &[StaticSite], urls: &[String], api: &str) {
     let mut rows = Vec::new();
     let mut interactive: Vec<Vec<f64>> = vec![Vec::new(); targets.len()];
+    // `BENCH_ONLY=runners`: only the 5,000-runner rows.
+    let loads_wanted = wanted("speed");
     for (label, org_name, budget) in [
         ("click to result", "octo-org", Some(1.5)),
         ("click to result, 1,000 repositories", org::THOUSAND_REPOS, None),
-    ] {
+    ]
+    .into_iter()
+    .filter(|_| loads_wanted)
+    {
         let loads = bench.loads(targets, urls, org_name, api, RUNS);
         for (all, these) in interactive.iter_mut().zip(&loads) {
             all.extend(these.iter().map(|l| l.interactive));
@@ -195,14 +201,16 @@ fn speed(bench: &Bench, targets: &[Target], sites: &[StaticSite], urls: &[String
             budget: None,
         });
     }
-    rows.insert(
-        0,
-        Row {
-            label: "interactive".into(),
-            values: interactive.into_iter().map(|v| median(v.into_iter())).collect(),
-            budget: Some(2.0),
-        },
-    );
+    if loads_wanted {
+        rows.insert(
+            0,
+            Row {
+                label: "interactive".into(),
+                values: interactive.into_iter().map(|v| median(v.into_iter())).collect(),
+                budget: Some(2.0),
+            },
+        );
+    }
     let runners: Vec<Option<[f64; 4]>> = targets
         .iter()
         .zip(sites)
