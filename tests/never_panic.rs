@@ -11,12 +11,11 @@ use runner_token::deep_link::{share_query, DeepLink};
 use runner_token::expiry::{Expiry, Remaining};
 use runner_token::form::{Action, FormInput};
 use runner_token::github::actions::{
-    oauth_scopes, parse_group_access, parse_jobs, parse_rate_limit, parse_repository, parse_runs, parse_user,
-    sso_required,
+    oauth_scopes, parse_jobs, parse_rate_limit, parse_repository, parse_runs, parse_user, sso_required,
 };
 use runner_token::github::downloads::parse_downloads;
 use runner_token::github::error::ResponseMeta;
-use runner_token::github::groups::parse_runner_groups;
+use runner_token::github::groups::{parse_group_infos, parse_runner_groups};
 use runner_token::github::jit::parse_jit_config;
 use runner_token::github::pagination::next_link;
 use runner_token::github::runner_token::parse_runner_token;
@@ -227,7 +226,7 @@ fn downloads_and_groups_parsers() {
 fn troubleshoot_parsers_and_verdicts() {
     use runner_token::runner::waiting::{verdict, Place, Placed};
     run(
-        "parse_repository + parse_runs + parse_jobs + parse_group_access + parse_user + parse_rate_limit + token headers + verdict",
+        "parse_repository + parse_runs + parse_jobs + parse_group_infos + parse_user + parse_rate_limit + token headers + verdict",
         (prop_oneof![text(), json_text()], prop::collection::vec(text(), 0..4)),
         |(s, labels)| {
             drop(parse_repository(&s));
@@ -235,7 +234,7 @@ fn troubleshoot_parsers_and_verdicts() {
             drop(parse_user(&s));
             drop(parse_rate_limit(&s));
             let _ = (sso_required(&s), oauth_scopes(&s));
-            let groups = parse_group_access(&s).unwrap_or_default();
+            let groups = parse_group_infos(&s).unwrap_or_default();
             let runners = parse_runners(&s).map(|p| p.runners).unwrap_or_default();
             let placed: Vec<Placed> = runners
                 .into_iter()

@@ -1,6 +1,7 @@
 //! What the Troubleshoot tab reads, typed: a repository (`GET /repos/{o}/{r}`), its workflow runs
-//! and their jobs, runner groups with their access rules, the account (`GET /user`) and the rate
-//! limit (`GET /rate_limit`). Read leniently: an item without an id is left out.
+//! and their jobs, the account (`GET /user`) and the rate limit (`GET /rate_limit`). Read
+//! leniently: an item without an id is left out. Runner groups with their access rules are the
+//! Runner groups tab's [`GroupInfo`](super::GroupInfo).
 
 use super::body::{self, BodyProblem, LenientList, Scalar};
 use crate::expiry::Expiry;
@@ -39,19 +40,6 @@ pub struct Job {
     pub workflow_name: String,
     pub created_ms: Option<i64>,
     pub html_url: Option<String>,
-}
-
-/// A runner group with who may use it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct GroupAccess {
-    pub id: u64,
-    pub name: String,
-    /// `all`, `selected` or `private`.
-    pub visibility: String,
-    pub allows_public_repositories: bool,
-    pub restricted_to_workflows: bool,
-    /// `OWNER/REPO/.github/workflows/F.yml@REF`.
-    pub selected_workflows: Vec<String>,
 }
 
 /// `GET /rate_limit`'s core budget.
@@ -235,46 +223,6 @@ pub fn parse_jobs(text: &str) -> Result<Vec<Job>, BodyProblem> {
 }
 
 #[derive(Deserialize)]
-struct GroupsBody {
-    #[serde(default)]
-    runner_groups: LenientList<GroupBody>,
-}
-
-#[derive(Deserialize)]
-struct GroupBody {
-    #[serde(default)]
-    id: Scalar,
-    #[serde(default)]
-    name: Scalar,
-    #[serde(default)]
-    visibility: Scalar,
-    #[serde(default)]
-    allows_public_repositories: Scalar,
-    #[serde(default)]
-    restricted_to_workflows: Scalar,
-    #[serde(default)]
-    selected_workflows: Texts,
-}
-
-pub fn parse_group_access(text: &str) -> Result<Vec<GroupAccess>, BodyProblem> {
-    let b: GroupsBody = body::parse(text, BodyProblem::MissingRunnerGroups)?;
-    let list = b.runner_groups.0.ok_or(BodyProblem::MissingRunnerGroups)?;
-    Ok(list
-        .into_iter()
-        .filter_map(|g| {
-            Some(GroupAccess {
-                id: g.id.id()?,
-                name: g.name.into_text().filter(|n| !n.trim().is_empty())?,
-                visibility: g.visibility.into_text().unwrap_or_default(),
-                allows_public_repositories: g.allows_public_repositories.bool().unwrap_or(false),
-                restricted_to_workflows: g.restricted_to_workflows.bool().unwrap_or(false),
-                selected_workflows: g.selected_workflows.0,
-            })
-        })
-        .collect())
-}
-
-#[derive(Deserialize)]
 struct UserBody {
     #[serde(default)]
     login: Scalar,
@@ -385,16 +333,6 @@ mod tests {
     }
 
     #[test]
-    fn reads_group_access_rules() {
-        let groups = parse_group_access(r#"{"total_count":1,"runner_groups":[{"id":3,"name":"GPU","visibility":"selected","allows_public_repositories":false,"restricted_to_workflows":true,"selected_workflows":["octo-org/app/.github/workflows/ci.yml@main"]}]}"#).unwrap();
-        assert_eq!(
-            groups[0].selected_workflows,
-            ["octo-org/app/.github/workflows/ci.yml@main"]
-        );
-        assert!(groups[0].restricted_to_workflows && !groups[0].allows_public_repositories);
-    }
-
-    #[test]
     fn reads_the_account_the_rate_limit_and_token_headers() {
         assert_eq!(parse_user(r#"{"login":"octocat"}"#).unwrap(), "octocat");
         let rate = parse_rate_limit(r#"{"resources":{"core":{"limit":5000,"remaining":4999,"reset":1764583200,"used":1}},"rate":{"limit":1,"remaining":0}}"#).unwrap();
@@ -421,7 +359,6 @@ mod tests {
             let _ = parse_repository(&s);
             let _ = parse_runs(&s);
             let _ = parse_jobs(&s);
-            let _ = parse_group_access(&s);
             let _ = parse_rate_limit(&s);
             let _ = sso_required(&s);
         }

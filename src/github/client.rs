@@ -5,8 +5,7 @@
 
 use super::access_token::AccessToken;
 use super::actions::{
-    parse_group_access, parse_jobs, parse_rate_limit, parse_repository, parse_runs, parse_user, GroupAccess, Job,
-    RateLimit, RepositoryInfo, WorkflowRun,
+    parse_jobs, parse_rate_limit, parse_repository, parse_runs, parse_user, Job, RateLimit, RepositoryInfo, WorkflowRun,
 };
 use super::api_base::ApiBase;
 use super::body::BodyProblem;
@@ -110,7 +109,8 @@ pub async fn runner_groups(to: &Target, token: &impl TokenSource) -> Result<Vec<
     Ok(groups)
 }
 
-/// Every runner group of the scope with its access settings, every page.
+/// Every runner group of the scope with its access settings, every page: the Runner groups tab's
+/// list, and the groups whose runners Troubleshoot reads.
 pub async fn group_infos(to: &Target, token: &impl TokenSource) -> Result<Vec<GroupInfo>, ApiError> {
     let mut call = Endpoint::RunnerGroups.call(&to.scope);
     let mut groups = Vec::new();
@@ -388,15 +388,15 @@ pub async fn run_jobs(to: &Target, token: &impl TokenSource, run: u64) -> Result
     all_pages(&to.api, token, Endpoint::RunJobs(run).call(&to.scope), parse_jobs, 1000).await
 }
 
-/// An organization's runner groups with their access rules: all of them, or (`visible_to`) only
-/// those the repository of that name may use.
-pub async fn group_access(
+/// The organization's runner groups, with their access settings, that the repository of that
+/// name may use. All of them, with the same settings, are [`group_infos`].
+pub async fn groups_visible_to(
     to: &Target,
     token: &impl TokenSource,
-    visible_to: Option<&str>,
-) -> Result<Vec<GroupAccess>, ApiError> {
-    let endpoint = visible_to.map_or(Endpoint::RunnerGroups, |n| Endpoint::GroupsVisibleTo(n.to_string()));
-    all_pages(&to.api, token, endpoint.call(&to.scope), parse_group_access, 2000).await
+    repository: &str,
+) -> Result<Vec<GroupInfo>, ApiError> {
+    let endpoint = Endpoint::GroupsVisibleTo(repository.to_string());
+    all_pages(&to.api, token, endpoint.call(&to.scope), parse_group_infos, 2000).await
 }
 
 /// Every runner of the scope (the repository's own, for a repository).

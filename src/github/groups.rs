@@ -316,6 +316,12 @@ mod tests {
         assert_eq!(groups[1].visibility, Visibility::Private);
         assert!(groups[1].inherited && groups[1].restricted_to_workflows);
         assert_eq!(groups[1].selected_workflows, ["o/r/.github/workflows/d.yml@main"]);
+        // What Troubleshoot holds a waiting job against: a selected group (one it can open to the
+        // repository) that refuses public repositories.
+        let gpu = &parse_group_infos(r#"{"total_count":1,"runner_groups":[{"id":3,"name":"GPU","visibility":"selected","allows_public_repositories":false,"restricted_to_workflows":true,"selected_workflows":["octo-org/app/.github/workflows/ci.yml@main"]}]}"#).unwrap()[0];
+        assert_eq!(gpu.visibility, Visibility::Selected);
+        assert!(gpu.restricted_to_workflows && !gpu.allows_public_repositories);
+        assert_eq!(gpu.selected_workflows, ["octo-org/app/.github/workflows/ci.yml@main"]);
         assert_eq!(parse_group_info(r#"{"id":9,"name":"New"}"#).unwrap().name, "New");
         assert_eq!(parse_group_info(r#"{"id":9}"#), Err(BodyProblem::MissingGroup));
     }

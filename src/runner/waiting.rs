@@ -6,8 +6,8 @@
 //! is open to the repository, allows public repositories when the repository is public, and runs
 //! the job's workflow when it is restricted to selected workflows.
 
-use crate::github::actions::{GroupAccess, Job, RepositoryInfo};
-use crate::github::Runner;
+use crate::github::actions::{Job, RepositoryInfo};
+use crate::github::{GroupInfo, Runner, Visibility};
 
 /// Where a runner was found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,7 +15,7 @@ pub enum Place {
     /// Registered on the repository itself.
     Repository,
     /// In an organization runner group; `open` when the group is visible to the repository.
-    Group { group: GroupAccess, open: bool },
+    Group { group: GroupInfo, open: bool },
 }
 
 /// A runner the page read, and where.
@@ -95,7 +95,7 @@ fn is_larger_runner(label: &str) -> bool {
 /// Whether the workflow file `path` (`.github/workflows/ci.yml`) of `repository` is one of the
 /// group's selected workflows (`OWNER/REPO/.github/workflows/ci.yml@REF`; any ref counts, as
 /// the page does not know which ref the run is for).
-pub fn workflow_selected(group: &GroupAccess, repository: &str, path: &str) -> bool {
+pub fn workflow_selected(group: &GroupInfo, repository: &str, path: &str) -> bool {
     let wanted = format!("{repository}/{path}");
     group.selected_workflows.iter().any(|w| {
         let file = w.split_once('@').map_or(w.as_str(), |(f, _)| f);
@@ -128,7 +128,7 @@ pub fn verdict(job: &Job, workflow_path: &str, repo: &RepositoryInfo, runners: &
                 runner,
                 group: name,
                 group_id: group.id,
-                can_open: group.visibility == "selected",
+                can_open: group.visibility == Visibility::Selected,
             })
         } else if !repo.private && !group.allows_public_repositories {
             Some(Verdict::PublicNotAllowed { runner, group: name })
@@ -206,14 +206,15 @@ mod tests {
         }
     }
 
-    fn group(name: &str, public: bool, workflows: Option<&[&str]>) -> GroupAccess {
-        GroupAccess {
+    fn group(name: &str, public: bool, workflows: Option<&[&str]>) -> GroupInfo {
+        GroupInfo {
             id: 7,
             name: name.into(),
-            visibility: "selected".into(),
+            visibility: Visibility::Selected,
             allows_public_repositories: public,
             restricted_to_workflows: workflows.is_some(),
             selected_workflows: workflows.unwrap_or_default().iter().map(|w| w.to_string()).collect(),
+            ..GroupInfo::default()
         }
     }
 
@@ -246,7 +247,7 @@ mod tests {
         }
     }
 
-    fn in_group(r: Runner, g: GroupAccess, open: bool) -> Placed {
+    fn in_group(r: Runner, g: GroupInfo, open: bool) -> Placed {
         Placed {
             runner: r,
             place: Place::Group { group: g, open },

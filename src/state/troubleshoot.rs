@@ -7,14 +7,14 @@
 use super::session::Session;
 use crate::browser::clock::{local_date_time, now_ms};
 use crate::form::ValidForm;
-use crate::github::actions::{oauth_scopes, GroupAccess, Job, RepositoryInfo};
+use crate::github::actions::{oauth_scopes, Job, RepositoryInfo};
 use crate::github::client::{
-    account, all_runners, group_access, group_runners, open_group_to, probe_read, queued_runs, rate_limit, repository,
-    run_jobs,
+    account, all_runners, group_infos, group_runners, groups_visible_to, open_group_to, probe_read, queued_runs,
+    rate_limit, repository, run_jobs,
 };
 use crate::github::scope::parse_address;
 use crate::github::token_check::{Probe, TokenFacts};
-use crate::github::{ApiError, Endpoint, Scope, ScopeKind, Target, TokenKind};
+use crate::github::{ApiError, Endpoint, GroupInfo, Scope, ScopeKind, Target, TokenKind};
 use crate::runner::waiting::{verdict, Place, Placed, Verdict};
 use crate::words::troubleshoot::{not_opened, opened, token_report, unread, TokenReport};
 use leptos::prelude::*;
@@ -300,14 +300,14 @@ async fn investigate(s: &TroubleshootState, to: &Target) -> Result<Waiting, Stri
     }
     if let (Some(org_target), Scope::Repository { name, .. }) = (&org, &to.scope) {
         let groups = async {
-            let visible = group_access(org_target, token, Some(name.as_str())).await?;
-            let every = group_access(org_target, token, None).await?;
+            let visible = groups_visible_to(org_target, token, name.as_str()).await?;
+            let every = group_infos(org_target, token).await?;
             Ok::<_, ApiError>((visible, every))
         }
         .await;
         match groups {
             Ok((visible, every)) => {
-                let all: Vec<(GroupAccess, bool)> = every
+                let all: Vec<(GroupInfo, bool)> = every
                     .into_iter()
                     .map(|g| {
                         let open = visible.iter().any(|v| v.id == g.id);

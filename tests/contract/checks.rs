@@ -8,13 +8,11 @@ use crate::expected::{self, OFF_CONTRACT};
 use crate::mock::Answer;
 use crate::spec::{self, Found, Subset};
 use crate::validate::{Batch, CaseId, Verdicts};
-use runner_token::github::actions::{
-    parse_group_access, parse_jobs, parse_rate_limit, parse_repository, parse_runs, parse_user,
-};
+use runner_token::github::actions::{parse_jobs, parse_rate_limit, parse_repository, parse_runs, parse_user};
 use runner_token::github::call::catalogue;
 use runner_token::github::downloads::parse_downloads;
 use runner_token::github::error::ResponseMeta;
-use runner_token::github::groups::parse_runner_groups;
+use runner_token::github::groups::{parse_group_infos, parse_runner_groups};
 use runner_token::github::jit::parse_jit_config;
 use runner_token::github::runner_token::parse_runner_token;
 use runner_token::github::runners::parse_runners;
@@ -576,8 +574,8 @@ fn read_downloads(text: &str, v: &Value) -> Result<(), String> {
 fn read_groups(text: &str, v: &Value) -> Result<(), String> {
     let groups = parse_runner_groups(text).map_err(|e| e.to_string())?;
     kept("runner groups", groups.len(), count(&v["runner_groups"]))?;
-    // The Troubleshoot tab reads the same answer for its access rules.
-    let access = parse_group_access(text).map_err(|e| e.to_string())?;
+    // The Runner groups and Troubleshoot tabs read the same answer for each group's access settings.
+    let access = parse_group_infos(text).map_err(|e| e.to_string())?;
     kept("runner groups (access rules)", access.len(), count(&v["runner_groups"]))
 }
 
