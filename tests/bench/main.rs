@@ -46,6 +46,12 @@ const BROWSER_SETTLE: Duration = Duration::from_millis(1000);
 const FLEET_JS: &str = "const done = arguments[arguments.length - 1];\
     const find = (t) => [...document.querySelectorAll('button')].find(b => b.textContent.trim() === t && !b.disabled);\
     const statusReads = (t) => [...document.querySelectorAll('[role=status]')].some(s => s.textContent.trim() === t);";
+/// A measure that gave no figure: says why on stderr, and leaves the cell empty.
+fn no_figure(what: &str, error: impl std::fmt::Debug) -> serde_json::Value {
+    eprintln!("bench: {what}: no figure: {error:?}");
+    serde_json::Value::Null
+}
+
 /// The in-page observers (see the file).
 const PROBE: &str = include_str!("probe.js");
 
@@ -580,8 +586,8 @@ impl Bench<'_> {
                     vec![],
                 )
                 // A build without the fleet (or a script that times out) gives no figure, not a
-                // panic that loses the rest of the report.
-                .unwrap_or(serde_json::Value::Null);
+                // panic that loses the rest of the report; the reason goes to stderr.
+                .unwrap_or_else(|e| no_figure("Select all shown", e));
             select.push(selected.as_f64().unwrap_or(f64::NAN));
             if selected.is_null() {
                 during.push(f64::NAN);
@@ -604,7 +610,7 @@ impl Bench<'_> {
                      }});"),
                     vec![],
                 )
-                .unwrap_or(serde_json::Value::Null);
+                .unwrap_or_else(|e| no_figure("a keystroke during a removal run", e));
             during.push(key.as_f64().unwrap_or(f64::NAN));
             drop(mock);
         }

@@ -5,8 +5,10 @@
 //
 // A mark is the first moment a watched condition holds: each condition is checked when it is
 // watched and again after every DOM change (a MutationObserver on the whole document, from
-// before the first element exists). Clicks are marked by their event's timeStamp, from a
-// capturing listener that runs before any of the page's.
+// before the first element exists), and on every animation frame while a watch is pending: a
+// property such as a checkbox's `checked` changes no attribute, so no mutation reports it, and
+// the frame that paints it is when it is seen. Clicks are marked by their event's timeStamp,
+// from a capturing listener that runs before any of the page's.
 (() => {
   const bench = { marks: {}, watches: [], waiters: {} };
   Object.defineProperty(window, '__bench', { value: bench });
@@ -18,14 +20,18 @@
   const check = () => {
     if (!bench.watches.length) return;
     const now = performance.now();
+    const held = [];
     bench.watches = bench.watches.filter(([name, holds]) => {
       let ok = false;
       try {
         ok = holds();
       } catch (_) {}
-      if (ok) mark(name, now);
+      if (ok) held.push(name);
       return !ok;
     });
+    // Marked only once the list is updated: a waiter may watch something new, which must not
+    // be lost when the filtered list replaces the old one.
+    held.forEach((name) => mark(name, now));
   };
   const mark = (name, at) => {
     if (name in bench.marks) return;
@@ -34,10 +40,20 @@
     delete bench.waiters[name];
     waiting.forEach((done) => done(at));
   };
+  let framing = false;
+  const frame = () => {
+    check();
+    framing = bench.watches.length > 0;
+    if (framing) requestAnimationFrame(frame);
+  };
   // Marks `name` when `holds()` first returns true.
   bench.watch = (name, holds) => {
     bench.watches.push([name, holds]);
     check();
+    if (!framing && bench.watches.length) {
+      framing = true;
+      requestAnimationFrame(frame);
+    }
   };
   // Calls `done(mark)` once `name` is marked (at once if it is).
   bench.when = (name, done) => {
