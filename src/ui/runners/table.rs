@@ -33,7 +33,11 @@ pub fn RunnerTable(
                 .map_or_else(|| format!("#{id}"), |g| g.name.clone())
         }))
     };
-    let running = move || fleet.run.with(Option::is_some);
+    // Read once for the table, not by each row: a removal run updates `fleet.run` at every
+    // step and the rows need only whether one is going; the current version is looked up in the
+    // downloads answer once, not twice per row.
+    let running = Memo::new(move |_| fleet.run.with(Option::is_some));
+    let current = Memo::new(move |_| fleet.current_version());
     let row = move |r: Runner| {
         let status = r.status();
         let (id, name) = (r.id, r.name.clone());
@@ -44,20 +48,18 @@ pub fn RunnerTable(
         );
         let target = r.clone();
         let version = r.version.clone();
-        let outdated = Memo::new(move |_| is_outdated(version.as_deref(), fleet.current_version().as_deref()));
+        let outdated = Memo::new(move |_| current.with(|c| is_outdated(version.as_deref(), c.as_deref())));
         let version = r.version.clone();
         let cell = move || {
-            let current = fleet.current_version();
+            let outdated = outdated.get();
             let schedule = version
                 .as_ref()
+                .filter(|_| outdated)
                 .and_then(|v| fleet.schedules.with(|s| s.get(v).cloned().flatten()));
-            version_cell(
-                version.as_deref(),
-                outdated.get(),
-                current.as_deref(),
-                schedule.as_ref(),
-                now.get(),
-            )
+            // The clock only matters for a schedule's dates (stops or stopped): other cells do
+            // not follow its ticks.
+            let now_ms = if schedule.is_some() { now.get() } else { 0 };
+            current.with(|c| version_cell(version.as_deref(), outdated, c.as_deref(), schedule.as_ref(), now_ms))
         };
         let updating = r.clone();
         view! {
