@@ -1,8 +1,9 @@
 //! Small components every section uses: labelled fields and checkboxes, radio groups, the
-//! reveal toggle, copying with an announcement, and per-instance element ids.
+//! confirmation dialog, the reveal toggle, copying with an announcement, and per-instance element ids.
 
 pub mod check;
 pub mod choice_group;
+pub mod confirm_dialog;
 pub mod copy;
 pub mod field;
 pub mod focus_trap;
@@ -13,6 +14,7 @@ pub mod reveal;
 
 pub use check::Check;
 pub use choice_group::ChoiceGroup;
+pub use confirm_dialog::ConfirmDialog;
 pub use copy::copy_and_announce;
 pub use field::{Bound, Field};
 pub use focus_trap::trap_focus;

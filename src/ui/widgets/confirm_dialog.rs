@@ -1,0 +1,61 @@
+//! `ConfirmDialog`: the modal `<dialog>` that asks before a request is sent. It is open while
+//! `pending` holds what would be acted on: a title naming it, what the action does, the
+//! confirming button and Cancel (focused first). Cancel, Escape or closing sends nothing; the
+//! browser returns focus to the button that opened it.
+
+use super::trap_focus;
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+#[component]
+pub fn ConfirmDialog<T>(
+    /// What the confirmation would act on; `None` closes the dialog.
+    pending: RwSignal<Option<T>>,
+    /// The title's element id (the dialog is labelled by it).
+    title_id: &'static str,
+    #[prop(into)] title: Signal<String>,
+    /// What confirming does, in a sentence or two.
+    body: &'static str,
+    #[prop(into)] confirm_label: Signal<String>,
+    /// The confirming button's class: "danger" for something that cannot be undone.
+    #[prop(optional)]
+    confirm_class: Option<&'static str>,
+    /// Called with what was pending, once, when the confirming button is pressed.
+    on_confirm: Callback<T>,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+{
+    let dialog = NodeRef::<Dialog>::new();
+    // Opens as a modal: the rest of the page turns inert and focus stays inside until it closes.
+    Effect::new(move |_| {
+        let open = pending.with(Option::is_some);
+        if let Some(dialog) = dialog.get() {
+            if open {
+                let _ = dialog.show_modal();
+            } else {
+                dialog.close();
+            }
+        }
+    });
+    let close = move || pending.set(None);
+    let confirm = move |_| {
+        if let Some(what) = pending.get_untracked() {
+            on_confirm.run(what);
+        }
+        close();
+    };
+    view! {
+        <dialog node_ref=dialog class="card" aria-labelledby=title_id
+            on:keydown=move |ev| trap_focus(&ev, dialog)
+            on:close=move |_| if pending.with_untracked(Option::is_some) { close() }>
+            <h3 id=title_id>{move || title.get()}</h3>
+            <p>{body}</p>
+            <p class="dialog-actions">
+                <button type="button" class=confirm_class on:click=confirm>{move || confirm_label.get()}</button>
+                " "
+                <button type="button" class="secondary" autofocus on:click=move |_| close()>"Cancel"</button>
+            </p>
+        </dialog>
+    }
+}
