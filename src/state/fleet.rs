@@ -82,6 +82,9 @@ pub struct FleetState {
     pub run: RwSignal<Option<RunView>>,
     /// The last run's report.
     pub report: RwSignal<Option<Vec<Item>>>,
+    /// Why the last run ended before its end, when something other than Stop ended it (the
+    /// token was cleared).
+    pub ended: RwSignal<Option<String>>,
     stop: StoredValue<bool>,
     /// Where the schedules were asked for: a list of another scope asks again.
     schedules_for: StoredValue<Option<Target>>,
@@ -102,6 +105,7 @@ impl FleetState {
             confirming: RwSignal::new(false),
             run: RwSignal::new(None),
             report: RwSignal::new(None),
+            ended: RwSignal::new(None),
             stop: StoredValue::new(false),
             schedules_for: StoredValue::new(None),
         }
@@ -314,6 +318,7 @@ impl FleetState {
         self.selected.set(HashSet::new());
         self.stop.set_value(false);
         self.report.set(None);
+        self.ended.set(None);
         let mut run = BulkRemoval::new(chosen);
         self.show_run(&run, None);
         let (state, credential) = (*self, self.session.form.credential);
@@ -358,6 +363,7 @@ impl FleetState {
                     }
                 }
             }
+            state.ended.set(run.ended.clone());
             state.report.set(Some(run.report()));
             state.run.set(None);
             // The table as GitHub has it now.

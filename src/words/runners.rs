@@ -114,6 +114,12 @@ pub fn bulk_summary(report: &[Item]) -> String {
     format!("Removed {removed} \u{b7} skipped {skipped} \u{b7} failed {failed} \u{b7} not attempted {untried}")
 }
 
+/// Why a removal run ended before its end: "The run ended early: the access token was cleared.
+/// Paste the token again to remove the runners not attempted."
+pub fn bulk_ended(why: &str) -> String {
+    format!("The run ended early: {why}. Paste the token again to remove the runners not attempted.")
+}
+
 /// The report as tab-separated lines: name, id, outcome, reason.
 pub fn bulk_tsv(report: &[Item]) -> String {
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");

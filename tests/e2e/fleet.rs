@@ -19,6 +19,7 @@ pub fn tests() -> Vec<(String, Test)> {
         removing_the_offline_runners_rechecks_each_spaces_them_and_reports,
         rate_limits_pause_a_removal_run_and_it_goes_on_by_itself,
         stop_ends_a_removal_run_and_the_report_says_what_was_not_attempted,
+        forget_token_ends_a_removal_run_and_the_report_says_why,
     ]
 }
 
@@ -456,5 +457,29 @@ fn stop_ends_a_removal_run_and_the_report_says_what_was_not_attempted(world: &Wo
     check(
         page.button("Select all shown")?.is_enabled()?,
         "Select all shown usable after the run",
+    )
+}
+
+fn forget_token_ends_a_removal_run_and_the_report_says_why(world: &World) -> Result<()> {
+    let page = listed(world, FLEET)?;
+    remove_offline(&page, FLEET)?;
+    page.session.find("//label[normalize-space(.)='Removed 1 of 6']")?;
+    page.button("Forget token")?.click()?;
+    let text = wait_report(&page)?;
+    let sent = page.mock.requests().len();
+    check_contains(
+        &text,
+        "The run ended early: the access token was cleared. Paste the token again to remove the runners not attempted.",
+    )?;
+    check_contains(&text, "dead-4 (id 28): not attempted")?;
+    page.settle()?;
+    std::thread::sleep(Duration::from_millis(1_500));
+    check(
+        page.mock.requests().len() == sent,
+        "nothing sent after the token was forgotten",
+    )?;
+    check(
+        page.mock.delete_requests().len() <= 2,
+        "at most the removal in flight when the token went",
     )
 }

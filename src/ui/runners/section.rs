@@ -97,6 +97,8 @@ pub fn RunnersSection() -> impl IntoView {
                 <BulkRun fleet=fleet />
                 <RunnerTable shown=shown fleet=fleet groups=groups subject=subject />
             })}
+            // Forget token drops the list, not the report of what a removal run did.
+            {move || state.source.with(Option::is_none).then(|| view! { <BulkRun fleet=fleet /> })}
             <RemoveDialog subject=subject />
             <EditDialog fleet=fleet />
             <BulkDialog fleet=fleet subject=subject />
