@@ -52,6 +52,14 @@ impl Show {
     }
 }
 
+/// What a finished removal run did: every runner once with its fate, and why the run ended
+/// before its end when something other than Stop ended it (the token was cleared).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunReport {
+    pub items: Vec<Item>,
+    pub ended: Option<String>,
+}
+
 /// A removal run as the tab shows it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunView {
@@ -81,10 +89,7 @@ pub struct FleetState {
     /// The run under way, if any.
     pub run: RwSignal<Option<RunView>>,
     /// The last run's report.
-    pub report: RwSignal<Option<Vec<Item>>>,
-    /// Why the last run ended before its end, when something other than Stop ended it (the
-    /// token was cleared).
-    pub ended: RwSignal<Option<String>>,
+    pub report: RwSignal<Option<RunReport>>,
     stop: StoredValue<bool>,
     /// Where the schedules were asked for: a list of another scope asks again.
     schedules_for: StoredValue<Option<Target>>,
@@ -105,7 +110,6 @@ impl FleetState {
             confirming: RwSignal::new(false),
             run: RwSignal::new(None),
             report: RwSignal::new(None),
-            ended: RwSignal::new(None),
             stop: StoredValue::new(false),
             schedules_for: StoredValue::new(None),
         }
@@ -318,7 +322,6 @@ impl FleetState {
         self.selected.set(HashSet::new());
         self.stop.set_value(false);
         self.report.set(None);
-        self.ended.set(None);
         let mut run = BulkRemoval::new(chosen);
         self.show_run(&run, None);
         let (state, credential) = (*self, self.session.form.credential);
@@ -363,8 +366,10 @@ impl FleetState {
                     }
                 }
             }
-            state.ended.set(run.ended.clone());
-            state.report.set(Some(run.report()));
+            state.report.set(Some(RunReport {
+                items: run.report(),
+                ended: run.ended.clone(),
+            }));
             state.run.set(None);
             // The table as GitHub has it now.
             if !state.session.form.credential.is_empty_untracked() {

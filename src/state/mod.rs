@@ -16,7 +16,7 @@ pub mod troubleshoot;
 pub mod watch;
 
 pub use credential::Credential;
-pub use fleet::{FleetState, Show};
+pub use fleet::{FleetState, RunReport, Show};
 pub use form::FormState;
 pub use groups::{Editing, GroupsState};
 pub use latest::{after_paint, Latest, Turn};

@@ -3,7 +3,7 @@
 //! and the report with Copy report.
 
 use crate::browser::clock::local_date_time;
-use crate::state::{FleetState, Session};
+use crate::state::{FleetState, RunReport, Session};
 use crate::ui::widgets::{copy_and_announce, trap_focus};
 use crate::words::runners::{
     bulk_ended, bulk_progress, bulk_summary, bulk_tsv, fate, some_names, thousands, time_left,
@@ -96,7 +96,7 @@ pub fn BulkRun(fleet: FleetState) -> impl IntoView {
         })
     };
     let report = move || {
-        fleet.report.get().map(|items| {
+        fleet.report.get().map(|RunReport { items, ended }| {
             let tsv = bulk_tsv(&items);
             let lines = items
                 .iter()
@@ -106,7 +106,7 @@ pub fn BulkRun(fleet: FleetState) -> impl IntoView {
                 <section class="bulk-report" aria-labelledby="bulk-report-heading">
                     <h3 id="bulk-report-heading">"Removal report"</h3>
                     <p role="status">{bulk_summary(&items)}</p>
-                    {move || fleet.ended.get().map(|why| view! { <p><strong>{bulk_ended(&why)}</strong></p> })}
+                    {ended.map(|why| view! { <p><strong>{bulk_ended(&why)}</strong></p> })}
                     <ul>{lines}</ul>
                     <p>
                         <button type="button" class="secondary" on:click=move |_| copy_and_announce(tsv.clone(), false, status, "Copied the report")>"Copy report"</button>
