@@ -15,13 +15,13 @@ use runner_token::github::actions::{
 };
 use runner_token::github::downloads::parse_downloads;
 use runner_token::github::error::ResponseMeta;
-use runner_token::github::groups::{parse_group_infos, parse_runner_groups};
+use runner_token::github::groups::parse_group_infos;
 use runner_token::github::jit::parse_jit_config;
 use runner_token::github::pagination::next_link;
 use runner_token::github::runner_token::parse_runner_token;
 use runner_token::github::runners::parse_runners;
 use runner_token::github::scope::parse_address;
-use runner_token::github::{AccessToken, ApiBase, ApiError, PerScope, RunnerGroup, Scope, ScopeKind, Secret, WebBase};
+use runner_token::github::{AccessToken, ApiBase, ApiError, GroupInfo, PerScope, Scope, ScopeKind, Secret, WebBase};
 use runner_token::runner::quote;
 use runner_token::runner::{Arch, ConfigCommand, Job, OptionsInput, Os, RunnerPlatform, SetupScript};
 use runner_token::words::runners::summary;
@@ -210,13 +210,13 @@ fn jit_parser() {
 #[test]
 fn downloads_and_groups_parsers() {
     run(
-        "parse_downloads + package lookup + parse_runner_groups + next_link",
+        "parse_downloads + package lookup + parse_group_infos + next_link",
         (prop_oneof![text(), json_text()], platform()),
         |(s, p)| {
             if let Ok(packages) = parse_downloads(&s) {
                 let _ = p.package(&packages);
             }
-            drop(parse_runner_groups(&s));
+            drop(parse_group_infos(&s));
             let _ = next_link(&s);
         },
     );
@@ -362,10 +362,11 @@ fn options_and_script_building() {
                 disable_update: b[3],
                 service: b[4],
             };
-            let groups = [RunnerGroup {
+            let groups = [GroupInfo {
                 id: 1,
                 name: "Default".into(),
                 default: true,
+                ..GroupInfo::default()
             }];
             if let Ok(jit) = input.jit_request(&input.labels, b[5], Some(&groups)) {
                 drop(jit.to_json());

@@ -14,8 +14,8 @@ use super::deprecations::{parse_deprecation, Deprecation};
 use super::downloads::{parse_downloads, RunnerPackage};
 use super::error::{ApiError, ResponseMeta};
 use super::groups::{
-    parse_group_info, parse_group_infos, parse_members, parse_organization_id, parse_repository_list,
-    parse_runner_groups, parse_total, GroupFields, GroupInfo, Member, RunnerGroup,
+    parse_group_info, parse_group_infos, parse_members, parse_organization_id, parse_repository_list, parse_total,
+    GroupFields, GroupInfo, Member,
 };
 use super::jit::{parse_jit_config, JitConfig, JitRequest};
 use super::pagination::next_link;
@@ -92,37 +92,18 @@ pub async fn runner_downloads(to: &Target, token: &impl TokenSource) -> Result<V
     parse_downloads(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
 }
 
-/// Every runner group of an organization or enterprise, following `Link: <...>; rel="next"`
-/// while it stays under the API base.
-pub async fn runner_groups(to: &Target, token: &impl TokenSource) -> Result<Vec<RunnerGroup>, ApiError> {
-    let mut call = Endpoint::RunnerGroups.call(&to.scope);
-    let mut groups = Vec::new();
-    for _ in 0..MAX_GROUP_PAGES {
-        let answer = send(&to.api, token, &call).await?;
-        groups
-            .extend(parse_runner_groups(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?);
-        match next_page(&to.api, &answer.meta) {
-            Some(next) => call = next,
-            None => break,
-        }
-    }
-    Ok(groups)
-}
-
-/// Every runner group of the scope with its access settings, every page: the Runner groups tab's
-/// list, and the groups whose runners Troubleshoot reads.
-pub async fn group_infos(to: &Target, token: &impl TokenSource) -> Result<Vec<GroupInfo>, ApiError> {
-    let mut call = Endpoint::RunnerGroups.call(&to.scope);
-    let mut groups = Vec::new();
-    for _ in 0..MAX_GROUP_PAGES {
-        let answer = send(&to.api, token, &call).await?;
-        groups.extend(parse_group_infos(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?);
-        match next_page(&to.api, &answer.meta) {
-            Some(next) => call = next,
-            None => break,
-        }
-    }
-    Ok(groups)
+/// Every runner group of the scope with its access settings, every page (`Link: rel="next"` under
+/// the API base): the groups a runner is put in, the Runner groups tab's list, and the groups
+/// whose runners Troubleshoot reads.
+pub async fn runner_groups(to: &Target, token: &impl TokenSource) -> Result<Vec<GroupInfo>, ApiError> {
+    all_pages(
+        &to.api,
+        token,
+        Endpoint::RunnerGroups.call(&to.scope),
+        parse_group_infos,
+        usize::MAX,
+    )
+    .await
 }
 
 /// `POST {scope}/actions/runner-groups`: the new group as GitHub made it.
@@ -157,18 +138,15 @@ pub async fn group_runner_count(to: &Target, token: &impl TokenSource, group: u6
 
 /// Every runner of a group, every page.
 pub async fn group_runners(to: &Target, token: &impl TokenSource, group: u64) -> Result<Vec<Runner>, ApiError> {
-    let mut call = Endpoint::GroupRunners(group).call(&to.scope);
-    let mut runners = Vec::new();
-    for _ in 0..MAX_GROUP_PAGES {
-        let answer = send(&to.api, token, &call).await?;
-        let page = parse_runners(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))?;
-        runners.extend(page.runners);
-        match next_page(&to.api, &answer.meta) {
-            Some(next) => call = next,
-            None => break,
-        }
-    }
-    Ok(runners)
+    let parse = |body: &str| parse_runners(body).map(|p| p.runners);
+    all_pages(
+        &to.api,
+        token,
+        Endpoint::GroupRunners(group).call(&to.scope),
+        parse,
+        usize::MAX,
+    )
+    .await
 }
 
 /// A group's repositories (organizations) or organizations (enterprises): `(total, members)`,
@@ -389,7 +367,7 @@ pub async fn run_jobs(to: &Target, token: &impl TokenSource, run: u64) -> Result
 }
 
 /// The organization's runner groups, with their access settings, that the repository of that
-/// name may use. All of them, with the same settings, are [`group_infos`].
+/// name may use. All of them, with the same settings, are [`runner_groups`].
 pub async fn groups_visible_to(
     to: &Target,
     token: &impl TokenSource,

@@ -1,54 +1,12 @@
 //! Runner groups: `GET {scope}/actions/runner-groups` (organizations and enterprises, paginated
-//! by `Link`), read leniently: a group without an id or a name is left out. Also what the
-//! Runner groups tab reads and sends: each group's access settings ([`GroupInfo`]), the bodies
-//! of `POST`/`PATCH` ([`GroupFields`]), a group's repositories or organizations, an
-//! organization's repositories and an organization's id.
+//! by `Link`), read leniently into [`GroupInfo`]: a group without an id or a name is left out.
+//! Also what the Runner groups tab sends and reads besides: the bodies of `POST`/`PATCH`
+//! ([`GroupFields`]), a group's repositories or organizations, an organization's repositories and
+//! an organization's id.
 
 use super::body::{self, BodyProblem, LenientList, Scalar};
 use serde::Deserialize;
 use serde_json::{Map, Value};
-
-/// One runner group.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RunnerGroup {
-    /// What the just-in-time request names the group by.
-    pub id: u64,
-    pub name: String,
-    pub default: bool,
-}
-
-#[derive(Deserialize)]
-struct GroupsBody {
-    #[serde(default)]
-    runner_groups: LenientList<GroupBody>,
-}
-
-#[derive(Deserialize)]
-struct GroupBody {
-    #[serde(default)]
-    id: Scalar,
-    #[serde(default)]
-    name: Scalar,
-    #[serde(default)]
-    default: Scalar,
-}
-
-/// One page of the runner-groups answer.
-pub fn parse_runner_groups(text: &str) -> Result<Vec<RunnerGroup>, BodyProblem> {
-    let b: GroupsBody = body::parse(text, BodyProblem::MissingRunnerGroups)?;
-    let list = b.runner_groups.0.ok_or(BodyProblem::MissingRunnerGroups)?;
-    Ok(list
-        .into_iter()
-        .filter_map(|g| {
-            let name = g.name.text().map(str::trim).filter(|n| !n.is_empty())?.to_string();
-            Some(RunnerGroup {
-                id: g.id.id()?,
-                name,
-                default: g.default.bool().unwrap_or(false),
-            })
-        })
-        .collect())
-}
 
 /// Who may send jobs to a group.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -81,9 +39,11 @@ impl Visibility {
     }
 }
 
-/// A runner group with its access settings, as the Runner groups tab shows it.
+/// A runner group with its access settings: the Runner groups tab's rows, the groups Troubleshoot
+/// holds a waiting job against, and the groups a just-in-time runner or a runner is put in.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GroupInfo {
+    /// What the just-in-time request names the group by.
     pub id: u64,
     pub name: String,
     pub default: bool,
@@ -281,37 +241,21 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn reads_runner_groups_and_the_default() {
-        let body = r#"{"total_count":2,"runner_groups":[{"id":1,"name":"Default","visibility":"all","default":true,"inherited":false},{"id":2,"name":"Release runners","visibility":"selected","default":false}]}"#;
-        let groups = parse_runner_groups(body).unwrap();
-        assert_eq!(
-            groups,
-            [
-                RunnerGroup {
-                    id: 1,
-                    name: "Default".into(),
-                    default: true
-                },
-                RunnerGroup {
-                    id: 2,
-                    name: "Release runners".into(),
-                    default: false
-                }
-            ]
-        );
-        assert_eq!(
-            parse_runner_groups(r#"{"total_count":0}"#),
-            Err(BodyProblem::MissingRunnerGroups)
-        );
-    }
-
-    #[test]
     fn reads_each_groups_access_settings() {
         let body = r#"{"total_count":2,"runner_groups":[{"id":1,"name":"Default","visibility":"all","default":true,"inherited":false,"allows_public_repositories":true},
             {"id":4,"name":"Deploy","visibility":"private","default":false,"inherited":true,"restricted_to_workflows":true,"selected_workflows":["o/r/.github/workflows/d.yml@main",7]},
             {"id":"x","name":"no id"}]}"#;
         let groups = parse_group_infos(body).unwrap();
         assert_eq!(groups.len(), 2);
+        assert_eq!((groups[0].id, groups[0].name.as_str()), (1, "Default"));
+        assert_eq!(
+            (groups[1].id, groups[1].name.as_str(), groups[1].default),
+            (4, "Deploy", false)
+        );
+        assert_eq!(
+            parse_group_infos(r#"{"total_count":0}"#),
+            Err(BodyProblem::MissingRunnerGroups)
+        );
         assert!(groups[0].default && groups[0].allows_public_repositories && groups[0].visibility == Visibility::All);
         assert_eq!(groups[1].visibility, Visibility::Private);
         assert!(groups[1].inherited && groups[1].restricted_to_workflows);
@@ -359,7 +303,6 @@ mod tests {
     proptest! {
         #[test]
         fn no_text_makes_the_parser_panic(s in "\\PC{0,200}") {
-            let _ = parse_runner_groups(&s);
             let _ = parse_group_infos(&s);
             let _ = parse_group_info(&s);
             let _ = parse_members(&s);

@@ -30,7 +30,7 @@ pub use client::{Target, TokenSource};
 pub use deprecations::Deprecation;
 pub use downloads::RunnerPackage;
 pub use error::{ApiError, ErrorKind};
-pub use groups::{GroupFields, GroupInfo, Member, RunnerGroup, Visibility};
+pub use groups::{GroupFields, GroupInfo, Member, Visibility};
 pub use jit::{JitConfig, JitRequest};
 pub use organization::{Organization, OrganizationError};
 pub use runner_token::{Repository, RepositoryScope, RunnerToken};

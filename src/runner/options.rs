@@ -4,7 +4,7 @@
 
 use super::platform::Shell;
 use crate::github::jit::{DEFAULT_GROUP_ID, DEFAULT_WORK_FOLDER, MAX_LABELS};
-use crate::github::{JitRequest, RunnerGroup};
+use crate::github::{GroupInfo, JitRequest};
 
 /// Longest label `config.sh` accepts.
 pub const MAX_LABEL: usize = 256;
@@ -323,7 +323,7 @@ impl OptionsInput {
         &self,
         labels: &str,
         has_groups: bool,
-        groups: Option<&[RunnerGroup]>,
+        groups: Option<&[GroupInfo]>,
     ) -> Result<JitRequest, OptionErrors> {
         let mut errors = OptionErrors::default();
         // JSON carries any text, so no shell's rules apply; control characters are still refused.
@@ -360,7 +360,7 @@ impl OptionsInput {
 }
 
 /// The id of the group named `name` (empty: the default group) in `groups`.
-fn group_id(name: &str, groups: Option<&[RunnerGroup]>) -> Result<u64, String> {
+fn group_id(name: &str, groups: Option<&[GroupInfo]>) -> Result<u64, String> {
     let Some(groups) = groups else {
         return if name.is_empty() {
             Ok(DEFAULT_GROUP_ID)
@@ -590,15 +590,17 @@ mod tests {
     #[test]
     fn a_just_in_time_request_needs_a_name_and_a_label_and_names_its_group_by_id() {
         let groups = [
-            RunnerGroup {
+            GroupInfo {
                 id: 1,
                 name: "Default".into(),
                 default: true,
+                ..GroupInfo::default()
             },
-            RunnerGroup {
+            GroupInfo {
                 id: 7,
                 name: "GPU".into(),
                 default: false,
+                ..GroupInfo::default()
             },
         ];
         let named = OptionsInput {

@@ -10,8 +10,8 @@ use super::session::Session;
 use super::setup::Load;
 use crate::browser::clock::{now_ms, sleep};
 use crate::github::client::{
-    create_group, delete_group, group_infos, group_members, group_runner_count, group_runners, move_to_group,
-    org_repositories, organization_id, set_group_members, update_group,
+    create_group, delete_group, group_members, group_runner_count, group_runners, move_to_group, org_repositories,
+    organization_id, runner_groups, set_group_members, update_group,
 };
 use crate::github::{ApiError, ErrorKind, GroupInfo, Member, Runner, ScopeKind, Target};
 use crate::runner::bulk::SPACING_MS;
@@ -121,7 +121,7 @@ impl GroupsState {
         self.loading.set(true);
         let (state, credential) = (*self, self.session.form.credential);
         spawn_local(async move {
-            let answer = group_infos(&source.target, &credential).await;
+            let answer = runner_groups(&source.target, &credential).await;
             if !turn.is_current() {
                 return;
             }

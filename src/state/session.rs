@@ -14,7 +14,7 @@ use crate::browser::{clock, focus::focus, preferences};
 use crate::form::{Action, ValidForm};
 use crate::github::client::{create_token, find_runner, generate_jit_config, remove_runner};
 use crate::github::{
-    ApiError, ErrorKind, JitConfig, JitRequest, Runner, RunnerGroup, RunnerToken, Scope, Target, TokenPurpose,
+    ApiError, ErrorKind, GroupInfo, JitConfig, JitRequest, Runner, RunnerToken, Scope, Target, TokenPurpose,
 };
 use crate::runner::{ConfigCommand, OptionErrors, RunnerPlatform};
 use crate::words::runners::WATCH_TOKEN_CLEARED;
@@ -198,7 +198,7 @@ impl Session {
     }
 
     /// The groups for the list's Group column, when the listed scope has groups.
-    pub fn list_groups(&self) -> Signal<Option<Vec<RunnerGroup>>> {
+    pub fn list_groups(&self) -> Signal<Option<Vec<GroupInfo>>> {
         let (runners, setup) = (self.runners, self.setup);
         Signal::derive(move || {
             let has_groups = runners

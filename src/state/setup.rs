@@ -5,7 +5,7 @@
 use super::credential::Credential;
 use crate::deep_link::DeepLink;
 use crate::github::client::{runner_downloads, runner_groups};
-use crate::github::{ApiError, RunnerGroup, RunnerPackage, Target};
+use crate::github::{ApiError, GroupInfo, RunnerPackage, Target};
 use crate::runner::options::InputValue;
 use crate::runner::{OptionsInput, Output, RunnerOption, RunnerPlatform};
 use crate::words::setup::PackageProblem;
@@ -37,7 +37,7 @@ pub struct SetupForm {
     pub output: RwSignal<Output>,
     /// Every package the downloads answer offers; the chosen platform picks one.
     pub downloads: RwSignal<Load<Vec<RunnerPackage>>>,
-    pub groups: RwSignal<Load<Vec<RunnerGroup>>>,
+    pub groups: RwSignal<Load<Vec<GroupInfo>>>,
     /// The API URL and scope whose downloads and groups were loaded (or are loading).
     loaded_for: StoredValue<Option<Target>>,
 }
@@ -100,7 +100,7 @@ impl SetupForm {
     }
 
     /// The groups when GitHub listed them (tracked), for turning a group name into its id.
-    pub fn known_groups(&self) -> Option<Vec<RunnerGroup>> {
+    pub fn known_groups(&self) -> Option<Vec<GroupInfo>> {
         self.groups.with(|g| match g {
             Load::Ready(groups) => Some(groups.clone()),
             _ => None,

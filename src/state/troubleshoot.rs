@@ -9,8 +9,8 @@ use crate::browser::clock::{local_date_time, now_ms};
 use crate::form::ValidForm;
 use crate::github::actions::{oauth_scopes, Job, RepositoryInfo};
 use crate::github::client::{
-    account, all_runners, group_infos, group_runners, groups_visible_to, open_group_to, probe_read, queued_runs,
-    rate_limit, repository, run_jobs,
+    account, all_runners, group_runners, groups_visible_to, open_group_to, probe_read, queued_runs, rate_limit,
+    repository, run_jobs, runner_groups,
 };
 use crate::github::scope::parse_address;
 use crate::github::token_check::{Probe, TokenFacts};
@@ -301,7 +301,7 @@ async fn investigate(s: &TroubleshootState, to: &Target) -> Result<Waiting, Stri
     if let (Some(org_target), Scope::Repository { name, .. }) = (&org, &to.scope) {
         let groups = async {
             let visible = groups_visible_to(org_target, token, name.as_str()).await?;
-            let every = group_infos(org_target, token).await?;
+            let every = runner_groups(org_target, token).await?;
             Ok::<_, ApiError>((visible, every))
         }
         .await;

@@ -2,17 +2,15 @@
 //! the sections out.
 
 use crate::browser::{clock, location, platform, preferences};
-use crate::form::Action;
 use crate::lazy::prefetch_when;
 use crate::state::flows::prefetch_flows;
 use crate::state::{FormState, Session, SetupForm, Tab, Tabs};
-use crate::ui::form::{prefetch_jit, InsecurePageWarning, LinkWarning, ScopeCard};
-use crate::ui::groups::{groups_view, prefetch_groups};
+use crate::ui::form::{InsecurePageWarning, LinkWarning, ScopeCard};
+use crate::ui::groups::groups_view;
 use crate::ui::register::RegisterPanel;
-use crate::ui::result::prefetch_results;
-use crate::ui::runners::{prefetch_runners, runners_view};
+use crate::ui::runners::runners_view;
 use crate::ui::tabs::{TabList, TabPanel};
-use crate::ui::troubleshoot::{prefetch_troubleshoot, troubleshoot_view};
+use crate::ui::troubleshoot::troubleshoot_view;
 use crate::ui::widgets::LazySection;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -30,14 +28,10 @@ pub fn App() -> impl IntoView {
     provide_context(Tabs::new());
 
     clock::prepare();
-    // Once the first screen is idle, what a click will need: the code that sends requests and
-    // shows their results, and the runner list; the just-in-time options once chosen.
+    // Once the first screen is idle, what a click will need: every lazy part of the page (the
+    // code that sends requests and shows their results, the just-in-time options and the other
+    // tabs) is in the one `sections` chunk (see src/lazy.rs), so one prefetch loads them all.
     prefetch_when(|| true, prefetch_flows);
-    prefetch_when(|| true, prefetch_results);
-    prefetch_when(|| true, prefetch_runners);
-    prefetch_when(|| true, prefetch_troubleshoot);
-    prefetch_when(|| true, prefetch_groups);
-    prefetch_when(move || form.action.get() == Action::JustInTime, prefetch_jit);
     // One ticker drives every countdown on the page.
     let now = session.now;
     if let Ok(ticker) = set_interval_with_handle(move || now.set(clock::now_ms()), Duration::from_secs(1)) {

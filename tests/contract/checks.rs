@@ -12,7 +12,7 @@ use runner_token::github::actions::{parse_jobs, parse_rate_limit, parse_reposito
 use runner_token::github::call::catalogue;
 use runner_token::github::downloads::parse_downloads;
 use runner_token::github::error::ResponseMeta;
-use runner_token::github::groups::{parse_group_infos, parse_runner_groups};
+use runner_token::github::groups::parse_group_infos;
 use runner_token::github::jit::parse_jit_config;
 use runner_token::github::runner_token::parse_runner_token;
 use runner_token::github::runners::parse_runners;
@@ -507,13 +507,7 @@ fn reader(key: &str, status: &str) -> Option<(&'static str, Read)> {
             "parse_downloads",
             read_downloads,
         ),
-        (
-            "GET",
-            "/actions/runner-groups",
-            "200",
-            "parse_runner_groups",
-            read_groups,
-        ),
+        ("GET", "/actions/runner-groups", "200", "parse_group_infos", read_groups),
         ("GET", "/actions/runners", "200", "parse_runners", read_runners),
         (
             "GET",
@@ -572,11 +566,8 @@ fn read_downloads(text: &str, v: &Value) -> Result<(), String> {
 }
 
 fn read_groups(text: &str, v: &Value) -> Result<(), String> {
-    let groups = parse_runner_groups(text).map_err(|e| e.to_string())?;
-    kept("runner groups", groups.len(), count(&v["runner_groups"]))?;
-    // The Runner groups and Troubleshoot tabs read the same answer for each group's access settings.
-    let access = parse_group_infos(text).map_err(|e| e.to_string())?;
-    kept("runner groups (access rules)", access.len(), count(&v["runner_groups"]))
+    let groups = parse_group_infos(text).map_err(|e| e.to_string())?;
+    kept("runner groups", groups.len(), count(&v["runner_groups"]))
 }
 
 fn read_user(text: &str, v: &Value) -> Result<(), String> {

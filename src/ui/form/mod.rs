@@ -9,7 +9,6 @@ mod scope_card;
 mod scope_field;
 mod token_field;
 
-pub use jit_options::prefetch_jit;
 pub use link_warning::{InsecurePageWarning, LinkWarning};
 pub use register_form::{RegisterForm, REGISTER_FORM};
 pub use scope_card::ScopeCard;

@@ -9,4 +9,4 @@ mod runners_dialog;
 mod section;
 mod table;
 
-pub use section::{groups_view, prefetch_groups, GroupsSection};
+pub use section::{groups_view, GroupsSection};

@@ -7,4 +7,4 @@ mod section;
 mod table;
 mod update;
 
-pub use section::{prefetch_runners, runners_view, RunnersSection};
+pub use section::{runners_view, RunnersSection};

@@ -4,7 +4,7 @@
 
 use super::edit_dialog::edit_button_id;
 use super::update::UpdateCommands;
-use crate::github::{Runner, RunnerGroup};
+use crate::github::{GroupInfo, Runner};
 use crate::runner::versions::is_outdated;
 use crate::state::{FleetState, Session, ROWS_STEP};
 use crate::words::runners::version_cell;
@@ -15,7 +15,7 @@ pub fn RunnerTable(
     shown: Memo<Vec<Runner>>,
     fleet: FleetState,
     /// The scope's groups, for the Group column; `None` where the scope has none.
-    groups: Signal<Option<Vec<RunnerGroup>>>,
+    groups: Signal<Option<Vec<GroupInfo>>>,
     /// The scope for the caption.
     subject: Signal<String>,
 ) -> impl IntoView {

@@ -6,4 +6,4 @@ mod section;
 mod token_check;
 mod waiting;
 
-pub use section::{prefetch_troubleshoot, troubleshoot_view, TroubleshootSection};
+pub use section::{troubleshoot_view, TroubleshootSection};
