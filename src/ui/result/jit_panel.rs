@@ -38,13 +38,15 @@ pub fn JitPanel(
         config: runner.config,
         name: name.clone(),
     };
-    let script = Signal::derive(move || {
+    // One script for every block that shows it: built once per change, not once per reader.
+    let script: Signal<Option<SetupScript>> = Memo::new(move |_| {
         Some(SetupScript {
             platform,
             package: package().ok(),
             job: job.clone(),
         })
-    });
+    })
+    .into();
     let note = Signal::derive(move || download_note(&package(), platform));
     view! {
         <section class="card result" aria-labelledby="result-heading">

@@ -20,7 +20,16 @@ pub fn OutputBlock(
     children: ChildrenFn,
 ) -> impl IntoView {
     let output = expect_context::<Session>().setup.output;
-    let reason = move |o: Output| script.with(|s| s.as_ref().and_then(|s| s.render(o, false).err()));
+    // Why cloud-init and Docker are unavailable, if they are: rendered once per script, not for
+    // each radio and hint that asks. (The shell script always exists.)
+    let unavailable = Memo::new(move |_| {
+        script.with(|s| [Output::CloudInit, Output::Docker].map(|o| s.as_ref().and_then(|s| s.render(o, false).err())))
+    });
+    let reason = move |o: Output| match o {
+        Output::Shell => None,
+        Output::CloudInit => unavailable.with(|u| u[0]),
+        Output::Docker => unavailable.with(|u| u[1]),
+    };
     let name = ids::unique("output");
     let radios = Output::ALL
         .into_iter()

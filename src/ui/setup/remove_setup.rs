@@ -14,7 +14,8 @@ use leptos::prelude::*;
 pub fn RemoveSetup(token: Secret, revealed: Signal<bool>, expired: Signal<bool>) -> impl IntoView {
     let setup = expect_context::<Session>().setup;
     let service = setup.is_on(RunnerOption::Service);
-    let script = Signal::derive(move || {
+    // One script for every block that shows it: built once per change, not once per reader.
+    let script: Signal<Option<SetupScript>> = Memo::new(move |_| {
         let job = Job::Remove {
             token: token.clone(),
             service: service.get(),
@@ -24,7 +25,8 @@ pub fn RemoveSetup(token: Secret, revealed: Signal<bool>, expired: Signal<bool>)
             package: None,
             job,
         })
-    });
+    })
+    .into();
     let spec = RunnerOption::Service.spec();
     view! {
         <section class="setup" aria-labelledby="setup-heading">

@@ -39,7 +39,8 @@ pub fn RunnerSetup(
         })
     });
     let package = move || setup.package(setup.platform.get());
-    let script = Signal::derive(move || {
+    // One script for every block that shows it: built once per change, not once per reader.
+    let script: Signal<Option<SetupScript>> = Memo::new(move |_| {
         let options = validated.get().ok()?;
         let job = Job::Configure {
             command: command.clone(),
@@ -50,7 +51,8 @@ pub fn RunnerSetup(
             package: package().ok(),
             job,
         })
-    });
+    })
+    .into();
     let note = Signal::derive(move || download_note(&package(), setup.platform.get()));
     let labels =
         Signal::derive(move || validated.with(|v| v.as_ref().ok().map(|o| o.workflow_labels(setup.platform.get()))));
