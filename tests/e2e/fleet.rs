@@ -432,12 +432,27 @@ fn rate_limits_pause_a_removal_run_and_it_goes_on_by_itself(world: &World) -> Re
     )
 }
 
-fn stop_ends_a_removal_run_and_the_report_says_what_was_not_attempted(world: &World) -> Result<()> {
+/// A removal run of the six offline runners that `button` interrupts once the first is removed:
+/// the page and the run's report.
+fn interrupted_run<'w>(world: &'w World, button: &str) -> Result<(Page<'w>, String)> {
     let page = listed(world, FLEET)?;
     remove_offline(&page, FLEET)?;
     page.session.find("//label[normalize-space(.)='Removed 1 of 6']")?;
-    page.button("Stop")?.click()?;
+    page.button(button)?.click()?;
     let text = wait_report(&page)?;
+    Ok((page, text))
+}
+
+/// Leaves the settled page alone for longer than the run's spacing, then checks that `count`
+/// (of the mock's requests) is still `sent`.
+fn nothing_more_sent(page: &Page, count: impl Fn() -> usize, sent: usize, what: &str) -> Result<()> {
+    page.settle()?;
+    std::thread::sleep(Duration::from_millis(1_500));
+    check(count() == sent, what)
+}
+
+fn stop_ends_a_removal_run_and_the_report_says_what_was_not_attempted(world: &World) -> Result<()> {
+    let (page, text) = interrupted_run(world, "Stop")?;
     let sent = page.mock.delete_requests().len();
     check(
         (1..=2).contains(&sent),
@@ -445,10 +460,10 @@ fn stop_ends_a_removal_run_and_the_report_says_what_was_not_attempted(world: &Wo
     )?;
     check_contains(&text, &format!("not attempted {}", 6 - sent))?;
     check_contains(&text, "dead-4 (id 28): not attempted")?;
-    page.settle()?;
-    std::thread::sleep(Duration::from_millis(1_500));
-    check(
-        page.mock.delete_requests().len() == sent,
+    nothing_more_sent(
+        &page,
+        || page.mock.delete_requests().len(),
+        sent,
         "nothing sent after the run stopped",
     )?;
     // The checkboxes are usable again, the selection empty: nothing is acted on twice.
@@ -461,21 +476,17 @@ fn stop_ends_a_removal_run_and_the_report_says_what_was_not_attempted(world: &Wo
 }
 
 fn forget_token_ends_a_removal_run_and_the_report_says_why(world: &World) -> Result<()> {
-    let page = listed(world, FLEET)?;
-    remove_offline(&page, FLEET)?;
-    page.session.find("//label[normalize-space(.)='Removed 1 of 6']")?;
-    page.button("Forget token")?.click()?;
-    let text = wait_report(&page)?;
+    let (page, text) = interrupted_run(world, "Forget token")?;
     let sent = page.mock.requests().len();
     check_contains(
         &text,
         "The run ended early: the access token was cleared. Paste the token again to remove the runners not attempted.",
     )?;
     check_contains(&text, "dead-4 (id 28): not attempted")?;
-    page.settle()?;
-    std::thread::sleep(Duration::from_millis(1_500));
-    check(
-        page.mock.requests().len() == sent,
+    nothing_more_sent(
+        &page,
+        || page.mock.requests().len(),
+        sent,
         "nothing sent after the token was forgotten",
     )?;
     check(
