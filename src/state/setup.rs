@@ -3,6 +3,7 @@
 //! groups (loaded once per API URL and scope).
 
 use super::credential::Credential;
+use super::latest::after_paint;
 use crate::deep_link::DeepLink;
 use crate::github::client::{runner_downloads, runner_groups};
 use crate::github::{ApiError, GroupInfo, RunnerPackage, Target};
@@ -138,21 +139,25 @@ impl SetupForm {
         let setup = *self;
         let current = move |to: &Target| setup.loaded_for.with_value(|l| l.as_ref() == Some(to));
         let target = to.clone();
-        spawn_local(async move {
-            let answer = runner_downloads(&target, &credential).await;
-            if current(&target) {
-                setup.downloads.set(answer.map_or_else(Load::Failed, Load::Ready));
+        // The requests go once the result that asked for them is on screen: the token and its
+        // command first (scripts/bench: click to result), the checksums and groups a frame later.
+        after_paint(move || {
+            if has_groups {
+                let target = target.clone();
+                spawn_local(async move {
+                    let answer = runner_groups(&target, &credential).await;
+                    if current(&target) {
+                        setup.groups.set(answer.map_or_else(Load::Failed, Load::Ready));
+                    }
+                });
             }
-        });
-        if has_groups {
-            let target = to.clone();
             spawn_local(async move {
-                let answer = runner_groups(&target, &credential).await;
+                let answer = runner_downloads(&target, &credential).await;
                 if current(&target) {
-                    setup.groups.set(answer.map_or_else(Load::Failed, Load::Ready));
+                    setup.downloads.set(answer.map_or_else(Load::Failed, Load::Ready));
                 }
             });
-        }
+        });
     }
 
     /// Forgets what was loaded, so the next result loads it again (after Forget token).
