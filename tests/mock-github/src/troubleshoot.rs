@@ -207,8 +207,11 @@ pub fn answer(
     Some(with_scopes(reply, token))
 }
 
+/// A time `minutes_ago` and a half minutes before now, in whole seconds. The half minute keeps
+/// the page's reading on the same whole minute, though its clock (a one-second ticker) may be up to
+/// a second behind: "waiting 12 minutes" read "11 minutes" once at exactly 12:00.
 fn now_text(minutes_ago: i64) -> String {
-    let at = OffsetDateTime::now_utc() - time::Duration::minutes(minutes_ago);
+    let at = OffsetDateTime::now_utc() - time::Duration::minutes(minutes_ago) - time::Duration::seconds(30);
     at.format(time::macros::format_description!(
         "[year]-[month]-[day]T[hour]:[minute]:[second]Z"
     ))
