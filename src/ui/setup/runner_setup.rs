@@ -12,7 +12,7 @@ use crate::deep_link::share_query;
 use crate::form::Action;
 use crate::github::Scope;
 use crate::runner::{ConfigCommand, Job, SetupScript};
-use crate::state::{Load, Session};
+use crate::state::{after_paint, Load, Session};
 use crate::ui::widgets::copy_and_announce;
 use crate::words::setup::download_note;
 use leptos::prelude::*;
@@ -56,6 +56,13 @@ pub fn RunnerSetup(
     let note = Signal::derive(move || download_note(&package(), setup.platform.get()));
     let labels =
         Signal::derive(move || validated.with(|v| v.as_ref().ok().map(|o| o.workflow_labels(setup.platform.get()))));
+    // The command first: the whole script and the workflow line, below it, a frame later, so the
+    // token and the command are on screen sooner (scripts/bench: click to result). Nothing
+    // above the command waits, so nothing on screen moves.
+    let rest = RwSignal::new(false);
+    after_paint(move || {
+        rest.try_set(true);
+    });
     let link_status = RwSignal::new(String::new());
     let name = scope.name();
     let share = move |_| {
@@ -87,9 +94,11 @@ pub fn RunnerSetup(
             <OutputBlock script=script revealed=revealed expired=expired expires=expires>
                 <CommandBlock script=script revealed=revealed expired=expired heading="Configure the runner"
                     intro="In the runner's folder (after downloading and extracting it), run:" />
-                <SetupSteps script=script download_note=note revealed=revealed expired=expired />
+                <Show when=move || rest.get()>
+                    <SetupSteps script=script download_note=note revealed=revealed expired=expired />
+                </Show>
             </OutputBlock>
-            <WorkflowSnippet labels=labels />
+            <Show when=move || rest.get()><WorkflowSnippet labels=labels /></Show>
         </section>
     }
 }
