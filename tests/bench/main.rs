@@ -57,7 +57,7 @@ const PROBE: &str = include_str!("probe.js");
 
 /// One page the bench measures: a column of the report.
 struct Target {
-    /// The column's name: before, now, minimal, plain.
+    /// The column's name: before, now, minimal, plain, leptos floor.
     label: &'static str,
     dir: PathBuf,
     /// runner-token itself (takes `?api=`, has the runner list), not a baseline page.
@@ -113,6 +113,15 @@ fn main() {
             app: false,
         },
     ]);
+    // Built by scripts/bench: the minimal page's job with this page's stack (framework and all).
+    let floor = root.join("tests/bench/leptos-floor/dist");
+    if floor.join("index.html").exists() {
+        targets.push(Target {
+            label: "leptos floor",
+            dir: floor,
+            app: false,
+        });
+    }
 
     let chrome = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let (mut driver, driver_url) =
@@ -127,7 +136,7 @@ fn main() {
         "Headless Chromium on loopback, each run in a fresh browser profile (left alone {} ms after its launch, then one cold load), pages taken in turn.",
         BROWSER_SETTLE.as_millis()
     );
-    println!("Columns: **now** is dist/ (this build){}, **minimal** the minimal baseline (tests/bench/minimal: form → POST registration-token → token and config.sh command), **plain** today's plain baseline (tests/bench/baseline: also the expiry and the repositories). Ratios are to the minimal baseline.", if before.is_some() { ", **before** is BENCH_BEFORE_DIST" } else { "" });
+    println!("Columns: **now** is dist/ (this build){}, **minimal** the minimal baseline (tests/bench/minimal: form → POST registration-token → token and config.sh command), **plain** today's plain baseline (tests/bench/baseline: also the expiry and the repositories), **leptos floor** the minimal baseline's job written with this page's stack and release profile (tests/bench/leptos-floor: what the framework itself costs). Ratios are to the minimal baseline.", if before.is_some() { ", **before** is BENCH_BEFORE_DIST" } else { "" });
     println!("Times are taken in the page (performance.now(), marked by observers installed before any of the page's scripts), never by the WebDriver client.\n");
     if wanted("sizes") {
         sizes(&targets);
