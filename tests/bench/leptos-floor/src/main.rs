@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use serde::Deserialize;
 
 #[derive(Deserialize, Clone)]
-struct Token { token: String }
+struct Token {
+    token: String,
+}
 
 #[component]
 fn App() -> impl IntoView {
@@ -14,18 +16,31 @@ fn App() -> impl IntoView {
     let result = RwSignal::new(None::<(String, String, String)>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (o, t, a) = (org.get_untracked().trim().to_string(), token.get_untracked().trim().to_string(), api.get_untracked().trim().trim_end_matches('/').to_string());
+        let (o, t, a) = (
+            org.get_untracked().trim().to_string(),
+            token.get_untracked().trim().to_string(),
+            api.get_untracked().trim().trim_end_matches('/').to_string(),
+        );
         leptos::task::spawn_local(async move {
-            let web = if let Some(w) = a.strip_suffix("/api/v3") { w.to_string() } else { a.replace("://api.", "://") };
+            let web = if let Some(w) = a.strip_suffix("/api/v3") {
+                w.to_string()
+            } else {
+                a.replace("://api.", "://")
+            };
             let r = gloo_net::http::Request::post(&format!("{a}/orgs/{o}/actions/runners/registration-token"))
                 .header("Authorization", &format!("Bearer {t}"))
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", "2022-11-28")
-                .send().await;
-            if let Ok(r) = r { if let Ok(text) = r.text().await { if let Ok(tk) = serde_json::from_str::<Token>(&text) {
-                let cmd = format!("./config.sh --url {web}/{o} --token {}", tk.token);
-                result.set(Some((format!("Registration token for {o}"), tk.token, cmd)));
-            }}}
+                .send()
+                .await;
+            if let Ok(r) = r {
+                if let Ok(text) = r.text().await {
+                    if let Ok(tk) = serde_json::from_str::<Token>(&text) {
+                        let cmd = format!("./config.sh --url {web}/{o} --token {}", tk.token);
+                        result.set(Some((format!("Registration token for {o}"), tk.token, cmd)));
+                    }
+                }
+            }
         });
     };
     view! {
@@ -44,7 +59,9 @@ fn App() -> impl IntoView {
     }
 }
 
-fn main() { leptos::mount::mount_to_body(App); }
+fn main() {
+    leptos::mount::mount_to_body(App);
+}
 
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
 #[global_allocator]
