@@ -33,6 +33,10 @@ pub enum WatchStatus {
 pub enum Next {
     /// Send a poll now, conditional on `etag` when there is one.
     Poll { etag: Option<String> },
+    /// Read every page of the runner list now and hand it to [`Watch::on_scan`]: watching
+    /// without a name, the first page does not hold the whole list (GitHub documents no order,
+    /// so a new runner can be on any page).
+    Scan,
     /// Poll again after `after`; `status`, when there is one, is what to say meanwhile.
     Wait {
         after: Duration,
@@ -51,8 +55,18 @@ pub struct Watch {
     until_ms: Option<i64>,
     poll_every: Duration,
     etag: Option<String>,
-    /// Runner ids in the first answer, when watching without a name.
+    /// Without a name: the ids of every runner the scope had when the watch started.
     baseline: Option<Vec<u64>>,
+    /// Without a name: how many runners the last answer said the scope has (`total_count`).
+    total: Option<u64>,
+}
+
+/// Where the first page leaves a watch without a name.
+enum Seen {
+    Runner(Runner),
+    Nothing,
+    /// The list changed beyond the first page (or is longer than it): read all of it.
+    Elsewhere,
 }
 
 impl Watch {
@@ -64,6 +78,7 @@ impl Watch {
             poll_every,
             etag: None,
             baseline: None,
+            total: None,
         }
     }
 
@@ -102,16 +117,10 @@ impl Watch {
             Ok(Polled::NotModified) => wait(None),
             Ok(Polled::Changed { page, etag }) => {
                 self.etag = etag;
-                match self.found(page) {
-                    Some(r) if r.online => Next::Stop {
-                        status: WatchStatus::Connected {
-                            name: r.name,
-                            busy: r.busy,
-                        },
-                        connected: true,
-                    },
-                    Some(r) => wait(Some(WatchStatus::Registered { name: r.name })),
-                    None => wait(None),
+                match self.seen(page) {
+                    Seen::Runner(r) => self.spotted(r),
+                    Seen::Nothing => wait(None),
+                    Seen::Elsewhere => Next::Scan,
                 }
             }
             Err(error) => match error.retry_at(now_ms) {
@@ -135,19 +144,85 @@ impl Watch {
         }
     }
 
-    /// The watched runner in `page`: by name (ignoring case), or the first runner the first
-    /// answer did not have.
-    fn found(&mut self, page: RunnerPage) -> Option<Runner> {
-        match &self.name {
-            Some(name) => page.runners.into_iter().find(|r| r.name.eq_ignore_ascii_case(name)),
-            None => match &self.baseline {
-                None => {
-                    self.baseline = Some(page.runners.iter().map(|r| r.id).collect());
-                    None
+    /// What a scan (every page of the list, [`Next::Scan`]) means.
+    pub fn on_scan(&mut self, answer: Result<Vec<Runner>, ApiError>, now_ms: i64) -> Next {
+        let runners = match answer {
+            Ok(runners) => runners,
+            Err(error) => return self.on_answer(Err(error), now_ms),
+        };
+        self.total = Some(runners.len() as u64);
+        let wait = Next::Wait {
+            after: self.poll_every,
+            status: None,
+        };
+        match &mut self.baseline {
+            None => {
+                self.baseline = Some(runners.iter().map(|r| r.id).collect());
+                wait
+            }
+            Some(known) => match runners.iter().position(|r| !known.contains(&r.id)) {
+                Some(new) => {
+                    let runner = runners.into_iter().nth(new).expect("the position found");
+                    self.spotted(runner)
                 }
-                Some(known) => page.runners.into_iter().find(|r| !known.contains(&r.id)),
+                None => {
+                    // Gone and replaced meanwhile, or not there yet: these are known now.
+                    known.extend(runners.iter().map(|r| r.id));
+                    wait
+                }
             },
         }
+    }
+
+    /// The watched runner is listed: done if online, else watched by its name from now on (one
+    /// small request per poll, whatever the size of the list).
+    fn spotted(&mut self, runner: Runner) -> Next {
+        if runner.online {
+            return Next::Stop {
+                status: WatchStatus::Connected {
+                    name: runner.name,
+                    busy: runner.busy,
+                },
+                connected: true,
+            };
+        }
+        if self.name.is_none() {
+            self.name = Some(runner.name.clone());
+            self.etag = None;
+        }
+        Next::Wait {
+            after: self.poll_every,
+            status: Some(WatchStatus::Registered { name: runner.name }),
+        }
+    }
+
+    /// What `page` (the first page, or the runners of the watched name) shows: the runner by
+    /// name (ignoring case); without a name, one the scope did not have when the watch started.
+    fn seen(&mut self, page: RunnerPage) -> Seen {
+        if let Some(name) = &self.name {
+            return match page.runners.into_iter().find(|r| r.name.eq_ignore_ascii_case(name)) {
+                Some(r) => Seen::Runner(r),
+                None => Seen::Nothing,
+            };
+        }
+        let partial = page.total.is_some_and(|t| t > page.runners.len() as u64);
+        let total_changed = page.total.is_some() && page.total != self.total;
+        let Some(known) = &self.baseline else {
+            if partial {
+                return Seen::Elsewhere;
+            }
+            self.total = page.total;
+            self.baseline = Some(page.runners.iter().map(|r| r.id).collect());
+            return Seen::Nothing;
+        };
+        if let Some(r) = page.runners.iter().find(|r| !known.contains(&r.id)) {
+            return Seen::Runner(r.clone());
+        }
+        if partial && total_changed {
+            return Seen::Elsewhere;
+        }
+        self.total = page.total;
+        Seen::Nothing
     }
 }
 
@@ -336,5 +411,75 @@ mod tests {
             ),
             "{next:?}"
         );
+    }
+
+    /// A first page of the list: `runners`, out of `total`.
+    fn first_page(runners: Vec<Runner>, total: u64) -> Result<Polled, ApiError> {
+        Ok(Polled::Changed {
+            page: RunnerPage {
+                total: Some(total),
+                runners,
+            },
+            etag: Some(format!("\"v{total}\"")),
+        })
+    }
+
+    fn fleet(ids: std::ops::Range<u64>) -> Vec<Runner> {
+        ids.map(|id| runner(id, &format!("old-{id}"), true, false)).collect()
+    }
+
+    fn quiet() -> Next {
+        Next::Wait {
+            after: EVERY,
+            status: None,
+        }
+    }
+
+    #[test]
+    fn without_a_name_a_list_longer_than_a_page_is_read_whole_and_a_new_runner_on_a_later_page_is_found() {
+        let mut w = Watch::new(None, None, EVERY);
+        // 150 runners: the first page is not the list, so the baseline is every page.
+        assert_eq!(w.on_answer(first_page(fleet(1..101), 150), 0), Next::Scan);
+        assert_eq!(w.on_scan(Ok(fleet(1..151)), 0), quiet());
+        // Nothing changed: no scan.
+        assert_eq!(w.on_answer(first_page(fleet(1..101), 150), 0), quiet());
+        // One more runner, not on the first page: read the list again, and there it is.
+        assert_eq!(w.on_answer(first_page(fleet(1..101), 151), 0), Next::Scan);
+        let mut all = fleet(1..151);
+        all.push(runner(9_001, "fresh", false, false));
+        assert_eq!(
+            w.on_scan(Ok(all), 0),
+            Next::Wait {
+                after: EVERY,
+                status: Some(WatchStatus::Registered { name: "fresh".into() })
+            }
+        );
+        // From now on it is watched by its name: one small request per poll, unconditional at first.
+        assert_eq!(w.name(), Some("fresh"));
+        assert_eq!(w.before_poll(0), Next::Poll { etag: None });
+        assert_eq!(
+            w.on_answer(page(vec![runner(9_001, "fresh", true, true)]), 0),
+            Next::Stop {
+                status: WatchStatus::Connected {
+                    name: "fresh".into(),
+                    busy: true
+                },
+                connected: true
+            }
+        );
+    }
+
+    #[test]
+    fn without_a_name_a_scan_that_finds_nothing_new_keeps_watching_and_a_failed_scan_is_a_failed_poll() {
+        let mut w = Watch::new(None, None, EVERY);
+        assert_eq!(w.on_answer(first_page(fleet(1..101), 120), 0), Next::Scan);
+        assert_eq!(w.on_scan(Ok(fleet(1..121)), 0), quiet());
+        // One removed: the total changed, a scan shows nothing new, the next poll does not scan.
+        assert_eq!(w.on_answer(first_page(fleet(1..101), 119), 0), Next::Scan);
+        assert_eq!(w.on_scan(Ok(fleet(1..120)), 0), quiet());
+        assert_eq!(w.on_answer(first_page(fleet(1..101), 119), 0), quiet());
+        assert_eq!(w.name(), None);
+        let failed = w.on_scan(Err(ApiError::network("https://api.github.com")), 0);
+        assert!(matches!(failed, Next::Stop { connected: false, .. }), "{failed:?}");
     }
 }

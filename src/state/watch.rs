@@ -7,8 +7,8 @@ use super::latest::{Latest, Turn};
 use super::runners::RunnersState;
 use crate::browser::clock::{local_date_time, now_ms};
 use crate::browser::{tuning, visibility};
-use crate::github::client::poll_runners;
-use crate::github::Target;
+use crate::github::client::{all_runners, poll_runners};
+use crate::github::{ApiError, Target};
 use crate::runner::watch::{Next, Watch, WatchStatus};
 use crate::words::runners::watch_status;
 use leptos::prelude::*;
@@ -116,10 +116,42 @@ impl WatchState {
             Next::Poll { etag } => etag,
             next => return self.follow(next),
         };
+        let name = watch.name().map(String::from);
+        self.send(
+            turn,
+            async move |credential| poll_runners(&to, &credential, name.as_deref(), etag).await,
+            Watch::on_answer,
+        );
+    }
+
+    /// Reads the whole runner list for a watch without a name ([`Next::Scan`]), in the poll
+    /// slot: never beside a poll.
+    fn scan(&self) {
+        if !self.active.get_untracked() || self.in_flight.get_value() {
+            return;
+        }
+        let (Some((to, _)), Some(turn)) = (self.watching.get_value(), self.turn.get_value()) else {
+            return;
+        };
+        self.send(
+            turn,
+            async move |credential| all_runners(&to, &credential).await,
+            Watch::on_scan,
+        );
+    }
+
+    /// Sends one request in the poll slot and hands its answer to the watch (`read`), unless a
+    /// newer watch has started meanwhile.
+    fn send<T: 'static>(
+        &self,
+        turn: Turn,
+        request: impl AsyncFnOnce(Credential) -> Result<T, ApiError> + 'static,
+        read: fn(&mut Watch, Result<T, ApiError>, i64) -> Next,
+    ) {
         self.in_flight.set_value(true);
         let state = *self;
         spawn_local(async move {
-            let answer = poll_runners(&to, &state.credential, watch.name(), etag).await;
+            let answer = request(state.credential).await;
             // The poll slot is free only now, whatever happened meanwhile: never two at once.
             state.in_flight.set_value(false);
             if !turn.is_current() {
@@ -129,7 +161,7 @@ impl WatchState {
             }
             let next = state
                 .watching
-                .try_update_value(|w| w.as_mut().map(|(_, w)| w.on_answer(answer, now_ms())));
+                .try_update_value(|w| w.as_mut().map(|(_, w)| read(w, answer, now_ms())));
             if let Some(Some(next)) = next {
                 state.follow(next);
             }
@@ -139,6 +171,7 @@ impl WatchState {
     fn follow(&self, next: Next) {
         match next {
             Next::Poll { .. } => self.tick(),
+            Next::Scan => self.scan(),
             Next::Wait { after, status } => {
                 if let Some(status) = status {
                     self.say(&status);

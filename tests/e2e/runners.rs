@@ -18,6 +18,7 @@ pub fn tests() -> Vec<(String, Test)> {
         a_jit_runner_is_watched_from_waiting_to_online,
         an_added_runner_is_watched_by_the_name_typed_after_the_token,
         without_a_name_the_watch_spots_a_runner_the_list_did_not_have,
+        without_a_name_a_new_runner_beyond_the_first_page_is_spotted_then_watched_by_name,
         polls_carry_if_none_match_and_a_304_keeps_the_view,
         polling_pauses_while_the_tab_is_hidden_and_resumes_when_shown,
         a_rate_limited_poll_says_when_watching_resumes,
@@ -255,10 +256,19 @@ fn an_added_runner_is_watched_by_the_name_typed_after_the_token(world: &World) -
         .map(|r| r.path)
         .filter(|p| p.contains("name="))
         .collect();
+    // Before the name was typed, the watch may have spotted the mock's fresh-runner (it turns up
+    // in this scope too) and asked for it by name; from the first poll for the typed name on,
+    // only that name.
+    let typed = polls
+        .iter()
+        .position(|p| p.ends_with("/api/v3/orgs/watch-org/actions/runners?name=watched-runner"));
     check(
-        polls
-            .iter()
-            .all(|p| p.ends_with("/api/v3/orgs/watch-org/actions/runners?name=watched-runner")),
+        typed.is_some_and(|i| {
+            polls[..i].iter().all(|p| p.ends_with(&format!("?name={FRESH_RUNNER}")))
+                && polls[i..]
+                    .iter()
+                    .all(|p| p.ends_with("/api/v3/orgs/watch-org/actions/runners?name=watched-runner"))
+        }),
         format!("polls {polls:?}"),
     )
 }
@@ -269,12 +279,29 @@ fn without_a_name_the_watch_spots_a_runner_the_list_did_not_have(world: &World) 
     // The mock's fresh-runner appears 0.5 s after the first look at the list, online at 1 s.
     wait_watch(&page, &format!("{FRESH_RUNNER} is online."), Duration::from_secs(15))?;
     let polls: Vec<String> = page.mock.runner_list_requests().into_iter().map(|r| r.path).collect();
+    // Never told a name, the watch asks by name only for the runner it spotted in the list.
     check(
-        polls.iter().all(|p| !p.contains("name=")),
-        format!("no name to ask for: {polls:?}"),
+        polls
+            .iter()
+            .all(|p| !p.contains("name=") || p.ends_with(&format!("?name={FRESH_RUNNER}"))),
+        format!("no name to ask for but the one spotted: {polls:?}"),
     )?;
     page.open_tab("Runners")?;
     page.wait_for_text(FRESH_RUNNER).map(drop)
+}
+
+fn without_a_name_a_new_runner_beyond_the_first_page_is_spotted_then_watched_by_name(world: &World) -> Result<()> {
+    // 150 runners: the new one is on the second page of 100.
+    let page = added(world, fleet_scope::WATCH_LARGE, "")?;
+    wait_watch(&page, "Waiting for a new runner to connect", Duration::from_secs(5))?;
+    wait_watch(&page, &format!("{FRESH_RUNNER} is online."), Duration::from_secs(15))?;
+    let polls: Vec<String> = page.mock.runner_list_requests().into_iter().map(|r| r.path).collect();
+    let by_name = format!("name={FRESH_RUNNER}");
+    let spotted = polls.iter().position(|p| p.contains(&by_name));
+    check(
+        spotted.is_some_and(|i| polls[..i].iter().any(|p| p.contains("page=2"))),
+        format!("found on the second page, then asked for by name: {polls:?}"),
+    )
 }
 
 fn polls_carry_if_none_match_and_a_304_keeps_the_view(world: &World) -> Result<()> {

@@ -17,6 +17,9 @@ pub mod fleet_scope {
     /// second after it: what a runner set up with `config.sh` and started looks like, sped up.
     /// Without a name, `fresh-runner` does the same after the first look at the whole list.
     pub const WATCH: &str = "watch-org";
+    /// [`WATCH`] with 150 runners already: the first page (of 100) is not the whole list, and
+    /// `fresh-runner` turns up on the second.
+    pub const WATCH_LARGE: &str = "watch-large-org";
     /// Every poll by name is refused by the primary rate limit, resetting 3 seconds later.
     pub const POLL_LIMITED: &str = "poll-limited-org";
     /// A runner's removal is carried out, and its answer lost on the way back.
@@ -35,6 +38,9 @@ pub const FRESH_RUNNER: &str = "fresh-runner";
 
 /// How long a runner the mock creates stays offline.
 pub const COMES_ONLINE_AFTER: Duration = Duration::from_secs(1);
+
+/// How many runners [`fleet_scope::WATCH_LARGE`] has before `fresh-runner`.
+pub const WATCH_LARGE_COUNT: u64 = 150;
 
 /// How many runners [`fleet_scope::HUGE`] has.
 pub const HUGE_COUNT: usize = 5000;
@@ -93,7 +99,7 @@ impl MockRunner {
 pub struct Fleet {
     pub runners: Vec<MockRunner>,
     next_id: u64,
-    /// Names first polled in [`fleet_scope::WATCH`], and when.
+    /// Names first polled in [`fleet_scope::WATCH`] (and `WATCH_LARGE`), and when.
     first_polled: HashMap<String, Instant>,
     /// Removals asked for so far ([`fleet_scope::FLEET_LIMITED`]'s limits follow them).
     removals: usize,
@@ -138,6 +144,10 @@ impl Fleet {
                     r.ephemeral = i % 50 == 0;
                     r
                 })
+                .collect()
+        } else if key == fleet_scope::WATCH_LARGE {
+            (1..=WATCH_LARGE_COUNT)
+                .map(|i| runner(i, &format!("pool-{i:03}"), true, false, &[], 1, now))
                 .collect()
         } else if key == fleet_scope::FLEET || key == fleet_scope::FLEET_LIMITED {
             let aged = |mut r: MockRunner, version: Option<&str>| {
@@ -213,7 +223,7 @@ impl Fleet {
         let number = |name: &str, default: usize| param(name).and_then(|v| v.parse().ok()).unwrap_or(default);
         let now = Instant::now();
         let name = param("name");
-        if key == fleet_scope::WATCH {
+        if key == fleet_scope::WATCH || key == fleet_scope::WATCH_LARGE {
             // The runner turns up half a second after the first look for it (by name, or at the
             // whole list for fresh-runner, whose name the page is never told) and is online at
             // a second: what a runner set up and started looks like, sped up for the tests.
