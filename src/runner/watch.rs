@@ -150,7 +150,6 @@ impl Watch {
             Ok(runners) => runners,
             Err(error) => return self.on_answer(Err(error), now_ms),
         };
-        self.total = Some(runners.len() as u64);
         let wait = Next::Wait {
             after: self.poll_every,
             status: None,
@@ -207,11 +206,13 @@ impl Watch {
         }
         let partial = page.total.is_some_and(|t| t > page.runners.len() as u64);
         let total_changed = page.total.is_some() && page.total != self.total;
+        // The total as the first page says it, not as a scan counted it: a scan stops at
+        // `all_runners`' cap, and must not make every later poll scan again.
+        self.total = page.total;
         let Some(known) = &self.baseline else {
             if partial {
                 return Seen::Elsewhere;
             }
-            self.total = page.total;
             self.baseline = Some(page.runners.iter().map(|r| r.id).collect());
             return Seen::Nothing;
         };
@@ -221,7 +222,6 @@ impl Watch {
         if partial && total_changed {
             return Seen::Elsewhere;
         }
-        self.total = page.total;
         Seen::Nothing
     }
 }
@@ -479,6 +479,12 @@ mod tests {
         assert_eq!(w.on_scan(Ok(fleet(1..120)), 0), quiet());
         assert_eq!(w.on_answer(first_page(fleet(1..101), 119), 0), quiet());
         assert_eq!(w.name(), None);
+        // A scan capped short of the total (all_runners reads at most 2,000) does not make the
+        // next unchanged first page scan again.
+        let mut big = Watch::new(None, None, EVERY);
+        assert_eq!(big.on_answer(first_page(fleet(1..101), 5_000), 0), Next::Scan);
+        assert_eq!(big.on_scan(Ok(fleet(1..2_001)), 0), quiet());
+        assert_eq!(big.on_answer(first_page(fleet(1..101), 5_000), 0), quiet());
         let failed = w.on_scan(Err(ApiError::network("https://api.github.com")), 0);
         assert!(matches!(failed, Next::Stop { connected: false, .. }), "{failed:?}");
     }
