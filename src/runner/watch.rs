@@ -159,17 +159,14 @@ impl Watch {
                 self.baseline = Some(runners.iter().map(|r| r.id).collect());
                 wait
             }
-            Some(known) => match runners.iter().position(|r| !known.contains(&r.id)) {
-                Some(new) => {
-                    let runner = runners.into_iter().nth(new).expect("the position found");
-                    self.spotted(runner)
+            Some(known) => {
+                if let Some(runner) = runners.iter().find(|r| !known.contains(&r.id)) {
+                    return self.spotted(runner.clone());
                 }
-                None => {
-                    // Gone and replaced meanwhile, or not there yet: these are known now.
-                    known.extend(runners.iter().map(|r| r.id));
-                    wait
-                }
-            },
+                // Gone and replaced meanwhile, or not there yet: these are known now.
+                known.extend(runners.iter().map(|r| r.id));
+                wait
+            }
         }
     }
 
