@@ -1,5 +1,5 @@
 //! Code splitting: parts of the page whose code lives in a separate wasm chunk, fetched the first
-//! time they are needed (or earlier, with [`prefetch_when`]), so the first screen does not wait
+//! time they are needed (or earlier, with [`prefetch_at_idle`]), so the first screen does not wait
 //! for them. Two kinds of split point: [`split_view!`] for a section (rendered through
 //! `ui::widgets::LazySection`) and [`split_call!`] for a flow that runs after a click (the
 //! requests and what follows them), which main calls and the chunk carries out.
@@ -99,7 +99,7 @@ pub type Prefetched = Result<(), leptos::wasm_split::SplitLoaderError>;
 ///   `StoredValue`, `Callback` and plain data are; wrap anything else (a `web_sys` value, an `Rc`)
 ///   in `StoredValue::new_local(..)`, whose handle is `Send`. No references, generics or
 ///   `impl Trait` arguments (the function crosses a wasm import).
-/// - `PREFETCH_FN().await` loads the chunk without calling anything (see [`prefetch_when`]).
+/// - `PREFETCH_FN().await` loads the chunk without calling anything (see [`prefetch_at_idle`]).
 ///   Every function of a chunk gets its own; any of them loads the same chunk.
 /// - Functions naming the same `CHUNK` share one chunk; code two chunks share goes into a
 ///   shared chunk that both load.
@@ -175,26 +175,27 @@ macro_rules! split_call {
 }
 pub(crate) use split_call;
 
-/// Loads a chunk ahead of need: once `ready` first reads true, when the browser is next idle,
-/// `prefetch` (a `split_view!` prefetch function) fetches and instantiates the chunk, so showing
-/// its section later does not wait for the network. Once per call; a failed prefetch is left
-/// for the section itself to retry. `|| true` prefetches as soon as the page is idle.
-pub fn prefetch_when<Fut>(ready: impl Fn() -> bool + Send + Sync + 'static, prefetch: fn() -> Fut)
+/// Loads a chunk ahead of need: when the browser is first idle, `prefetch` (a split function's
+/// prefetch function) fetches and instantiates the chunk, so showing its section later does not
+/// wait for the network; then, at the next idle moment, `warm` (a flow of that chunk which gets
+/// its code ready to run, see `ui::result::rehearse_result`). A failed prefetch is left for the
+/// section itself to retry.
+pub fn prefetch_at_idle<Fut, Warm>(prefetch: fn() -> Fut, warm: impl FnOnce() -> Warm + 'static)
 where
     Fut: Future<Output = Prefetched> + 'static,
+    Warm: Future<Output = Result<(), ChunkFailed>> + 'static,
 {
-    let done = StoredValue::new(false);
-    Effect::new(move |_| {
-        if done.get_value() || !ready() {
-            return;
-        }
-        done.set_value(true);
-        when_idle(move || {
-            spawn_local(async move {
-                // The loader logs a failure to the console; the section retries when shown.
-                let _ = prefetch().await;
-            })
-        });
+    when_idle(move || {
+        spawn_local(async move {
+            // The loader logs a failure to the console; the section retries when shown.
+            if prefetch().await.is_ok() {
+                when_idle(move || {
+                    spawn_local(async move {
+                        let _ = warm().await;
+                    })
+                });
+            }
+        })
     });
 }
 

@@ -75,6 +75,16 @@ pub async fn create_token(
     parse_runner_token(&answer.body).map_err(|p| ApiError::bad_body(answer.status, &answer.meta, p))
 }
 
+/// What a registration-token request runs before and after the network, run without the network
+/// (see `ui::result::rehearse_result`): the request is built, without a token, and dropped
+/// unsent; the answer is a sample, read as GitHub's would be.
+pub fn rehearse_create_token(api: &ApiBase, scope: &Scope) -> Option<RunnerToken> {
+    let controller = AbortController::new().ok()?;
+    let call = Endpoint::RunnerToken(TokenPurpose::Registration).call(scope);
+    drop(build(api, &call, None, true, &controller).build());
+    parse_runner_token(r#"{"token":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAA","expires_at":"2100-01-01T00:00:00.000+00:00"}"#).ok()
+}
+
 /// `POST {scope}/actions/runners/generate-jitconfig`: registers a single-use runner.
 pub async fn generate_jit_config(
     to: &Target,

@@ -2,12 +2,13 @@
 //! the sections out.
 
 use crate::browser::{clock, location, platform, preferences};
-use crate::lazy::prefetch_when;
+use crate::lazy::prefetch_at_idle;
 use crate::state::flows::prefetch_flows;
 use crate::state::{FormState, Session, SetupForm, Tab, Tabs};
 use crate::ui::form::{InsecurePageWarning, LinkWarning, ScopeCard};
 use crate::ui::groups::groups_view;
 use crate::ui::register::RegisterPanel;
+use crate::ui::result::rehearse_result;
 use crate::ui::runners::runners_view;
 use crate::ui::tabs::{TabList, TabPanel};
 use crate::ui::troubleshoot::troubleshoot_view;
@@ -30,8 +31,10 @@ pub fn App() -> impl IntoView {
     clock::prepare();
     // Once the first screen is idle, what a click will need: every lazy part of the page (the
     // code that sends requests and shows their results, the just-in-time options and the other
-    // tabs) is in the one `sections` chunk (see src/lazy.rs), so one prefetch loads them all.
-    prefetch_when(|| true, prefetch_flows);
+    // tabs) is in the one `sections` chunk (see src/lazy.rs), so one prefetch loads them all;
+    // then a result is drawn once off the page, so the click's does not wait for the browser to
+    // compile the code that draws it.
+    prefetch_at_idle(prefetch_flows, move || rehearse_result(session));
     // One ticker drives every countdown on the page.
     let now = session.now;
     if let Ok(ticker) = set_interval_with_handle(move || now.set(clock::now_ms()), Duration::from_secs(1)) {

@@ -19,6 +19,7 @@ use std::time::Duration;
 pub fn tests() -> Vec<(String, Test)> {
     crate::register![
         no_chunk_is_fetched_before_the_form_works_and_all_are_prefetched_once_idle,
+        the_result_drawn_off_the_page_at_idle_sends_nothing_and_never_reaches_the_page,
         a_blocked_chunk_sends_nothing_says_so_and_try_again_recovers,
         a_blocked_chunk_says_so_in_the_runners_tab_and_try_again_recovers,
         a_chunk_whose_bytes_changed_is_refused_by_its_integrity_hash,
@@ -206,6 +207,58 @@ fn block_sections(page: &Page, blocked: bool) -> Result<()> {
     page.session
         .cdp("Network.setBlockedURLs", json!({ "urls": urls }))
         .map(drop)
+}
+
+/// Once the chunk is in, the page draws a sample result once, off the page (`rehearse` in
+/// src/ui/result/outcome.rs), so that the browser has compiled its code before the click that
+/// needs it. That rehearsal sends nothing, none of it is ever in the document (not even hidden),
+/// and the result of the real click afterwards is the real one, drawn once.
+fn the_result_drawn_off_the_page_at_idle_sends_nothing_and_never_reaches_the_page(world: &World) -> Result<()> {
+    let chunks = chunks(&built("RUNNER_TOKEN_DIST", "dist"))?;
+    let page = Page::new(world)?;
+    record_violations(&page)?;
+    // From the very start of the document: anything of a result added to it, at any moment.
+    page.session.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": "window.__resultSeen = []; new MutationObserver(records => { for (const r of records) for (const n of r.addedNodes) {\
+            const t = n.textContent || ''; if ((n.querySelector && n.querySelector('#result-heading, #setup-heading')) || n.id === 'result-heading' || t.includes('AAAAAAAAAAAAAAAAAAAAAAAAAAAAA') || t.includes('Set up the runner')) window.__resultSeen.push(t.slice(0, 80)); } })\
+            .observe(document, { childList: true, subtree: true });" }),
+    )?;
+    page.visit_with_mock()?;
+    for chunk in &chunks.all {
+        wait_fetched(&page, chunk)?;
+    }
+    // Idle twice over: the rehearsal runs at the first idle moment after the chunk is in, and
+    // its panel is taken down two frames after it is drawn.
+    page.settle()?;
+    page.assert_nothing_sent("the page was loaded and left idle")?;
+    let seen: Value = page.session.execute(
+        "return window.__resultSeen === undefined ? 'not recorded' : window.__resultSeen;",
+        vec![],
+    )?;
+    check(
+        seen == json!([]),
+        format!(
+            "before any click, nothing of a result was ever in the document, hidden or not, even for a moment: {seen}"
+        ),
+    )?;
+    page.create("octo-org", ACCESS_TOKEN)?;
+    page.wait_for_text("Registration token for octo-org")?;
+    page.wait_for_text("1. Create a folder")?;
+    let panels: Value = page
+        .session
+        .execute("return document.querySelectorAll('#result-heading').length;", vec![])?;
+    check(
+        panels == json!(1),
+        format!("one result heading after the click, not {panels}"),
+    )?;
+    page.button("Copy command")?.click()?;
+    check_contains(&page.clipboard()?, &page.expected_command("octo-org"))?;
+    let errors = severe(&page)?;
+    check(
+        errors.is_empty(),
+        format!("no console errors or CSP violations: {errors:?}"),
+    )
 }
 
 fn a_blocked_chunk_sends_nothing_says_so_and_try_again_recovers(world: &World) -> Result<()> {

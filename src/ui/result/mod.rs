@@ -9,4 +9,4 @@ mod repository_selection;
 mod token_panel;
 
 pub use error_alert::ErrorAlert;
-pub use outcome::OutcomePanel;
+pub use outcome::{rehearse_result, OutcomePanel};

@@ -5,10 +5,15 @@
 use super::error_alert::{ErrorAlert, JitLostAlert};
 use super::jit_panel::JitPanel;
 use super::token_panel::TokenPanel;
-use crate::lazy::split_view;
-use crate::state::{Outcome, Session};
+use crate::form::Action;
+use crate::github::client::rehearse_create_token;
+use crate::github::{ApiBase, Scope, ScopeKind, WebBase, DEFAULT_API};
+use crate::lazy::{split_call, split_view};
+use crate::runner::ConfigCommand;
+use crate::state::{after_paint, Outcome, Session};
 use crate::ui::widgets::LazySection;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn OutcomePanel() -> impl IntoView {
@@ -36,6 +41,55 @@ split_view! {
     pub fn outcome_view(outcome: Outcome) {
         view! { <OutcomeContent outcome=outcome /> }
     }
+}
+
+split_call! {
+    chunk = sections, prefetch = prefetch_rehearsal;
+    /// Draws a sample registration token's panel once, off the page, and takes it down again.
+    pub fn rehearse_result(session: Session) {
+        rehearse(session)
+    }
+}
+
+/// The browser compiles each wasm function the first time it runs (V8's lazy compilation), and
+/// drawing a result runs a few hundred for the first time: measured with scripts/bench, about as
+/// long again as the drawing itself. Drawing a sample result once while the page is idle, into
+/// an element that is never in the document, compiles them before the click that needs them.
+/// The same goes for building the request and reading its answer. It sends nothing and touches
+/// no state: a request built without a token and dropped unsent, a sample answer with a
+/// placeholder token (not one of GitHub's) for a sample scope of the kind the form has, and a
+/// panel gone again two frames later with everything it created.
+fn rehearse(session: Session) {
+    let kind = session.form.kind.get_untracked();
+    let sample = if kind == ScopeKind::Repository {
+        "octo-org/octo-repo"
+    } else {
+        "octo-org"
+    };
+    let (Ok(scope), Ok(api), Ok(web), Some(parent)) = (
+        Scope::parse(kind, sample),
+        ApiBase::parse(DEFAULT_API),
+        WebBase::parse("https://github.com"),
+        document().create_element("div").ok(),
+    ) else {
+        return;
+    };
+    let Some(token) = rehearse_create_token(&api, &scope) else {
+        return;
+    };
+    let outcome = Outcome::Token {
+        action: Action::Add,
+        command: ConfigCommand::new(&web, &scope, token.token.clone()),
+        token,
+        scope,
+        api: None,
+    };
+    let drawn = leptos::mount::mount_to(parent.unchecked_into(), move || {
+        provide_context(session);
+        view! { <OutcomeContent outcome=outcome /> }
+    });
+    // The panel draws its script a frame after the command: keep it up until that has run too.
+    after_paint(move || after_paint(move || drop(drawn)));
 }
 
 #[component]
