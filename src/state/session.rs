@@ -9,6 +9,7 @@ use super::form::FormState;
 use super::latest::{after_paint, Latest};
 use super::runners::{ListSource, RunnersState};
 use super::setup::SetupForm;
+use super::start::start_now;
 use super::watch::WatchState;
 use crate::browser::{clock, focus::focus, preferences};
 use crate::form::{Action, ValidForm};
@@ -236,23 +237,26 @@ impl Session {
             _ => None,
         };
         let scope = valid.target.scope.clone();
-        preferences::save(scope.kind(), &scope.name(), &valid.target.api.to_string());
+        let api = valid.target.api.to_string();
         self.pending.set(true);
         self.outcome.set(None);
         let s = *self;
-        spawn_local(async move {
+        // The request goes now, in the click's own turn: the busy button and the cleared result
+        // are drawn while it travels, not before it leaves.
+        start_now(async move {
             if submit_flow(s, action, valid, jit).await.is_err() {
                 s.outcome.set(Some(Outcome::Unloaded));
                 s.pending.set(false);
             }
         });
+        preferences::save(scope.kind(), &scope.name(), &api);
     }
 
     /// The request and what follows it, once [`Self::submit`] has checked the form: the code
     /// behind the `sections` chunk.
     pub(super) fn run(&self, action: Action, valid: ValidForm, jit: Option<JitRequest>) {
         let s = *self;
-        spawn_local(async move {
+        start_now(async move {
             let outcome = match jit {
                 Some(jit) => s.create_jit(&valid, jit).await,
                 None => s.create_token(&valid, action).await,

@@ -20,6 +20,7 @@ pub fn tests() -> Vec<(String, Test)> {
     crate::register![
         no_chunk_is_fetched_before_the_form_works_and_all_are_prefetched_once_idle,
         the_result_drawn_off_the_page_at_idle_sends_nothing_and_never_reaches_the_page,
+        the_request_leaves_while_the_click_is_handled,
         a_blocked_chunk_sends_nothing_says_so_and_try_again_recovers,
         a_blocked_chunk_says_so_in_the_runners_tab_and_try_again_recovers,
         a_chunk_whose_bytes_changed_is_refused_by_its_integrity_hash,
@@ -259,6 +260,37 @@ fn the_result_drawn_off_the_page_at_idle_sends_nothing_and_never_reaches_the_pag
         errors.is_empty(),
         format!("no console errors or CSP violations: {errors:?}"),
     )
+}
+
+/// Once the chunk is in, the click's request is sent while the click is being handled: `fetch`
+/// is called before the click's handlers return, ahead of the busy button and the cleared
+/// result they draw (`start_now`, src/state/start.rs), and exactly once.
+fn the_request_leaves_while_the_click_is_handled(world: &World) -> Result<()> {
+    let chunks = chunks(&built("RUNNER_TOKEN_DIST", "dist"))?;
+    let page = Page::new(world)?;
+    page.visit_with_mock()?;
+    for chunk in &chunks.all {
+        wait_fetched(&page, chunk)?;
+    }
+    page.settle()?;
+    page.fill_form("octo-org", ACCESS_TOKEN)?;
+    // The button's synchronous click() runs its handlers (and the form's submit) before it
+    // returns: what fetch saw by then is what the click's own turn sent.
+    let during: Value = page.session.execute(
+        "const seen = []; const fetch = window.fetch;\
+         window.fetch = function (request, ...rest) { seen.push(`${request.method} ${new URL(request.url).pathname}`); return fetch.call(this, request, ...rest); };\
+         const button = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === arguments[0]);\
+         if (!button) return 'no button named ' + arguments[0];\
+         button.click(); window.fetch = fetch; return seen;",
+        vec![json!("Create registration token")],
+    )?;
+    check(
+        during == json!(["POST /api/v3/orgs/octo-org/actions/runners/registration-token"]),
+        format!("the click's own turn called fetch once, for the registration token: {during}"),
+    )?;
+    page.wait_for_text("Registration token for octo-org")?;
+    let posts = page.sent_to_api()?.into_iter().filter(|s| s.method == "POST").count();
+    check(posts == 1, format!("one POST reached the API, not {posts}"))
 }
 
 fn a_blocked_chunk_sends_nothing_says_so_and_try_again_recovers(world: &World) -> Result<()> {

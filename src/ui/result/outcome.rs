@@ -7,7 +7,7 @@ use super::jit_panel::JitPanel;
 use super::token_panel::TokenPanel;
 use crate::form::Action;
 use crate::github::client::rehearse_create_token;
-use crate::github::{ApiBase, Scope, ScopeKind, WebBase, DEFAULT_API};
+use crate::github::{ApiBase, Scope, ScopeKind, DEFAULT_API};
 use crate::lazy::{split_call, split_view};
 use crate::runner::ConfigCommand;
 use crate::state::{after_paint, Outcome, Session};
@@ -67,12 +67,14 @@ fn rehearse(session: Session) {
     } else {
         "octo-org"
     };
-    let (Ok(scope), Ok(api), Ok(web), Some(parent)) = (
+    let (Ok(scope), Ok(api), Some(parent)) = (
         Scope::parse(kind, sample),
         ApiBase::parse(DEFAULT_API),
-        WebBase::parse("https://github.com"),
         document().create_element("div").ok(),
     ) else {
+        return;
+    };
+    let Some(web) = api.web_base() else {
         return;
     };
     let Some(token) = rehearse_create_token(&api, &scope) else {

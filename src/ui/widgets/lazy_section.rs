@@ -2,11 +2,10 @@
 //! then the section; when the chunk cannot be loaded, a message in its place with Try again.
 
 use crate::lazy::{ChunkFailed, Chunked, ViewFn};
+use crate::state::poll_now;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll, Waker};
 
 /// Where the section's chunk stands.
 enum Stage {
@@ -42,11 +41,10 @@ where
         Err(ChunkFailed) => stage.set(Stage::Failed),
     };
     let start = move || {
-        let mut pending: Pin<Box<Fut>> = Box::pin(load.with_value(|load| load()));
         // A chunk that is in answers on the first poll: no loading line, no extra frame.
-        match pending.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-            Poll::Ready(answer) => settle(answer),
-            Poll::Pending => spawn_local(async move { settle(pending.await) }),
+        match poll_now(Box::pin(load.with_value(|load| load()))) {
+            Ok(answer) => settle(answer),
+            Err(pending) => spawn_local(async move { settle(pending.await) }),
         }
     };
     start();
