@@ -87,9 +87,11 @@ fn rehearse(session: Session) {
         scope,
         api: None,
     };
+    // Through the same section and split function as the click's result, so their code is
+    // ready too and `outcome_view`'s loader already knows its chunk is in.
     let drawn = leptos::mount::mount_to(parent.unchecked_into(), move || {
         provide_context(session);
-        view! { <OutcomeContent outcome=outcome /> }
+        view! { <LazySection what="the result" load=move || outcome_view(outcome.clone()) /> }
     });
     // The panel draws its script a frame after the command: keep it up until that has run too.
     after_paint(move || after_paint(move || drop(drawn)));
