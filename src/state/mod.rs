@@ -24,7 +24,7 @@ pub use latest::{after_paint, Latest, Turn};
 pub use runners::{ListSource, RunnersState, ROWS_STEP};
 pub use session::{Outcome, Session};
 pub use setup::{Load, SetupForm};
-pub use start::{poll_now, start_now};
+pub use start::start_now;
 pub use tabs::{Tab, Tabs};
 pub use troubleshoot::TroubleshootState;
 pub use watch::WatchState;

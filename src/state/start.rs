@@ -5,23 +5,14 @@
 
 use leptos::task::spawn_local;
 use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll, Waker};
+use std::task::{Context, Waker};
 
-/// Polls `task` once, now: its answer if it has one already, else the task itself, to be
-/// awaited. A future wakes the waker of its latest poll, so awaiting it afterwards (or handing
-/// it to [`spawn_local`]) goes on where it stopped.
-pub fn poll_now<F: Future + ?Sized>(mut task: Pin<Box<F>>) -> Result<F::Output, Pin<Box<F>>> {
-    match task.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-        Poll::Ready(answer) => Ok(answer),
-        Poll::Pending => Err(task),
-    }
-}
-
-/// Runs `task` up to its first wait now (a request is sent before this returns), and the rest
-/// as a queued task, as [`spawn_local`] would.
+/// Runs `task` up to its first wait now (a request is sent before this returns; a task with
+/// nothing to wait for ends here), and the rest as a queued task, as [`spawn_local`] would. A
+/// future wakes the waker of its latest poll, so the queued task goes on where this poll stopped.
 pub fn start_now(task: impl Future<Output = ()> + 'static) {
-    if let Err(rest) = poll_now(Box::pin(task)) {
-        spawn_local(rest);
+    let mut task = Box::pin(task);
+    if task.as_mut().poll(&mut Context::from_waker(Waker::noop())).is_pending() {
+        spawn_local(task);
     }
 }

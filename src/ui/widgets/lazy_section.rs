@@ -2,9 +2,8 @@
 //! then the section; when the chunk cannot be loaded, a message in its place with Try again.
 
 use crate::lazy::{ChunkFailed, Chunked, ViewFn};
-use crate::state::poll_now;
+use crate::state::start_now;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::future::Future;
 
 /// Where the section's chunk stands.
@@ -41,11 +40,9 @@ where
         Err(ChunkFailed) => stage.set(Stage::Failed),
     };
     let start = move || {
+        let pending = load.with_value(|load| load());
         // A chunk that is in answers on the first poll: no loading line, no extra frame.
-        match poll_now(Box::pin(load.with_value(|load| load()))) {
-            Ok(answer) => settle(answer),
-            Err(pending) => spawn_local(async move { settle(pending.await) }),
-        }
+        start_now(async move { settle(pending.await) });
     };
     start();
     move || match *stage.read() {
