@@ -30,6 +30,13 @@ use std::time::{Duration, Instant};
 use webdriver::Session;
 
 const RUNS: usize = 11;
+/// `RUNS`, or `BENCH_RUNS` when set (more runs for a finer A/B).
+fn runs() -> usize {
+    std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(RUNS)
+}
 /// Runs per page under the mobile profile (each one waits on a slow link).
 const MOBILE_RUNS: usize = 5;
 /// Runs per page of the 5,000-runner list and of each tab's first use.
@@ -122,6 +129,11 @@ fn main() {
             app: false,
         });
     }
+    // `BENCH_PAGES=now,minimal`: only these columns, for a quicker A/B (the minimal page always,
+    // since every ratio is to it).
+    if let Ok(pages) = std::env::var("BENCH_PAGES") {
+        targets.retain(|t| t.label == "minimal" || pages.split(',').any(|p| p.trim() == t.label));
+    }
 
     let chrome = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let (mut driver, driver_url) =
@@ -153,7 +165,7 @@ fn main() {
         .collect();
     let urls: Vec<String> = targets.iter().zip(&sites).map(|(t, s)| page_url(t, s, &api)).collect();
 
-    if wanted("speed") || wanted("runners") {
+    if wanted("speed") || wanted("runners") || wanted("click") {
         speed(&bench, &targets, &sites, &urls, &api);
     }
     if wanted("chunks") {
@@ -192,15 +204,18 @@ fn speed(bench: &Bench, targets: &[Target], sites: &[StaticSite], urls: &[String
     let mut rows = Vec::new();
     let mut interactive: Vec<Vec<f64>> = vec![Vec::new(); targets.len()];
     // `BENCH_ONLY=runners`: only the 5,000-runner rows.
-    let loads_wanted = wanted("speed");
+    // `BENCH_ONLY=click`: interactive and the first click row alone, for a quicker A/B.
+    let loads_wanted = wanted("speed") || wanted("click");
+    let whole = wanted("speed");
     for (label, org_name, budget) in [
         ("click to result", "octo-org", Some(1.5)),
         ("click to result, 1,000 repositories", org::THOUSAND_REPOS, None),
     ]
     .into_iter()
     .filter(|_| loads_wanted)
+    .take(if whole { 2 } else { 1 })
     {
-        let loads = bench.loads(targets, urls, org_name, api, RUNS);
+        let loads = bench.loads(targets, urls, org_name, api, runs());
         for (all, these) in interactive.iter_mut().zip(&loads) {
             all.extend(these.iter().map(|l| l.interactive));
         }
@@ -213,6 +228,14 @@ fn speed(bench: &Bench, targets: &[Target], sites: &[StaticSite], urls: &[String
         rows.push(Row {
             label: format!("{label}: of which the request"),
             values: loads.iter().map(|l| median(l.iter().map(|l| l.request))).collect(),
+            budget: None,
+        });
+        rows.push(Row {
+            label: format!("{label}: after the answer"),
+            values: loads
+                .iter()
+                .map(|l| median(l.iter().map(|l| l.click - l.request)))
+                .collect(),
             budget: None,
         });
     }
@@ -229,7 +252,7 @@ fn speed(bench: &Bench, targets: &[Target], sites: &[StaticSite], urls: &[String
     let runners: Vec<Option<[f64; 4]>> = targets
         .iter()
         .zip(sites)
-        .map(|(t, s)| t.app.then(|| bench.runners(&s.url())))
+        .map(|(t, s)| (t.app && (whole || wanted("runners"))).then(|| bench.runners(&s.url())))
         .collect();
     for (i, label) in [
         "5,000 runners: last page to rendered table",
@@ -248,8 +271,9 @@ fn speed(bench: &Bench, targets: &[Target], sites: &[StaticSite], urls: &[String
     }
     println!("## Speed (ms, no throttling)\n");
     println!(
-        "Medians of {RUNS} runs ({} for interactive: every load counts), {RUNNER_RUNS} for the runner list.\n",
-        2 * RUNS
+        "Medians of {} runs ({} for interactive: every load counts), {RUNNER_RUNS} for the runner list.\n",
+        runs(),
+        2 * runs()
     );
     table(targets, &rows);
     println!("- interactive: navigation start to the form's submit button present and enabled.");
@@ -352,6 +376,16 @@ fn mobile(bench: &Bench, targets: &[Target], api: &str) {
             budget: Some(2.5),
         },
         Row {
+            label: "interactive: of which the code's download (its last file arrived)".into(),
+            values: of(|l| l.code_arrived),
+            budget: None,
+        },
+        Row {
+            label: "interactive: of which start-up (last code file arrived to interactive)".into(),
+            values: of(|l| l.interactive - l.code_arrived),
+            budget: None,
+        },
+        Row {
             label: "click to result".into(),
             values: of(|l| l.click),
             budget: None,
@@ -421,6 +455,10 @@ struct Load {
     click: f64,
     /// The click event to the POST's answer fully arrived.
     request: f64,
+    /// Navigation start to the last code the page fetched before it was interactive (.wasm or
+    /// .js) fully arrived: what the network costs of `interactive`, the rest being the page's
+    /// own start-up (compiling and running its code, building the first screen).
+    code_arrived: f64,
 }
 
 #[derive(Clone, Copy)]
@@ -488,6 +526,16 @@ impl Bench<'_> {
         let s = self.session();
         s.goto(url).expect("navigate");
         let interactive = mark(&s, "interactive");
+        let code_arrived = s
+            .execute(
+                "const i = __bench.marks.interactive;\
+                 const e = performance.getEntriesByType('resource').filter(e => e.responseEnd <= i && /\\.(wasm|js)$/.test(new URL(e.name).pathname));\
+                 return e.length ? Math.max(...e.map(e => e.responseEnd)) : null;",
+                vec![],
+            )
+            .expect("resource timing")
+            .as_f64()
+            .unwrap_or(f64::NAN);
         fill(&s, &[("org", org_name), ("token", TOKEN)]);
         if fill_api {
             fill(&s, &[("api", api)]);
@@ -517,6 +565,7 @@ impl Bench<'_> {
             interactive,
             click: result - click,
             request: answered - click,
+            code_arrived,
         }
     }
 
