@@ -6,6 +6,7 @@
 use super::credential::Credential;
 use super::flows::{restart_watch, submit_flow};
 use super::form::FormState;
+use super::in_flight::InFlight;
 use super::latest::{after_paint, Latest};
 use super::runners::{ListSource, RunnersState};
 use super::setup::SetupForm;
@@ -72,7 +73,8 @@ pub struct Session {
     pub setup: SetupForm,
     pub runners: RunnersState,
     pub watch: WatchState,
-    pub pending: RwSignal<bool>,
+    /// The request the form sent, while it is in flight.
+    pub in_flight: InFlight,
     pub outcome: RwSignal<Option<Outcome>>,
     /// The clock every countdown reads (one ticker for the page).
     pub now: RwSignal<i64>,
@@ -103,7 +105,7 @@ impl Session {
             setup,
             runners,
             watch,
-            pending: RwSignal::new(false),
+            in_flight: InFlight::new(),
             outcome: RwSignal::new(None),
             now: RwSignal::new(clock::now_ms()),
             jit_validated,
@@ -211,7 +213,7 @@ impl Session {
 
     /// Sends what the form asks for, once: a second submit while one is in flight does nothing.
     pub fn submit(&self) {
-        if self.pending.get_untracked() {
+        if self.in_flight.is_active() {
             return;
         }
         let form = self.form;
@@ -238,7 +240,7 @@ impl Session {
         };
         let scope = valid.target.scope.clone();
         let api = valid.target.api.to_string();
-        self.pending.set(true);
+        self.in_flight.start();
         self.outcome.set(None);
         let s = *self;
         // The request goes now, in the click's own turn: the busy button and the cleared result
@@ -246,7 +248,7 @@ impl Session {
         start_now(async move {
             if submit_flow(s, action, valid, jit).await.is_err() {
                 s.outcome.set(Some(Outcome::Unloaded));
-                s.pending.set(false);
+                s.in_flight.finish();
             }
         });
         preferences::save(scope.kind(), &scope.name(), &api);
@@ -265,7 +267,7 @@ impl Session {
             s.now.set(clock::now_ms());
             s.after_success(&valid, &outcome);
             s.outcome.set(Some(outcome));
-            s.pending.set(false);
+            s.in_flight.finish();
         });
     }
 
@@ -381,14 +383,14 @@ impl Session {
         let Ok(valid) = self.form.validated.get_untracked() else {
             return;
         };
-        if self.pending.get_untracked() {
+        if self.in_flight.is_active() {
             return;
         }
-        self.pending.set(true);
+        self.in_flight.start();
         let s = *self;
         spawn_local(async move {
             let removed = remove_runner(&valid.target, &s.credential(), runner.id).await;
-            s.pending.set(false);
+            s.in_flight.finish();
             match removed {
                 Ok(()) => s.submit(),
                 Err(error) => {

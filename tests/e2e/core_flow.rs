@@ -16,6 +16,7 @@ pub fn tests() -> Vec<(String, Test)> {
         invalid_organization_is_explained_inline_and_sends_nothing,
         enter_in_a_field_submits_the_form,
         double_click_sends_one_request_and_the_button_shows_progress,
+        a_quick_answer_goes_to_its_result_without_a_busy_button,
         unknown_api_layout_asks_for_the_server_url_and_uses_it_in_the_command,
         plain_http_to_a_remote_host_is_refused_before_any_request,
         an_ipv6_loopback_api_url_is_refused_with_what_to_use_instead,
@@ -261,6 +262,38 @@ fn double_click_sends_one_request_and_the_button_shows_progress(world: &World) -
         posts == 1,
         format!("exactly one request expected, the mock received {posts}"),
     )
+}
+
+/// The busy state is said only once a request has taken a tenth of a second: the mock on
+/// loopback answers well within that, so the button never turns busy on the way to the result.
+fn a_quick_answer_goes_to_its_result_without_a_busy_button(world: &World) -> Result<()> {
+    let page = Page::new(world)?;
+    page.visit_with_mock()?;
+    page.fill_form("octo-org", ACCESS_TOKEN)?;
+    let button = page.button("Create registration token")?;
+    // Records every state the button is ever in, from before the click on.
+    page.session.execute(
+        "const b = arguments[0]; window.__buttonStates = [];\
+         const note = () => window.__buttonStates.push([b.textContent.trim(), b.disabled, b.getAttribute('aria-busy')].join('|'));\
+         new MutationObserver(note).observe(b, { subtree: true, childList: true, characterData: true, attributes: true });",
+        vec![button.as_arg()],
+    )?;
+    button.click()?;
+    page.wait_for_text("Registration token for octo-org")?;
+    page.settle()?;
+    let states = page.session.execute("return window.__buttonStates;", vec![])?;
+    let busy: Vec<&str> = states
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.as_str())
+        .filter(|s| s.contains("Creating") || s.contains("|true|") || s.ends_with("|true"))
+        .collect();
+    check(
+        busy.is_empty(),
+        format!("the button turned busy for an answer that came at once: {busy:?}"),
+    )?;
+    check(page.mock.token_requests().len() == 1, "one request")
 }
 
 fn unknown_api_layout_asks_for_the_server_url_and_uses_it_in_the_command(world: &World) -> Result<()> {

@@ -16,7 +16,7 @@ pub fn RegisterForm() -> impl IntoView {
     let session = expect_context::<Session>();
     let form = session.form;
     let actions = Action::ALL.into_iter().map(|a| (a, a.label())).collect();
-    let pending = session.pending;
+    let in_flight = session.in_flight;
     view! {
         <form id=REGISTER_FORM class="card" novalidate on:submit=move |ev| {
             ev.prevent_default();
@@ -26,8 +26,8 @@ pub fn RegisterForm() -> impl IntoView {
             {move || (form.action.get() == Action::JustInTime).then(|| view! {
                 <LazySection what="the just-in-time runner's options" load=jit_options_view />
             })}
-            <button type="submit" class="primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
-                {move || if pending.get() { form.action.get().pending() } else { form.action.get().button() }}
+            <button type="submit" class="primary" disabled=move || in_flight.busy() aria-busy=move || in_flight.busy().to_string()>
+                {move || if in_flight.busy() { form.action.get().pending() } else { form.action.get().button() }}
             </button>
         </form>
     }

@@ -46,7 +46,7 @@ pub fn JitLostAlert(name: String, registered: Option<Runner>, context: ErrorCont
             <p>{next}</p>
             <p>
                 {registered.is_some().then(|| view! {
-                    <button type="button" class="secondary" disabled=move || session.pending.get()
+                    <button type="button" class="secondary" disabled=move || session.in_flight.busy()
                         on:click=move |_| session.replace_lost_jit()>{remove_label}</button>
                     " "
                 })}
