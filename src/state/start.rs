@@ -1,7 +1,7 @@
 //! Running a task's first step in the caller's turn. `spawn_local` queues a task: it starts
 //! only after the event handler returns and after every effect the handler's signal writes
-//! woke (the cleared result). A request started with
-//! [`start_now`] is sent before any of that runs (scripts/bench: click to result).
+//! woke (the cleared result). A request started with [`start_now`] is sent before any of that
+//! runs (scripts/bench: click to result).
 
 use leptos::task::spawn_local;
 use std::future::Future;
