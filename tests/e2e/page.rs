@@ -336,10 +336,19 @@ impl<'w> Page<'w> {
             .collect()
     }
 
-    /// Waits until the page shows `text` somewhere.
+    /// Waits until the page shows `text` somewhere: in its rendered text (spaces and line breaks
+    /// taken as one space), so nothing hidden counts, such as a result panel built while its
+    /// request is still on the way.
     pub fn wait_for_text(&self, text: &str) -> Result<()> {
-        let xpath = format!("//body[contains(normalize-space(.), {})]", lit(text));
-        self.session.find(&xpath).map(drop)
+        self.session
+            .wait_for(&format!("the page to show {text:?}"), Duration::from_secs(10), || {
+                let shown = self.session.execute(
+                    "const squash = (s) => s.replace(/\\s+/g, ' ').trim();\
+                     return squash(document.body.innerText).includes(squash(arguments[0]));",
+                    vec![json!(text)],
+                )?;
+                Ok((shown == json!(true)).then_some(()))
+            })
     }
 
     pub fn body_text(&self) -> Result<String> {
@@ -364,10 +373,19 @@ impl<'w> Page<'w> {
         self.wait_for_outcome()
     }
 
+    /// Waits for a result or an alert on screen (a result panel waiting, hidden, for its
+    /// answer does not count).
     pub fn wait_for_outcome(&self) -> Result<()> {
+        let xpath = "//section[@aria-labelledby='result-heading'] | //div[@role='alert']";
         self.session
-            .find("//section[@aria-labelledby='result-heading'] | //div[@role='alert']")
-            .map(drop)
+            .wait_for("a result or an alert", Duration::from_secs(10), || {
+                for found in self.session.find_all(xpath)? {
+                    if found.is_displayed()? {
+                        return Ok(Some(()));
+                    }
+                }
+                Ok(None)
+            })
     }
 
     /// What the clipboard holds (grants clipboard-read to the page's origin first).

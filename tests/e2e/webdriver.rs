@@ -259,8 +259,13 @@ impl Element<'_> {
     }
 
     /// Whether the element is rendered where a person can see it (WebDriver's displayedness).
+    /// An element the page has removed since it was found is not displayed.
     pub fn is_displayed(&self) -> Result<bool> {
-        Ok(self.cmd("GET", "/displayed", None)?.as_bool().unwrap_or(false))
+        match self.cmd("GET", "/displayed", None) {
+            Ok(shown) => Ok(shown.as_bool().unwrap_or(false)),
+            Err(e) if e.message().is_some_and(|m| m.contains("stale element reference")) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
     pub fn is_enabled(&self) -> Result<bool> {
