@@ -230,13 +230,14 @@ impl Session {
                 return;
             }
         };
-        let jit = match (action, self.jit_validated.get_untracked()) {
-            (Action::JustInTime, Ok(request)) => Some(request),
-            (Action::JustInTime, Err(errors)) => {
+        // The just-in-time options are checked (and read) for that action only.
+        let jit = match (action == Action::JustInTime).then(|| self.jit_validated.get_untracked()) {
+            Some(Ok(request)) => Some(request),
+            Some(Err(errors)) => {
                 focus(first_invalid_option(&errors));
                 return;
             }
-            _ => None,
+            None => None,
         };
         let scope = valid.target.scope.clone();
         let api = valid.target.api.to_string();
