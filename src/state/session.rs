@@ -1,18 +1,20 @@
-//! `Session`: what the page is doing with the form: the submit flow for each action, the
-//! request in flight, its outcome, and what follows a success (the setup data, the runner list
-//! and the watch). Also the page-wide rules: a result for one action is not left under the
-//! form of another, and Forget token stops everything that would send the token.
+//! `Session`: what the page is doing with the form: the submit flow for each action, its
+//! outcome, and what follows a success (the setup data, the runner list and the watch). Also the
+//! page-wide rules: a result for one action is not left under the form of another, and Forget
+//! token stops everything that would send the token. It lives in the `sections` wasm chunk and
+//! is made, once, the first time something needs it ([`Session::of`]); the first screen holds
+//! only the [`Shell`].
 
 use super::credential::Credential;
-use super::flows::{restart_watch, submit_flow};
 use super::form::FormState;
 use super::in_flight::InFlight;
 use super::latest::{after_paint, Latest};
 use super::runners::{ListSource, RunnersState};
 use super::setup::SetupForm;
+use super::shell::Shell;
 use super::start::start_now;
 use super::watch::WatchState;
-use crate::browser::{clock, focus::focus, preferences};
+use crate::browser::{clock, focus::focus, platform, preferences};
 use crate::form::{Action, ValidForm};
 use crate::github::client::{create_token, find_runner, generate_jit_config, remove_runner};
 use crate::github::{
@@ -62,18 +64,17 @@ pub enum Outcome {
         error: ApiError,
         context: ErrorContext,
     },
-    /// The code that sends the request could not be loaded (offline, blocked, a deploy that
-    /// replaced the files): nothing was sent.
-    Unloaded,
 }
 
 #[derive(Clone, Copy)]
 pub struct Session {
+    /// The first screen's state, which the session acts on.
+    pub shell: Shell,
     pub form: FormState,
     pub setup: SetupForm,
     pub runners: RunnersState,
     pub watch: WatchState,
-    /// The request the form sent, while it is in flight.
+    /// The request the form sent, while it is in flight (the shell's).
     pub in_flight: InFlight,
     pub outcome: RwSignal<Option<Outcome>>,
     /// The clock every countdown reads (one ticker for the page).
@@ -83,14 +84,35 @@ pub struct Session {
     /// after the token is minted, so the watch follows the Runner name option.
     watched_registration: StoredValue<Option<(Target, i64)>>,
     renamed: Latest,
-    /// Said after Forget token.
-    pub forgotten: RwSignal<bool>,
-    /// The page's own reactive owner (App's), where the lazily loaded tabs keep their state.
-    owner: StoredValue<Option<Owner>>,
+}
+
+/// The session, for a part of the page in the `sections` chunk: the one its place provides (the
+/// page's, or a rehearsal's), else the page's, made now if it is not yet ([`Session::of`]).
+pub fn use_session() -> Session {
+    use_context::<Session>().unwrap_or_else(|| Session::of(expect_context::<Shell>()))
 }
 
 impl Session {
-    pub fn new(form: FormState, setup: SetupForm) -> Self {
+    /// The page's session: made the first time, under the page's owner (it lives as long as the
+    /// page), and the same one every time after.
+    pub fn of(shell: Shell) -> Self {
+        shell.in_page(|| {
+            use_context::<Session>().unwrap_or_else(|| {
+                let session = Session::new(shell);
+                provide_context(session);
+                shell.started.set(true);
+                session
+            })
+        })
+    }
+
+    fn new(shell: Shell) -> Self {
+        let form = shell.form;
+        let link = shell.link();
+        let setup = SetupForm::new(&link, platform::detect());
+        if link.arch.is_none() {
+            platform::refine(setup.platform);
+        }
         let credential = form.credential;
         let runners = RunnersState::new(credential);
         let watch = WatchState::new(credential, runners);
@@ -101,20 +123,25 @@ impl Session {
                 .jit_request(&setup.jit_labels_text(), has_groups, setup.known_groups().as_deref())
         });
         let session = Self {
+            shell,
             form,
             setup,
             runners,
             watch,
-            in_flight: InFlight::new(),
+            in_flight: shell.in_flight,
             outcome: RwSignal::new(None),
             now: RwSignal::new(clock::now_ms()),
             jit_validated,
             watched_registration: StoredValue::new(None),
             renamed: Latest::new(),
-            forgotten: RwSignal::new(false),
-            owner: StoredValue::new(Owner::current()),
         };
         session.follow_the_form();
+        clock::prepare();
+        // One ticker drives every countdown on the page, for the page's life.
+        let now = session.now;
+        if let Ok(ticker) = set_interval_with_handle(move || now.set(clock::now_ms()), Duration::from_secs(1)) {
+            on_cleanup(move || ticker.clear());
+        }
         session
     }
 
@@ -135,8 +162,6 @@ impl Session {
                 s.watched_registration.set_value(None);
                 s.runners.forget();
                 s.setup.forget();
-            } else {
-                s.forgotten.set(false);
             }
         });
         // A runner name typed after the token was minted: watch for that name.
@@ -146,10 +171,7 @@ impl Session {
                 let typed = name.clone();
                 s.renamed.after_pause(TYPING_PAUSE, move || {
                     if let Some((to, until)) = s.watched_registration.get_value() {
-                        // A watch is running, so its chunk is in: this does not wait.
-                        spawn_local(async move {
-                            let _ = restart_watch(s, to, typed, until).await;
-                        });
+                        s.watch.start(to, Some(typed), Some(until));
                     }
                 });
             }
@@ -170,22 +192,13 @@ impl Session {
     /// the first time, under the page's owner (so switching tabs, which re-creates the tab's
     /// view, never re-creates its state), and the same value every time after.
     pub fn kept<T: Clone + Send + Sync + 'static>(&self, make: impl FnOnce() -> T) -> T {
-        let Some(owner) = self.owner.get_value() else {
-            return make();
-        };
-        owner.with(|| {
+        self.shell.in_page(|| {
             use_context::<T>().unwrap_or_else(|| {
                 let made = make();
                 provide_context(made.clone());
                 made
             })
         })
-    }
-
-    /// Forget token: the token goes, and everything that would send it stops.
-    pub fn forget_token(&self) {
-        self.credential().forget();
-        self.forgotten.set(true);
     }
 
     /// The just-in-time option messages to show (after the first submit).
@@ -211,11 +224,15 @@ impl Session {
         })
     }
 
-    /// Sends what the form asks for, once: a second submit while one is in flight does nothing.
+    /// Sends what the form asks for again (a new token, Try again): as the submit button does.
     pub fn submit(&self) {
-        if self.in_flight.is_active() {
-            return;
-        }
+        self.shell.submit();
+    }
+
+    /// What the submit button does once its code is in ([`Shell::submit`] has guarded against a
+    /// second request and started the request's busy state): the checks, then the request and
+    /// what follows it, once.
+    pub(super) fn send(&self) {
         let form = self.form;
         // An address typed and sent with Enter has not been read yet (no change event).
         form.take_pasted_address();
@@ -224,6 +241,7 @@ impl Session {
         let valid = match form.validated.get_untracked() {
             Ok(valid) => valid,
             Err(errors) => {
+                self.in_flight.finish();
                 if let Some(id) = errors.first_invalid(form.kind.get_untracked()) {
                     focus(id);
                 }
@@ -234,6 +252,7 @@ impl Session {
         let jit = match (action == Action::JustInTime).then(|| self.jit_validated.get_untracked()) {
             Some(Ok(request)) => Some(request),
             Some(Err(errors)) => {
+                self.in_flight.finish();
                 focus(first_invalid_option(&errors));
                 return;
             }
@@ -241,23 +260,15 @@ impl Session {
         };
         let scope = valid.target.scope.clone();
         let api = valid.target.api.to_string();
-        self.in_flight.start();
         self.outcome.set(None);
-        let s = *self;
-        // The request goes now, in the click's own turn: the busy button and the cleared result
-        // are drawn while it travels, not before it leaves.
-        start_now(async move {
-            if submit_flow(s, action, valid, jit).await.is_err() {
-                s.outcome.set(Some(Outcome::Unloaded));
-                s.in_flight.finish();
-            }
-        });
+        // The request goes now, in the click's own turn: the cleared result is drawn while it
+        // travels, not before it leaves.
+        self.run(action, valid, jit);
         preferences::save(scope.kind(), &scope.name(), &api);
     }
 
-    /// The request and what follows it, once [`Self::submit`] has checked the form: the code
-    /// behind the `sections` chunk.
-    pub(super) fn run(&self, action: Action, valid: ValidForm, jit: Option<JitRequest>) {
+    /// The request and what follows it, once [`Self::send`] has checked the form.
+    fn run(&self, action: Action, valid: ValidForm, jit: Option<JitRequest>) {
         let s = *self;
         start_now(async move {
             let outcome = match jit {
@@ -345,7 +356,7 @@ impl Session {
                 self.watched_registration.set_value(None);
                 None
             }
-            Outcome::JitLost { .. } | Outcome::Failed { .. } | Outcome::Unloaded => return,
+            Outcome::JitLost { .. } | Outcome::Failed { .. } => return,
         };
         if !matches!(
             outcome,

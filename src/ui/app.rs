@@ -1,10 +1,11 @@
-//! `App`: builds the page's state once, hands it to every section through context, and lays
-//! the sections out.
+//! `App`: builds the first screen's state (the [`Shell`]) once, hands it to every section
+//! through context, and lays the sections out. The rest of the page's state (the session) is
+//! made in the `sections` chunk the first time something needs it.
 
-use crate::browser::{clock, location, platform, preferences};
+use crate::browser::{location, preferences};
 use crate::lazy::prefetch_at_idle;
 use crate::state::flows::prefetch_flows;
-use crate::state::{FormState, Session, SetupForm, Tab, Tabs};
+use crate::state::{FormState, Shell, Tab, Tabs};
 use crate::ui::form::{InsecurePageWarning, LinkWarning, ScopeCard};
 use crate::ui::groups::groups_view;
 use crate::ui::register::RegisterPanel;
@@ -14,32 +15,22 @@ use crate::ui::tabs::{TabList, TabPanel};
 use crate::ui::troubleshoot::troubleshoot_view;
 use crate::ui::widgets::LazySection;
 use leptos::prelude::*;
-use std::time::Duration;
 
 #[component]
 pub fn App() -> impl IntoView {
     let link = location::take_deep_link();
+    let removed = link.removed.clone();
     let form = FormState::new(&link, preferences::load());
-    let setup = SetupForm::new(&link, platform::detect());
-    if link.arch.is_none() {
-        platform::refine(setup.platform);
-    }
-    let session = Session::new(form, setup);
-    provide_context(session);
+    let shell = Shell::new(form, link);
+    provide_context(shell);
     provide_context(Tabs::new());
 
-    clock::prepare();
     // Once the first screen is idle, what a click will need: every lazy part of the page (the
-    // code that sends requests and shows their results, the just-in-time options and the other
-    // tabs) is in the one `sections` chunk (see src/lazy.rs), so one prefetch loads them all;
-    // then a result is drawn once off the page, so the click's does not wait for the browser to
-    // compile the code that draws it.
-    prefetch_at_idle(prefetch_flows, move || rehearse_result(session));
-    // One ticker drives every countdown on the page.
-    let now = session.now;
-    if let Ok(ticker) = set_interval_with_handle(move || now.set(clock::now_ms()), Duration::from_secs(1)) {
-        on_cleanup(move || ticker.clear());
-    }
+    // session and the code that sends requests and shows their results, the just-in-time
+    // options and the other tabs) is in the one `sections` chunk (see src/lazy.rs), so one
+    // prefetch loads them all; then the session is made and a result is drawn once off the
+    // page, so the click's does not wait for the browser to compile the code that draws it.
+    prefetch_at_idle(prefetch_flows, move || rehearse_result(shell));
 
     view! {
         <main class="page">
@@ -51,7 +42,7 @@ pub fn App() -> impl IntoView {
                 </p>
             </header>
             <InsecurePageWarning />
-            <LinkWarning removed=link.removed />
+            <LinkWarning removed=removed />
             <ScopeCard />
             <TabList />
             <TabPanel tab=Tab::Register><RegisterPanel /></TabPanel>

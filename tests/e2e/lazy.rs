@@ -52,7 +52,7 @@ fn chunks(dist: &Path) -> Result<Chunks> {
         all: list.iter().map(file).collect(),
         first_screen: list.iter().filter(|c| c["first_screen"] == true).map(file).collect(),
     };
-    for function in ["submit_flow", "outcome_view", "runners_view"] {
+    for function in ["submit_flow", "register_view", "runners_view"] {
         check(
             list.iter()
                 .any(|c| c["functions"].as_array().is_some_and(|f| f.contains(&json!(function)))),

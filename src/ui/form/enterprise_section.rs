@@ -4,14 +4,14 @@
 use super::REGISTER_FORM;
 use crate::form::WebBaseSource;
 use crate::github::{ApiBase, DEFAULT_API};
-use crate::state::Session;
+use crate::state::Shell;
 use crate::ui::widgets::Field;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn EnterpriseSection() -> impl IntoView {
-    let form = expect_context::<Session>().form;
+    let form = expect_context::<Shell>().form;
     let api_base = form.api_base;
     let is_default = move || api_base.with(|a| a.as_ref().is_ok_and(ApiBase::is_default));
     let open = RwSignal::new(!is_default());

@@ -5,7 +5,7 @@
 use crate::form::Action;
 use crate::lazy::split_view;
 use crate::runner::{OptionErrors, RunnerOption};
-use crate::state::{Latest, Session};
+use crate::state::{use_session, Latest};
 use crate::ui::setup::{GroupField, PlatformPicker};
 use crate::ui::widgets::{Bound, Field, LabelsField};
 use leptos::prelude::*;
@@ -24,7 +24,7 @@ split_view! {
 
 #[component]
 pub fn JitOptions() -> impl IntoView {
-    let session = expect_context::<Session>();
+    let session = use_session();
     let (setup, scope) = (session.setup, session.form.kind);
     // Just-in-time runners name their group by id: load the groups once scope and token are
     // valid (for organizations and enterprises).

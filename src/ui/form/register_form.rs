@@ -4,7 +4,7 @@
 
 use super::jit_options::jit_options_view;
 use crate::form::Action;
-use crate::state::Session;
+use crate::state::Shell;
 use crate::ui::widgets::{ChoiceGroup, LazySection};
 use leptos::prelude::*;
 
@@ -13,14 +13,14 @@ pub const REGISTER_FORM: &str = "register-form";
 
 #[component]
 pub fn RegisterForm() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let form = session.form;
+    let shell = expect_context::<Shell>();
+    let form = shell.form;
     let actions = Action::ALL.into_iter().map(|a| (a, a.label())).collect();
-    let in_flight = session.in_flight;
+    let in_flight = shell.in_flight;
     view! {
         <form id=REGISTER_FORM class="card" novalidate on:submit=move |ev| {
             ev.prevent_default();
-            session.submit();
+            shell.submit();
         }>
             <ChoiceGroup legend="Action" name="action" choices=actions selected=form.action />
             {move || (form.action.get() == Action::JustInTime).then(|| view! {

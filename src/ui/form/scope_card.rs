@@ -3,12 +3,12 @@
 use super::enterprise_section::EnterpriseSection;
 use super::scope_field::ScopeField;
 use super::token_field::TokenField;
-use crate::state::Session;
+use crate::state::Shell;
 use leptos::prelude::*;
 
 #[component]
 pub fn ScopeCard() -> impl IntoView {
-    let form = expect_context::<Session>().form;
+    let form = expect_context::<Shell>().form;
     view! {
         <section class="card scope-card" aria-label="Scope and access token">
             <ScopeField />

@@ -5,14 +5,14 @@
 
 use super::REGISTER_FORM;
 use crate::github::ScopeKind;
-use crate::state::Session;
+use crate::state::Shell;
 use crate::ui::widgets::{ChoiceGroup, Field};
 use leptos::prelude::*;
 use std::time::Duration;
 
 #[component]
 pub fn ScopeField() -> impl IntoView {
-    let form = expect_context::<Session>().form;
+    let form = expect_context::<Shell>().form;
     let error = form.error(|e| e.scope.clone());
     let choices = ScopeKind::ALL.into_iter().map(|k| (k, k.label())).collect();
     let field = move || {

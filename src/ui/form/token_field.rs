@@ -4,15 +4,15 @@
 use super::REGISTER_FORM;
 use crate::github::access_token::{new_classic_token_url, new_fine_grained_token_url};
 use crate::github::{ApiBase, ScopeKind, TokenKind};
-use crate::state::Session;
+use crate::state::Shell;
 use crate::ui::widgets::{Bound, Field};
 use crate::words::errors::{new_classic_token_text, FORGOTTEN, NEW_FINE_GRAINED_TOKEN};
 use leptos::prelude::*;
 
 #[component]
 pub fn TokenField() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let form = session.form;
+    let shell = expect_context::<Shell>();
+    let form = shell.form;
     let credential = form.credential;
     let scope = form.kind;
     let value = Bound {
@@ -64,10 +64,10 @@ pub fn TokenField() -> impl IntoView {
             </p>
             <p class="token-warning" role="status">{move || refused().map(|w| view! { <strong>"Not accepted here: "</strong> {w} })}</p>
             <p class="forget">
-                <button type="button" class="secondary" disabled=move || credential.is_empty() on:click=move |_| session.forget_token()>
+                <button type="button" class="secondary" disabled=move || credential.is_empty() on:click=move |_| shell.forget_token()>
                     "Forget token"
                 </button>
-                " " <span class="hint" role="status">{move || session.forgotten.get().then_some(FORGOTTEN)}</span>
+                " " <span class="hint" role="status">{move || shell.forgotten.get().then_some(FORGOTTEN)}</span>
             </p>
         </Field>
     }

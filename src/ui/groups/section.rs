@@ -7,7 +7,7 @@ use super::form_dialog::GroupForm;
 use super::runners_dialog::GroupRunners;
 use super::table::GroupTable;
 use crate::lazy::split_view;
-use crate::state::{GroupsState, Session};
+use crate::state::{use_session, GroupsState};
 use crate::ui::result::ErrorAlert;
 use leptos::prelude::*;
 
@@ -21,7 +21,7 @@ split_view! {
 
 #[component]
 pub fn GroupsSection() -> impl IntoView {
-    let session = expect_context::<Session>();
+    let session = use_session();
     let state = session.kept(|| GroupsState::new(session));
     let ready = session.list_source();
     let kind = session.form.kind;

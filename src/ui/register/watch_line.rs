@@ -1,12 +1,12 @@
 //! `WatchLine`: the runner watch's status line, announced politely, and Stop watching.
 
-use crate::state::Session;
+use crate::state::use_session;
 use crate::words::runners::WATCH_STOPPED;
 use leptos::prelude::*;
 
 #[component]
 pub fn WatchLine() -> impl IntoView {
-    let watch = expect_context::<Session>().watch;
+    let watch = use_session().watch;
     view! {
         <p class="watch">
             <span role="status" aria-live="polite">{move || watch.status.get()}</span>

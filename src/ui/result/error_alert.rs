@@ -6,7 +6,7 @@ use crate::browser::clock::local_date_time;
 use crate::browser::focus::focus;
 use crate::form::Action;
 use crate::github::{ApiError, ErrorKind, Runner};
-use crate::state::Session;
+use crate::state::{use_session, Session};
 use crate::words::errors::{jit_lost, Explanation};
 use crate::words::{explain, ErrorContext};
 use leptos::prelude::*;
@@ -37,7 +37,7 @@ pub fn ErrorAlert(error: ApiError, context: ErrorContext) -> impl IntoView {
 
 #[component]
 pub fn JitLostAlert(name: String, registered: Option<Runner>, context: ErrorContext) -> impl IntoView {
-    let session = expect_context::<Session>();
+    let session = use_session();
     let Explanation { title, next, .. } = jit_lost(&name, registered.as_ref(), &context);
     let remove_label = format!("Remove {name} and create it again");
     view! {

@@ -3,7 +3,7 @@
 
 use crate::github::JitConfig;
 use crate::runner::{Job, RunnerPlatform, SetupScript};
-use crate::state::Session;
+use crate::state::use_session;
 use crate::ui::setup::{OutputBlock, SetupSteps, WorkflowSnippet};
 use crate::ui::widgets::RevealButton;
 use crate::words::setup::download_note;
@@ -21,7 +21,7 @@ pub fn JitPanel(
     /// The labels it was created with.
     labels: Vec<String>,
 ) -> impl IntoView {
-    let setup = expect_context::<Session>().setup;
+    let setup = use_session().setup;
     let revealed = RwSignal::new(false);
     let name = runner.runner_name.clone().unwrap_or(requested);
     let id = runner.runner_id.map(|id| format!(" (id {id})")).unwrap_or_default();

@@ -1,6 +1,6 @@
-//! `OutcomePanel`: the last request's outcome, whichever it was. Its panels come from the
-//! `sections` wasm chunk (prefetched once the first screen is idle); a request whose code could
-//! not be loaded is said here, in main.
+//! `OutcomePanel`: the last request's outcome, whichever it was (from the `sections` wasm chunk,
+//! like the session it shows; a request whose code could not be loaded is said by the Register
+//! tab itself, `ui::register`).
 
 use super::error_alert::{ErrorAlert, JitLostAlert};
 use super::jit_panel::JitPanel;
@@ -8,46 +8,29 @@ use super::token_panel::TokenPanel;
 use crate::form::Action;
 use crate::github::client::rehearse_create_token;
 use crate::github::{ApiBase, Scope, ScopeKind, DEFAULT_API};
-use crate::lazy::{split_call, split_view};
+use crate::lazy::split_call;
 use crate::runner::ConfigCommand;
-use crate::state::{after_paint, Outcome, Session};
-use crate::ui::widgets::LazySection;
+use crate::state::{after_paint, use_session, Outcome, Session, Shell};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn OutcomePanel() -> impl IntoView {
-    let session = expect_context::<Session>();
+    let session = use_session();
     move || {
-        session.outcome.get().map(|outcome| match outcome {
-            Outcome::Unloaded => view! {
-                <div class="alert error" role="alert">
-                    <p class="alert-title"><strong>"The part of the page that sends requests could not be loaded, so nothing was sent."</strong></p>
-                    <p>"Check your connection, then try again."</p>
-                    <p><button type="button" class="secondary" on:click=move |_| session.submit()>"Try again"</button></p>
-                </div>
-            }
-            .into_any(),
-            outcome => {
-                view! { <LazySection what="the result" load=move || outcome_view(outcome.clone()) /> }.into_any()
-            }
-        })
-    }
-}
-
-split_view! {
-    chunk = sections, prefetch = prefetch_results;
-    /// The panel for `outcome`, from the `sections` chunk.
-    pub fn outcome_view(outcome: Outcome) {
-        view! { <OutcomeContent outcome=outcome /> }
+        session
+            .outcome
+            .get()
+            .map(|outcome| view! { <OutcomeContent outcome=outcome /> })
     }
 }
 
 split_call! {
     chunk = sections, prefetch = prefetch_rehearsal;
-    /// Draws a sample registration token's panel once, off the page, and takes it down again.
-    pub fn rehearse_result(session: Session) {
-        rehearse(session)
+    /// Makes the session, then draws a sample registration token's panel once, off the page,
+    /// and takes it down again.
+    pub fn rehearse_result(shell: Shell) {
+        rehearse(Session::of(shell))
     }
 }
 
@@ -87,11 +70,10 @@ fn rehearse(session: Session) {
         scope,
         api: None,
     };
-    // Through the same section and split function as the click's result, so their code is
-    // ready too and `outcome_view`'s loader already knows its chunk is in.
+    // Through the same panel as the click's result, so its code is ready too.
     let drawn = leptos::mount::mount_to(parent.unchecked_into(), move || {
         provide_context(session);
-        view! { <LazySection what="the result" load=move || outcome_view(outcome.clone()) /> }
+        view! { <OutcomeContent outcome=outcome /> }
     });
     // The panel draws its script a frame after the command: keep it up until that has run too.
     after_paint(move || after_paint(move || drop(drawn)));
@@ -121,6 +103,5 @@ fn OutcomeContent(outcome: Outcome) -> impl IntoView {
             context,
         } => view! { <JitLostAlert name=name registered=registered context=context /> }.into_any(),
         Outcome::Failed { error, context } => view! { <ErrorAlert error=error context=context /> }.into_any(),
-        Outcome::Unloaded => ().into_any(),
     }
 }

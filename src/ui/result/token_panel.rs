@@ -8,7 +8,7 @@ use crate::expiry::Remaining;
 use crate::form::Action;
 use crate::github::{RunnerToken, Scope};
 use crate::runner::ConfigCommand;
-use crate::state::Session;
+use crate::state::use_session;
 use crate::ui::setup::{RemoveSetup, RunnerSetup};
 use crate::ui::widgets::RevealButton;
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ pub fn TokenPanel(
     /// The API URL for shared links, when not github.com's.
     api: Option<String>,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
+    let session = use_session();
     let now = session.now;
     let revealed = RwSignal::new(false);
     let expires_at = token.expires_at;

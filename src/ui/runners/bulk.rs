@@ -3,7 +3,7 @@
 //! and the report with Copy report.
 
 use crate::browser::clock::local_date_time;
-use crate::state::{FleetState, RunReport, Session};
+use crate::state::{use_session, FleetState, RunReport};
 use crate::ui::widgets::{copy_and_announce, trap_focus};
 use crate::words::runners::{
     bulk_ended, bulk_progress, bulk_summary, bulk_tsv, fate, some_names, thousands, time_left,
@@ -72,7 +72,7 @@ pub fn BulkDialog(fleet: FleetState, subject: Signal<String>) -> impl IntoView {
 
 #[component]
 pub fn BulkRun(fleet: FleetState) -> impl IntoView {
-    let now = expect_context::<Session>().now;
+    let now = use_session().now;
     let status = RwSignal::new(String::new());
     let progress = move || {
         fleet.run.get().map(|run| {

@@ -7,7 +7,7 @@ use crate::browser::focus::focus;
 use crate::github::Runner;
 use crate::runner::options::parse_labels;
 use crate::runner::Shell;
-use crate::state::{FleetState, Load, Session};
+use crate::state::{use_session, FleetState, Load};
 use crate::ui::result::ErrorAlert;
 use crate::ui::setup::WorkflowSnippet;
 use crate::ui::widgets::trap_focus;
@@ -24,7 +24,7 @@ const MAX_LABELS: usize = 100;
 
 #[component]
 pub fn EditDialog(fleet: FleetState) -> impl IntoView {
-    let session = expect_context::<Session>();
+    let session = use_session();
     let (runners, setup) = (session.runners, session.setup);
     let dialog = NodeRef::<Dialog>::new();
     let runner = Memo::new(move |_| {

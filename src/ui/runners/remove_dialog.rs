@@ -1,13 +1,13 @@
 //! `RemoveDialog`: the confirmation before a runner is removed, naming the runner and the
 //! scope, with Remove runner and Cancel. Nothing is removed without it.
 
-use crate::state::Session;
+use crate::state::use_session;
 use crate::ui::widgets::ConfirmDialog;
 use leptos::prelude::*;
 
 #[component]
 pub fn RemoveDialog(subject: Signal<String>) -> impl IntoView {
-    let state = expect_context::<Session>().runners;
+    let state = use_session().runners;
     let title = Signal::derive(move || {
         let name = state
             .confirming

@@ -6,7 +6,7 @@ use super::edit_dialog::EditDialog;
 use super::remove_dialog::RemoveDialog;
 use super::table::RunnerTable;
 use crate::lazy::split_view;
-use crate::state::{FleetState, Session, Show};
+use crate::state::{use_session, FleetState, Show};
 use crate::ui::result::ErrorAlert;
 use crate::ui::widgets::ChoiceGroup;
 use crate::words::runners::{loading, other_scope, summary_with_outdated};
@@ -22,7 +22,7 @@ split_view! {
 
 #[component]
 pub fn RunnersSection() -> impl IntoView {
-    let session = expect_context::<Session>();
+    let session = use_session();
     let state = session.runners;
     // What Show runners would load: `None` while the form is invalid.
     let ready = session.list_source();

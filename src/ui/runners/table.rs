@@ -6,7 +6,7 @@ use super::edit_dialog::edit_button_id;
 use super::update::UpdateCommands;
 use crate::github::{GroupInfo, Runner};
 use crate::runner::versions::is_outdated;
-use crate::state::{FleetState, Session, ROWS_STEP};
+use crate::state::{use_session, FleetState, ROWS_STEP};
 use crate::words::runners::version_cell;
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn RunnerTable(
     /// The scope for the caption.
     subject: Signal<String>,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
+    let session = use_session();
     let state = session.runners;
     let now = session.now;
     let rows = move || shown.with(|m| m.iter().take(state.limit.get()).cloned().collect::<Vec<_>>());

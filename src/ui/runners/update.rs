@@ -4,13 +4,13 @@
 
 use crate::github::Runner;
 use crate::runner::{RunnerPlatform, SetupScript};
-use crate::state::{Load, Session};
+use crate::state::{use_session, Load};
 use crate::ui::widgets::copy_and_announce;
 use leptos::prelude::*;
 
 #[component]
 pub fn UpdateCommands(runner: Runner) -> impl IntoView {
-    let setup = expect_context::<Session>().setup;
+    let setup = use_session().setup;
     let platform = RunnerPlatform::of_runner(&runner.os, &runner.labels);
     let status = RwSignal::new(String::new());
     let text = move || {

@@ -4,7 +4,7 @@
 
 use crate::github::ScopeKind;
 use crate::runner::{OptionErrors, Os, RunnerOption, RunnerOptions};
-use crate::state::{Load, Session};
+use crate::state::{use_session, Load};
 use crate::ui::widgets::{Bound, Check, Field, LabelsField};
 use crate::words::setup::group_hint;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ fn switch_error(option: RunnerOption) -> Option<fn(&OptionErrors) -> Option<Stri
 
 #[component]
 pub fn OptionFields(validated: Memo<Result<RunnerOptions, OptionErrors>>, scope: ScopeKind) -> impl IntoView {
-    let setup = expect_context::<Session>().setup;
+    let setup = use_session().setup;
     let error = move |pick: fn(&OptionErrors) -> Option<String>| {
         Signal::derive(move || validated.with(|v| v.as_ref().err().and_then(pick)))
     };
@@ -68,7 +68,7 @@ pub fn OptionFields(validated: Memo<Result<RunnerOptions, OptionErrors>>, scope:
 /// an empty value for it, so no flag is needed), else a text input.
 #[component]
 pub fn GroupField(#[prop(into)] error: Signal<Option<String>>, scope: ScopeKind) -> impl IntoView {
-    let setup = expect_context::<Session>().setup;
+    let setup = use_session().setup;
     let group = setup.text(RunnerOption::Group);
     let set_group = setup.set_text(RunnerOption::Group);
     move || match setup.groups.get() {

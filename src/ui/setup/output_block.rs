@@ -3,7 +3,7 @@
 //! script is disabled, with the reason.
 
 use crate::runner::{Job, Output, SetupScript};
-use crate::state::Session;
+use crate::state::use_session;
 use crate::ui::widgets::{copy_and_announce, ids};
 use crate::words::setup::{output_heading, output_note, unavailable_outputs, FIX_OPTIONS};
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ pub fn OutputBlock(
     /// The shell script form (the steps with their copy buttons).
     children: ChildrenFn,
 ) -> impl IntoView {
-    let output = expect_context::<Session>().setup.output;
+    let output = use_session().setup.output;
     // Why cloud-init and Docker are unavailable, if they are: rendered once per script, not for
     // each radio and hint that asks. (The shell script always exists.)
     let unavailable = Memo::new(move |_| {

@@ -6,13 +6,13 @@ use super::platform_picker::PlatformPicker;
 use super::setup_steps::SetupSteps;
 use crate::github::Secret;
 use crate::runner::{Job, RunnerOption, SetupScript};
-use crate::state::Session;
+use crate::state::use_session;
 use crate::ui::widgets::Check;
 use leptos::prelude::*;
 
 #[component]
 pub fn RemoveSetup(token: Secret, revealed: Signal<bool>, expired: Signal<bool>) -> impl IntoView {
-    let setup = expect_context::<Session>().setup;
+    let setup = use_session().setup;
     let service = setup.is_on(RunnerOption::Service);
     // One script for every block that shows it: built once per change, not once per reader.
     let script: Signal<Option<SetupScript>> = Memo::new(move |_| {

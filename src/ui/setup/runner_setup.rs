@@ -12,7 +12,7 @@ use crate::deep_link::share_query;
 use crate::form::Action;
 use crate::github::Scope;
 use crate::runner::{ConfigCommand, Job, SetupScript};
-use crate::state::{after_paint, Load, Session};
+use crate::state::{after_paint, use_session, Load};
 use crate::ui::widgets::copy_and_announce;
 use crate::words::setup::download_note;
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ pub fn RunnerSetup(
     /// When the registration token expires, in local time.
     expires: String,
 ) -> impl IntoView {
-    let setup = expect_context::<Session>().setup;
+    let setup = use_session().setup;
     let kind = scope.kind();
     let validated = Memo::new(move |_| {
         let options = setup.options.with(|o| o.validate(setup.platform.get().os.shell()))?;

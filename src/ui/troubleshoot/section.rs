@@ -4,7 +4,7 @@ use super::open_dialog::OpenGroupDialog;
 use super::token_check::TokenCheck;
 use super::waiting::WaitingJobs;
 use crate::lazy::split_view;
-use crate::state::{Session, TroubleshootState};
+use crate::state::{use_session, TroubleshootState};
 use leptos::prelude::*;
 
 split_view! {
@@ -17,7 +17,7 @@ split_view! {
 
 #[component]
 pub fn TroubleshootSection() -> impl IntoView {
-    let session = expect_context::<Session>();
+    let session = use_session();
     let state = session.kept(|| TroubleshootState::new(session));
     view! {
         <section class="card troubleshoot-section" aria-labelledby="troubleshoot-heading">

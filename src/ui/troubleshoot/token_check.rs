@@ -1,13 +1,13 @@
 //! `TokenCheck`: Check token (an explicit click; nothing is sent on paste) and its report: the
 //! verdict first, then each fact, and what a browser cannot check.
 
-use crate::state::{Session, TroubleshootState};
+use crate::state::{use_session, TroubleshootState};
 use crate::words::troubleshoot::TokenReport;
 use leptos::prelude::*;
 
 #[component]
 pub fn TokenCheck(state: TroubleshootState) -> impl IntoView {
-    let session = expect_context::<Session>();
+    let session = use_session();
     let ready = session.form.validated;
     let report = move || {
         state.report.get().map(|TokenReport { verdict, can, link, lines }| {

@@ -4,13 +4,13 @@
 use crate::browser::clock::local_date_time;
 use crate::runner::waiting::Verdict;
 use crate::state::troubleshoot::WaitingJob;
-use crate::state::{Session, TroubleshootState};
+use crate::state::{use_session, TroubleshootState};
 use crate::words::troubleshoot::{none_waiting, verdict, waited};
 use leptos::prelude::*;
 
 #[component]
 pub fn WaitingJobs(state: TroubleshootState) -> impl IntoView {
-    let session = expect_context::<Session>();
+    let session = use_session();
     let ready = session.form.validated;
     let now = session.now;
     let result = move || {

@@ -5,6 +5,11 @@ use crate::lazy::{ChunkFailed, Chunked, ViewFn};
 use crate::state::start_now;
 use leptos::prelude::*;
 use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+/// A section's load, boxed: one copy of the section's code serves every split function.
+type Load = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Chunked> + Send>> + Send + Sync>;
 
 /// Where the section's chunk stands.
 enum Stage {
@@ -27,6 +32,10 @@ where
     F: Fn() -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Chunked> + Send + 'static,
 {
+    section(what, Arc::new(move || Box::pin(load())))
+}
+
+fn section(what: &'static str, load: Load) -> impl IntoView {
     let stage = RwSignal::new(Stage::Loading);
     let load = StoredValue::new(load);
     // The builder, taken once by the view below: the section is built there, under this
