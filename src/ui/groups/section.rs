@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 split_view! {
     chunk = sections, prefetch = prefetch_groups;
-    /// [`GroupsSection`], from the `groups` chunk.
+    /// [`GroupsSection`], from the `sections` chunk.
     pub fn groups_view() {
         view! { <GroupsSection /> }
     }
