@@ -229,25 +229,10 @@ impl Session {
         self.shell.submit();
     }
 
-    /// What the submit button does once its code is in ([`Shell::submit`] has guarded against a
-    /// second request and started the request's busy state): the checks, then the request and
-    /// what follows it, once.
-    pub(super) fn send(&self) {
-        let form = self.form;
-        // An address typed and sent with Enter has not been read yet (no change event).
-        form.take_pasted_address();
-        form.attempted.set(true);
-        let action = form.action.get_untracked();
-        let valid = match form.validated.get_untracked() {
-            Ok(valid) => valid,
-            Err(errors) => {
-                self.in_flight.finish();
-                if let Some(id) = errors.first_invalid(form.kind.get_untracked()) {
-                    focus(id);
-                }
-                return;
-            }
-        };
+    /// What the submit button does once its code is in ([`Shell::submit`] has checked the form,
+    /// guarded against a second request and started the request's busy state): the just-in-time
+    /// options' checks, then the request and what follows it, once.
+    pub(super) fn send(&self, action: Action, valid: ValidForm) {
         // The just-in-time options are checked (and read) for that action only.
         let jit = match (action == Action::JustInTime).then(|| self.jit_validated.get_untracked()) {
             Some(Ok(request)) => Some(request),

@@ -9,6 +9,7 @@ use super::flows::submit_flow;
 use super::form::FormState;
 use super::in_flight::InFlight;
 use super::start::start_now;
+use crate::browser::focus::focus;
 use crate::deep_link::DeepLink;
 use leptos::prelude::*;
 
@@ -54,11 +55,27 @@ impl Shell {
     }
 
     /// Sends what the form asks for, once: a second submit while one is in flight does nothing.
-    /// The checks, the request and what follows are the session's (`Session::send`).
+    /// The form is checked here, at the click, by the first screen's own code: a mistake is said
+    /// (and its field focused) whether or not the code that sends requests is in. The request
+    /// and what follows are the session's (`Session::send`).
     pub fn submit(&self) {
         if self.in_flight.is_active() {
             return;
         }
+        let form = self.form;
+        // An address typed and sent with Enter has not been read yet (no change event).
+        form.take_pasted_address();
+        form.attempted.set(true);
+        let action = form.action.get_untracked();
+        let valid = match form.validated.get_untracked() {
+            Ok(valid) => valid,
+            Err(errors) => {
+                if let Some(id) = errors.first_invalid(form.kind.get_untracked()) {
+                    focus(id);
+                }
+                return;
+            }
+        };
         self.in_flight.start();
         if self.unloaded.get_untracked() {
             self.unloaded.set(false);
@@ -66,7 +83,7 @@ impl Shell {
         let shell = *self;
         // With the chunk in, the request goes now, in the click's own turn (`start_now`).
         start_now(async move {
-            if submit_flow(shell).await.is_err() {
+            if submit_flow(shell, action, valid).await.is_err() {
                 shell.in_flight.finish();
                 shell.unloaded.set(true);
             }

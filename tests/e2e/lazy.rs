@@ -22,6 +22,7 @@ pub fn tests() -> Vec<(String, Test)> {
         the_result_drawn_off_the_page_at_idle_sends_nothing_and_never_reaches_the_page,
         the_request_leaves_while_the_click_is_handled,
         a_blocked_chunk_sends_nothing_says_so_and_try_again_recovers,
+        a_mistake_in_the_form_is_said_at_the_click_without_the_chunk,
         a_blocked_chunk_says_so_in_the_runners_tab_and_try_again_recovers,
         a_chunk_whose_bytes_changed_is_refused_by_its_integrity_hash,
         the_sub_path_build_fetches_its_chunks_from_the_sub_path,
@@ -329,6 +330,36 @@ fn a_blocked_chunk_sends_nothing_says_so_and_try_again_recovers(world: &World) -
         "//*[@role='alert'][contains(., 'could not be loaded')]",
         "failure message after Try again",
     )
+}
+
+/// The form's own checks are the first screen's: a mistake is said (and its field focused) at
+/// the click, from the main wasm, whether or not the code that sends requests is in. Nothing is
+/// marked busy and nothing is sent; it is not reported as a chunk that could not be loaded.
+fn a_mistake_in_the_form_is_said_at_the_click_without_the_chunk(world: &World) -> Result<()> {
+    let page = Page::new(world)?;
+    page.session.cdp("Network.enable", json!({}))?;
+    block_sections(&page, true)?;
+    page.visit_with_mock()?;
+    page.submit("-octo-org", ACCESS_TOKEN)?;
+    page.wait_for_text("An organization name cannot start with a hyphen.")?;
+    let focused: Value = page
+        .session
+        .execute("return document.activeElement && document.activeElement.labels && document.activeElement.labels[0] ? document.activeElement.labels[0].textContent.trim() : '';", vec![])?;
+    check(
+        focused.as_str().is_some_and(|l| l.starts_with("Organization")),
+        format!("the organization field has the focus, not {focused}"),
+    )?;
+    // Well past the busy button's delay: the button was never marked busy.
+    std::thread::sleep(Duration::from_millis(300));
+    check(
+        page.button("Create registration token")?.is_enabled()?,
+        "the submit button is not busy",
+    )?;
+    page.assert_absent(
+        "//*[@role='alert'][contains(., 'could not be loaded')]",
+        "a chunk failure message for a form that was never going to be sent",
+    )?;
+    page.assert_nothing_sent("a form with a mistake")
 }
 
 fn a_blocked_chunk_says_so_in_the_runners_tab_and_try_again_recovers(world: &World) -> Result<()> {
