@@ -15,7 +15,8 @@ pub fn RegisterPanel() -> impl IntoView {
     let shell = expect_context::<Shell>();
     view! {
         <RegisterForm />
-        // Placed once the session is made, by then from a chunk that is in: no loading line.
+        // Placed once the session is made, by then from a chunk that is in: its loader answers
+        // within the same task, so no loading line is painted.
         {move || shell.started.get().then(|| view! { <LazySection what="the result" load=register_view /> })}
         {move || shell.unloaded.get().then(|| view! {
             <div class="alert error" role="alert">
