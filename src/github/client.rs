@@ -46,15 +46,18 @@ pub struct Target {
 }
 
 /// Where the access token is read from, at the moment a request is built. The page keeps the
-/// token in one place (`state::Credential`); requests read it there and hold no copy.
+/// token in one place (`state::Credential`); requests read it there, through the token their
+/// flow started with (`state::PinnedToken`), and hold no copy.
 pub trait TokenSource {
-    /// `Authorization: Bearer ...` for the token, or `None` when there is none (forgotten).
-    fn authorization(&self) -> Option<String>;
+    /// `Authorization: Bearer ...` for the token, or why none may be sent: it was forgotten
+    /// ([`ErrorKind::TokenForgotten`]) or replaced by another since the flow began
+    /// ([`ErrorKind::TokenChanged`]).
+    fn authorization(&self) -> Result<String, ApiError>;
 }
 
 impl TokenSource for AccessToken<'_> {
-    fn authorization(&self) -> Option<String> {
-        Some(AccessToken::authorization(self))
+    fn authorization(&self) -> Result<String, ApiError> {
+        Ok(AccessToken::authorization(self))
     }
 }
 
@@ -511,7 +514,7 @@ async fn send_once(
     let controller = AbortController::new().map_err(|_| network_error())?;
     // The token is read here, synchronously, straight into the request's headers.
     let authorization = match token {
-        Some(source) => Some(source.authorization().ok_or_else(ApiError::token_forgotten)?),
+        Some(source) => Some(source.authorization()?),
         None => None,
     };
     let request = build(api, call, authorization.as_deref(), with_version, &controller);

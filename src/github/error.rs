@@ -64,6 +64,9 @@ pub enum ErrorKind {
     /// The access token was forgotten (Forget token, or the field emptied) before this request
     /// was built: nothing was sent.
     TokenForgotten,
+    /// The access token was replaced by another after this request's flow began (a watch, a
+    /// list, a run): a flow sends only the token it started with, so nothing was sent.
+    TokenChanged,
 }
 
 /// The response headers a browser lets the page read that matter for errors.
@@ -122,6 +125,10 @@ impl ApiError {
 
     pub fn token_forgotten() -> Self {
         Self::without_response(ErrorKind::TokenForgotten)
+    }
+
+    pub fn token_changed() -> Self {
+        Self::without_response(ErrorKind::TokenChanged)
     }
 
     /// When a rate-limited request may be tried again (Unix ms), or `None` when this is no rate

@@ -104,8 +104,8 @@ impl BulkRemoval {
                     self.paused_until = Some(until.max(now_ms + SPACING_MS));
                     return false;
                 }
-                (ErrorKind::TokenForgotten, _) => {
-                    self.end("the access token was cleared");
+                (ErrorKind::TokenForgotten | ErrorKind::TokenChanged, _) => {
+                    self.end(&crate::words::short_reason(error));
                     return false;
                 }
                 _ => Fate::Failed(format!(
@@ -159,8 +159,8 @@ impl BulkRemoval {
                 }
                 (ErrorKind::NotFound, _) => Fate::AlreadyGone,
                 (ErrorKind::Unprocessable, _) => Fate::SkippedBusy,
-                (ErrorKind::TokenForgotten, _) => {
-                    self.end("the access token was cleared");
+                (ErrorKind::TokenForgotten | ErrorKind::TokenChanged, _) => {
+                    self.end(&crate::words::short_reason(&error));
                     return;
                 }
                 _ => Fate::Failed(crate::words::short_reason(&error)),
@@ -382,10 +382,20 @@ mod tests {
     }
 
     #[test]
-    fn a_forgotten_token_ends_the_run() {
-        let mut b = run(2);
-        b.answered(0, Answer::Refused(ApiError::token_forgotten()), 0);
-        assert!(b.is_over() && b.ended.is_some());
-        assert_eq!(b.report()[0].fate, Some(Fate::NotAttempted));
+    fn a_forgotten_or_changed_token_ends_the_run_and_says_which() {
+        for (error, why) in [
+            (ApiError::token_forgotten(), "the access token was cleared"),
+            (ApiError::token_changed(), "the access token was changed"),
+        ] {
+            let mut b = run(2);
+            b.answered(0, Answer::Refused(error.clone()), 0);
+            assert!(b.is_over());
+            assert_eq!(b.ended.as_deref(), Some(why));
+            assert_eq!(b.report()[0].fate, Some(Fate::NotAttempted));
+            // The same when the check before the removal finds the token gone.
+            let mut b = run(2);
+            assert!(!b.checked(0, Err(&error), 0));
+            assert_eq!(b.ended.as_deref(), Some(why));
+        }
     }
 }

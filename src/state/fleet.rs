@@ -1,7 +1,9 @@
 //! `FleetState`: what the Runners tab adds to the list: the Show choice, the selection, runner
 //! versions (the current one from the downloads answer, GitHub's schedules, cached per version),
 //! label and group edits, and removing many runners with [`crate::runner::bulk`]. Kept for the
-//! page's life by `Session::kept`; every request reads the token from the credential when built.
+//! page's life by `Session::kept`;
+//! every request reads the token from the credential when built, through the token its flow
+//! began with (`PinnedToken`).
 
 use super::session::Session;
 use super::setup::Load;
@@ -172,10 +174,10 @@ impl FleetState {
         // Marked as asked at once, so a second call while these are under way asks nothing.
         self.schedules
             .update(|s| s.extend(versions.iter().map(|v| (v.clone(), None))));
-        let (state, credential) = (*self, self.session.form.credential);
+        let (state, token) = (*self, self.session.form.credential.pinned());
         spawn_local(async move {
             for version in versions {
-                let schedule = runner_deprecation(&source.target, &credential, &version).await.ok();
+                let schedule = runner_deprecation(&source.target, &token, &version).await.ok();
                 let schedule = schedule.filter(|s| s.registration.is_some() || s.runtime.is_some());
                 if state.schedules_for.with_value(|s| s.as_ref() == Some(&source.target)) {
                     state.schedules.update(|s| {
@@ -236,10 +238,10 @@ impl FleetState {
             return;
         };
         self.edit_start();
-        let (state, credential) = (*self, self.session.form.credential);
+        let (state, token) = (*self, self.session.form.credential.pinned());
         spawn_local(async move {
             let added = labels.join(", ");
-            match add_labels(&to, &credential, id, labels).await {
+            match add_labels(&to, &token, id, labels).await {
                 Ok(now) => {
                     state.replace_labels(id, now);
                     state.edit_status.set(format!("Added {added} to {name}."));
@@ -257,9 +259,9 @@ impl FleetState {
             return;
         };
         self.edit_start();
-        let (state, credential) = (*self, self.session.form.credential);
+        let (state, token) = (*self, self.session.form.credential.pinned());
         spawn_local(async move {
-            match remove_label(&to, &credential, id, &label).await {
+            match remove_label(&to, &token, id, &label).await {
                 Ok(now) => {
                     state.replace_labels(id, now);
                     state.edit_status.set(format!("Removed the label {label} from {name}."));
@@ -276,9 +278,9 @@ impl FleetState {
             return;
         };
         self.edit_start();
-        let (state, credential) = (*self, self.session.form.credential);
+        let (state, token) = (*self, self.session.form.credential.pinned());
         spawn_local(async move {
-            match move_to_group(&to, &credential, group, id).await {
+            match move_to_group(&to, &token, group, id).await {
                 Ok(()) => {
                     state.session.runners.runners.update(|list| {
                         if let Some(r) = list.iter_mut().find(|r| r.id == id) {
@@ -324,7 +326,7 @@ impl FleetState {
         self.report.set(None);
         let mut run = BulkRemoval::new(chosen);
         self.show_run(&run, None);
-        let (state, credential) = (*self, self.session.form.credential);
+        let (state, token) = (*self, self.session.form.credential.pinned());
         spawn_local(async move {
             let to = source.target;
             loop {
@@ -345,16 +347,16 @@ impl FleetState {
                         let Some(item) = run.items().get(index).cloned() else {
                             break;
                         };
-                        let now = find_runner(&to, &credential, &item.name).await;
+                        let now = find_runner(&to, &token, &item.name).await;
                         if !run.checked(index, now.as_ref().map(Option::as_ref), now_ms()) {
                             state.after(&run, index);
                             continue;
                         }
                         run.started(now_ms());
-                        let answer = match remove_runner(&to, &credential, item.id).await {
+                        let answer = match remove_runner(&to, &token, item.id).await {
                             Ok(()) => Answer::Removed,
                             Err(error) if matches!(error.kind, ErrorKind::AnswerLost { .. }) => {
-                                let found = find_runner(&to, &credential, &item.name).await;
+                                let found = find_runner(&to, &token, &item.name).await;
                                 let still_there =
                                     !matches!(found, Ok(ref r) if r.as_ref().is_none_or(|r| r.id != item.id));
                                 Answer::Lost { still_there }
@@ -372,7 +374,7 @@ impl FleetState {
             }));
             state.run.set(None);
             // The table as GitHub has it now.
-            if !state.session.form.credential.is_empty_untracked() {
+            if token.is_current() {
                 state.session.runners.refresh();
             }
         });

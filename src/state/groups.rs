@@ -119,9 +119,9 @@ impl GroupsState {
         self.member_counts.set(HashMap::new());
         self.error.set(None);
         self.loading.set(true);
-        let (state, credential) = (*self, self.session.form.credential);
+        let (state, token) = (*self, self.session.form.credential.pinned());
         spawn_local(async move {
-            let answer = runner_groups(&source.target, &credential).await;
+            let answer = runner_groups(&source.target, &token).await;
             if !turn.is_current() {
                 return;
             }
@@ -146,10 +146,10 @@ impl GroupsState {
     /// at a time, in the table's order.
     fn load_counts(&self, turn: Turn, to: Target) {
         let groups = self.groups.get_untracked();
-        let (state, credential) = (*self, self.session.form.credential);
+        let (state, token) = (*self, self.session.form.credential.pinned());
         spawn_local(async move {
             for g in groups {
-                if let Ok(n) = group_runner_count(&to, &credential, g.id).await {
+                if let Ok(n) = group_runner_count(&to, &token, g.id).await {
                     if !turn.is_current() {
                         return;
                     }
@@ -158,7 +158,7 @@ impl GroupsState {
                     });
                 }
                 if g.visibility == crate::github::Visibility::Selected && !g.inherited {
-                    if let Ok((n, _)) = group_members(&to, &credential, g.id).await {
+                    if let Ok((n, _)) = group_members(&to, &token, g.id).await {
                         if !turn.is_current() {
                             return;
                         }
@@ -208,11 +208,11 @@ impl GroupsState {
         let Some((to, context)) = self.target() else {
             return;
         };
-        let (state, credential) = (*self, self.session.form.credential);
+        let (state, token) = (*self, self.session.form.credential.pinned());
         let enterprise = to.scope.kind() == ScopeKind::Enterprise;
         spawn_local(async move {
             let members = if group.visibility == crate::github::Visibility::Selected {
-                match group_members(&to, &credential, group.id).await {
+                match group_members(&to, &token, group.id).await {
                     Ok((_, members)) => members,
                     Err(error) => {
                         state.action_error.set(Some((error, context)));
@@ -258,9 +258,9 @@ impl GroupsState {
             return;
         }
         self.repositories.set(Some(Load::Loading));
-        let (state, credential) = (*self, self.session.form.credential);
+        let (state, token) = (*self, self.session.form.credential.pinned());
         spawn_local(async move {
-            let answer = org_repositories(&to, &credential).await;
+            let answer = org_repositories(&to, &token).await;
             state.repositories.set(Some(match answer {
                 Ok(list) => Load::Ready(list),
                 Err(e) => Load::Failed(e),
@@ -297,7 +297,7 @@ impl GroupsState {
         self.org_error.set(None);
         self.action_error.set(None);
         self.busy.set(true);
-        let (state, credential) = (*self, self.session.form.credential);
+        let (state, token) = (*self, self.session.form.credential.pinned());
         spawn_local(async move {
             let mut valid = valid;
             if enterprise && valid.visibility == crate::github::Visibility::Selected {
@@ -314,7 +314,7 @@ impl GroupsState {
             let done = match editing {
                 Editing::New => {
                     state.pace().await;
-                    create_group(&to, &credential, valid.create_fields(enterprise))
+                    create_group(&to, &token, valid.create_fields(enterprise))
                         .await
                         .map(|g| format!("Created the group {}.", g.name))
                 }
@@ -327,11 +327,11 @@ impl GroupsState {
                     before: Some(before),
                 } => {
                     state.pace().await;
-                    match update_group(&to, &credential, group.id, valid.patch_fields(&before)).await {
+                    match update_group(&to, &token, group.id, valid.patch_fields(&before)).await {
                         Ok(g) => match valid.members_to_set(&before) {
                             Some(ids) => {
                                 state.pace().await;
-                                set_group_members(&to, &credential, group.id, ids)
+                                set_group_members(&to, &token, group.id, ids)
                                     .await
                                     .map(|()| format!("Saved the group {}.", g.name))
                             }
@@ -356,7 +356,7 @@ impl GroupsState {
     /// The ids of the organization names on the form, asked of GitHub for those not known yet;
     /// `None` (with the message set) when a name is no organization or the look-up failed.
     async fn resolve_orgs(&self, to: &Target, context: &ErrorContext) -> Option<Vec<u64>> {
-        let credential = self.session.form.credential;
+        let token = self.session.form.credential.pinned();
         let names: Vec<String> = self
             .org_names
             .get_untracked()
@@ -372,7 +372,7 @@ impl GroupsState {
                 .with_value(|k| k.get(&name.to_ascii_lowercase()).copied());
             let id = match known {
                 Some(id) => id,
-                None => match organization_id(to, &credential, &name).await {
+                None => match organization_id(to, &token, &name).await {
                     Ok(id) => {
                         self.known_orgs.update_value(|k| {
                             k.insert(name.to_ascii_lowercase(), id);
@@ -416,10 +416,10 @@ impl GroupsState {
         };
         self.action_error.set(None);
         self.busy.set(true);
-        let (state, credential) = (*self, self.session.form.credential);
+        let (state, token) = (*self, self.session.form.credential.pinned());
         spawn_local(async move {
             state.pace().await;
-            let answer = delete_group(&to, &credential, group.id).await;
+            let answer = delete_group(&to, &token, group.id).await;
             state.busy.set(false);
             state.deleting.set(None);
             match answer {
@@ -440,9 +440,9 @@ impl GroupsState {
         self.action_error.set(None);
         self.viewing.set(Some(group.clone()));
         self.viewed_runners.set(Some(Load::Loading));
-        let (state, credential) = (*self, self.session.form.credential);
+        let (state, token) = (*self, self.session.form.credential.pinned());
         spawn_local(async move {
-            let answer = group_runners(&to, &credential, group.id).await;
+            let answer = group_runners(&to, &token, group.id).await;
             if state.viewing.with_untracked(|v| v.as_ref().map(|g| g.id)) == Some(group.id) {
                 state.viewed_runners.set(Some(match answer {
                     Ok(list) => Load::Ready(list),
@@ -462,10 +462,10 @@ impl GroupsState {
         };
         self.action_error.set(None);
         self.busy.set(true);
-        let (state, credential) = (*self, self.session.form.credential);
+        let (state, token) = (*self, self.session.form.credential.pinned());
         spawn_local(async move {
             state.pace().await;
-            let answer = move_to_group(&to, &credential, into.id, runner.id).await;
+            let answer = move_to_group(&to, &token, into.id, runner.id).await;
             state.busy.set(false);
             match answer {
                 Ok(()) => {

@@ -18,7 +18,7 @@ pub mod tabs;
 pub mod troubleshoot;
 pub mod watch;
 
-pub use credential::Credential;
+pub use credential::{Credential, PinnedToken};
 pub use fleet::{FleetState, RunReport, Show};
 pub use form::FormState;
 pub use groups::{Editing, GroupsState};

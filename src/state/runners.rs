@@ -2,7 +2,7 @@
 //! (the first page on screen at once), filtered, rendered a step at a time, and removed one by
 //! one. Loads for a scope the user has since left are dropped.
 
-use super::credential::Credential;
+use super::credential::{Credential, PinnedToken};
 use super::latest::Latest;
 use crate::browser::focus::focus;
 use crate::form::{Action, ValidForm};
@@ -55,6 +55,8 @@ pub struct RunnersState {
     pub confirming: RwSignal<Option<Runner>>,
     latest: Latest,
     credential: Credential,
+    /// The token the list was loaded with.
+    token: StoredValue<Option<PinnedToken>>,
 }
 
 impl RunnersState {
@@ -71,6 +73,7 @@ impl RunnersState {
             confirming: RwSignal::new(None),
             latest: Latest::new(),
             credential,
+            token: StoredValue::new(None),
         }
     }
 
@@ -84,10 +87,13 @@ impl RunnersState {
         self.limit.set(ROWS_STEP);
         self.loading.set(true);
         let state = *self;
+        // Every page with the token the load began with.
+        let token = self.credential.pinned();
+        self.token.set_value(Some(token));
         spawn_local(async move {
             let mut next = None;
             for _ in 0..MAX_PAGES {
-                let answer = runners_page(&source.target, &state.credential, next).await;
+                let answer = runners_page(&source.target, &token, next).await;
                 if !turn.is_current() {
                     return;
                 }
@@ -114,8 +120,14 @@ impl RunnersState {
 
     /// Drops the list and where it came from: Refresh and Remove have nothing to send until the
     /// list is loaded again. Loads under way are dropped.
+    /// Whether a list is loaded (or loading) with a token the field no longer holds.
+    pub fn loaded_with_another_token(&self) -> bool {
+        self.token.get_value().is_some_and(|t| !t.is_current())
+    }
+
     pub fn forget(&self) {
         self.latest.cancel();
+        self.token.set_value(None);
         self.source.set(None);
         self.runners.set(Vec::new());
         self.total.set(None);
@@ -147,16 +159,17 @@ impl RunnersState {
         };
         let state = *self;
         self.error.set(None);
+        let token = self.credential.pinned();
         spawn_local(async move {
             let context = ErrorContext {
                 runner: Some(runner.name.clone()),
                 action: Action::Remove,
                 ..source.context.clone()
             };
-            match remove_runner(&source.target, &state.credential, runner.id).await {
+            match remove_runner(&source.target, &token, runner.id).await {
                 Ok(()) => state.gone(&runner, &source),
                 Err(error) if matches!(error.kind, ErrorKind::AnswerLost { .. }) => {
-                    match find_runner(&source.target, &state.credential, &runner.name).await {
+                    match find_runner(&source.target, &token, &runner.name).await {
                         Ok(None) => state.gone(&runner, &source),
                         Ok(Some(now)) => {
                             state.runners.update(|list| {

@@ -5,7 +5,7 @@
 //! is made, once, the first time something needs it ([`Session::of`]); the first screen holds
 //! only the [`Shell`].
 
-use super::credential::Credential;
+use super::credential::{Credential, PinnedToken};
 use super::form::FormState;
 use super::in_flight::InFlight;
 use super::latest::{after_paint, Latest};
@@ -21,7 +21,7 @@ use crate::github::{
     ApiError, ErrorKind, GroupInfo, JitConfig, JitRequest, Runner, RunnerToken, Scope, Target, TokenPurpose,
 };
 use crate::runner::{ConfigCommand, OptionErrors, RunnerPlatform};
-use crate::words::runners::WATCH_TOKEN_CLEARED;
+use crate::words::runners::{WATCH_TOKEN_CHANGED, WATCH_TOKEN_CLEARED};
 use crate::words::ErrorContext;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -153,14 +153,26 @@ impl Session {
     fn follow_the_form(&self) {
         let s = *self;
         // An emptied token field (or Forget token) leaves nothing that could send it: the watch
-        // stops and the runner list drops where it came from.
-        Effect::new(move |_| {
+        // stops and the runner list drops where it came from. Another token in the field does
+        // the same for what the old one started: the watch sends only the token it started
+        // with (`PinnedToken`) and says why it stopped, and the list it loaded goes (its
+        // Refresh would send the new token where the old one was sent).
+        Effect::new(move |first: Option<()>| {
             if s.credential().is_empty() {
                 if s.watch.active.get_untracked() {
                     s.watch.stop_with(WATCH_TOKEN_CLEARED.into());
                 }
                 s.watched_registration.set_value(None);
                 s.runners.forget();
+                s.setup.forget();
+            } else if first.is_some() {
+                if s.watch.active.get_untracked() && !s.watch.has_current_token() {
+                    s.watch.stop_with(WATCH_TOKEN_CHANGED.into());
+                }
+                s.watched_registration.set_value(None);
+                if s.runners.loaded_with_another_token() {
+                    s.runners.forget();
+                }
                 s.setup.forget();
             }
         });
@@ -255,26 +267,28 @@ impl Session {
     /// The request and what follows it, once [`Self::send`] has checked the form.
     fn run(&self, action: Action, valid: ValidForm, jit: Option<JitRequest>) {
         let s = *self;
+        // This request and everything that follows it send the token of this click only.
+        let token = self.credential().pinned();
         start_now(async move {
             let outcome = match jit {
-                Some(jit) => s.create_jit(&valid, jit).await,
-                None => s.create_token(&valid, action).await,
+                Some(jit) => s.create_jit(&valid, jit, token).await,
+                None => s.create_token(&valid, action, token).await,
             };
             // The countdown starts from this instant, not the last tick.
             s.now.set(clock::now_ms());
-            s.after_success(&valid, &outcome);
+            s.after_success(&valid, &outcome, token);
             s.outcome.set(Some(outcome));
             s.in_flight.finish();
         });
     }
 
-    async fn create_token(&self, valid: &ValidForm, action: Action) -> Outcome {
+    async fn create_token(&self, valid: &ValidForm, action: Action, token: PinnedToken) -> Outcome {
         let purpose = if action == Action::Remove {
             TokenPurpose::Removal
         } else {
             TokenPurpose::Registration
         };
-        match create_token(&valid.target, &self.credential(), purpose).await {
+        match create_token(&valid.target, &token, purpose).await {
             Ok(token) => Outcome::Token {
                 action,
                 command: ConfigCommand::new(&valid.web_base, &valid.target.scope, token.token.clone()),
@@ -291,10 +305,10 @@ impl Session {
 
     /// A just-in-time runner. When its answer is lost, GitHub may have registered it: the
     /// runner list (one safe request) says whether, and the outcome says so; never "taken".
-    async fn create_jit(&self, valid: &ValidForm, jit: JitRequest) -> Outcome {
+    async fn create_jit(&self, valid: &ValidForm, jit: JitRequest, token: PinnedToken) -> Outcome {
         let context = ErrorContext::of(valid, Action::JustInTime, Some(jit.name.clone()));
         let platform = self.setup.platform.get_untracked();
-        match generate_jit_config(&valid.target, &self.credential(), &jit).await {
+        match generate_jit_config(&valid.target, &token, &jit).await {
             Ok(runner) => Outcome::Jit {
                 runner,
                 requested: jit.name,
@@ -303,7 +317,7 @@ impl Session {
                 platform,
             },
             Err(error) if matches!(error.kind, ErrorKind::AnswerLost { .. }) => {
-                match find_runner(&valid.target, &self.credential(), &jit.name).await {
+                match find_runner(&valid.target, &token, &jit.name).await {
                     Ok(registered) => Outcome::JitLost {
                         name: jit.name,
                         registered,
@@ -318,7 +332,7 @@ impl Session {
 
     /// After a success: the setup data, then (once the result is on screen) the runner list and
     /// the watch for the runner just added.
-    fn after_success(&self, valid: &ValidForm, outcome: &Outcome) {
+    fn after_success(&self, valid: &ValidForm, outcome: &Outcome, token: PinnedToken) {
         let to = valid.target.clone();
         let watched = match outcome {
             Outcome::Token {
@@ -350,15 +364,15 @@ impl Session {
                 ..
             }
         ) {
-            self.setup.load_for(&to, self.credential());
+            self.setup.load_for(&to, token);
         }
         // The runner list and the watch start once the result is on screen: the token first,
         // then what follows it (scripts/bench: click to result).
         let source = ListSource::of(valid);
         let s = *self;
         after_paint(move || {
-            if s.credential().is_empty_untracked() {
-                return; // Forgotten meanwhile: nothing may use it.
+            if !token.is_current() {
+                return; // Forgotten or replaced meanwhile: nothing may use it.
             }
             s.runners.load(source);
             if let Some((name, until)) = watched {
@@ -385,8 +399,9 @@ impl Session {
         }
         self.in_flight.start();
         let s = *self;
+        let token = self.credential().pinned();
         spawn_local(async move {
-            let removed = remove_runner(&valid.target, &s.credential(), runner.id).await;
+            let removed = remove_runner(&valid.target, &token, runner.id).await;
             s.in_flight.finish();
             match removed {
                 Ok(()) => s.submit(),

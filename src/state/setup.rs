@@ -2,7 +2,7 @@
 //! the options as typed, the output shown, and what GitHub answered for downloads and runner
 //! groups (loaded once per API URL and scope).
 
-use super::credential::Credential;
+use super::credential::PinnedToken;
 use super::latest::after_paint;
 use crate::deep_link::DeepLink;
 use crate::github::client::{runner_downloads, runner_groups};
@@ -121,7 +121,7 @@ impl SetupForm {
     /// Fetches the runner downloads and (for organizations and enterprises) groups of `to`,
     /// once per API URL and scope: later calls reuse them unless loading failed. Answers for a
     /// scope the user has since left are dropped.
-    pub fn load_for(&self, to: &Target, credential: Credential) {
+    pub fn load_for(&self, to: &Target, token: PinnedToken) {
         let reuse = self.loaded_for.with_value(|l| l.as_ref() == Some(to))
             && !self.downloads.with_untracked(Load::failed)
             && !self.groups.with_untracked(Load::failed);
@@ -145,14 +145,14 @@ impl SetupForm {
             if has_groups {
                 let target = target.clone();
                 spawn_local(async move {
-                    let answer = runner_groups(&target, &credential).await;
+                    let answer = runner_groups(&target, &token).await;
                     if current(&target) {
                         setup.groups.set(answer.map_or_else(Load::Failed, Load::Ready));
                     }
                 });
             }
             spawn_local(async move {
-                let answer = runner_downloads(&target, &credential).await;
+                let answer = runner_downloads(&target, &token).await;
                 if current(&target) {
                     setup.downloads.set(answer.map_or_else(Load::Failed, Load::Ready));
                 }

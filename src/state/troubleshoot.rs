@@ -2,7 +2,9 @@
 //! in the card can do for the card's scope and action; Find waiting jobs reads a repository's
 //! queued jobs and the runners that could take them, and says why each waits. Only reads, but
 //! for Open group, which is confirmed first and sent once. Kept for the page's life by
-//! `Session::kept`; every request reads the token from the credential when built.
+//! `Session::kept`;
+//! every request reads the token from the credential when built, through the token its flow
+//! began with (`PinnedToken`).
 
 use super::session::Session;
 use crate::browser::clock::{local_date_time, now_ms};
@@ -184,9 +186,9 @@ impl TroubleshootState {
         self.sent.update_value(|s| s.push(key));
         self.opening.set(true);
         let s = *self;
-        let credential = self.session.form.credential;
+        let token = self.session.form.credential.pinned();
         spawn_local(async move {
-            let result = open_group_to(&request.org, &credential, request.group, request.repository.id).await;
+            let result = open_group_to(&request.org, &token, request.group, request.repository.id).await;
             let message = match &result {
                 Ok(()) => opened(&request.group_name, &request.repository.full_name),
                 Err(e) => not_opened(&request.group_name, e),
@@ -207,7 +209,7 @@ impl TroubleshootState {
 
 /// The token's facts: `/user` (user tokens), `/rate_limit`, and a read probe per permission.
 async fn gather(s: &TroubleshootState, valid: &ValidForm) -> TokenFacts {
-    let token = &s.session.form.credential;
+    let token = &s.session.form.credential.pinned();
     let kind = valid.token_kind;
     let to = &valid.target;
     let mut scopes = None;
@@ -254,7 +256,7 @@ async fn gather(s: &TroubleshootState, valid: &ValidForm) -> TokenFacts {
 
 /// The repository, its queued jobs, the runners that could take them, and each verdict.
 async fn investigate(s: &TroubleshootState, to: &Target) -> Result<Waiting, String> {
-    let token = &s.session.form.credential;
+    let token = &s.session.form.credential.pinned();
     let subject = to.scope.to_string();
     let fail = |what: &str, e: ApiError| format!("Cannot read {what}: {}.", crate::words::troubleshoot::refusal(&e));
     let repo = repository(to, token).await.map_err(|e| fail(&subject, e))?;

@@ -2,7 +2,7 @@
 //! one poll at a time, timers, pausing while the tab is hidden, and the status line. It holds
 //! where to poll, never the token: each poll reads it from the [`Credential`].
 
-use super::credential::Credential;
+use super::credential::{Credential, PinnedToken};
 use super::latest::{Latest, Turn};
 use super::runners::RunnersState;
 use crate::browser::clock::{local_date_time, now_ms};
@@ -27,6 +27,8 @@ pub struct WatchState {
     latest: Latest,
     turn: StoredValue<Option<Turn>>,
     credential: Credential,
+    /// The token the watch started with: the only one it sends.
+    token: StoredValue<Option<PinnedToken>>,
     runners: RunnersState,
     /// Whether the visibility listener is in place (the first watch adds it).
     listening: StoredValue<bool>,
@@ -43,6 +45,7 @@ impl WatchState {
             latest: Latest::new(),
             turn: StoredValue::new(None),
             credential,
+            token: StoredValue::new(None),
             runners,
             listening: StoredValue::new(false),
         }
@@ -64,6 +67,7 @@ impl WatchState {
         let watch = Watch::new(name, until_ms, tuning::poll_every());
         self.say(&watch.starting());
         self.watching.set_value(Some((to, watch)));
+        self.token.set_value(Some(self.credential.pinned()));
         self.turn.set_value(Some(self.latest.turn()));
         self.active.set(true);
         self.tick();
@@ -75,10 +79,17 @@ impl WatchState {
             .with_value(|w| w.as_ref().and_then(|(_, w)| w.name().map(String::from)))
     }
 
+    /// Whether the field still holds the token this watch started with (a watch that is not
+    /// running holds none).
+    pub fn has_current_token(&self) -> bool {
+        self.token.get_value().is_some_and(|t| t.is_current())
+    }
+
     pub fn stop_with(&self, message: String) {
         self.latest.cancel();
         self.turn.set_value(None);
         self.watching.set_value(None);
+        self.token.set_value(None);
         if let Some(timer) = self.timer.get_value() {
             timer.clear();
         }
@@ -145,13 +156,16 @@ impl WatchState {
     fn send<T: 'static>(
         &self,
         turn: Turn,
-        request: impl AsyncFnOnce(Credential) -> Result<T, ApiError> + 'static,
+        request: impl AsyncFnOnce(PinnedToken) -> Result<T, ApiError> + 'static,
         read: fn(&mut Watch, Result<T, ApiError>, i64) -> Next,
     ) {
+        let Some(token) = self.token.get_value() else {
+            return;
+        };
         self.in_flight.set_value(true);
         let state = *self;
         spawn_local(async move {
-            let answer = request(state.credential).await;
+            let answer = request(token).await;
             // The poll slot is free only now, whatever happened meanwhile: never two at once.
             state.in_flight.set_value(false);
             if !turn.is_current() {

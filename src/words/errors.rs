@@ -217,6 +217,11 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
             "Paste the token into Access token again to go on.".to_string(),
             None,
         ),
+        ErrorKind::TokenChanged => (
+            "The access token was changed after this started, so nothing was sent with the new one.".to_string(),
+            "Start it again to use the token now in Access token.".to_string(),
+            None,
+        ),
     };
     Explanation { title, next, link }
 }
@@ -282,6 +287,7 @@ pub fn short_reason(error: &ApiError) -> String {
         ErrorKind::Timeout { seconds } => format!("no answer within {seconds} seconds"),
         ErrorKind::AnswerLost { url, .. } => format!("no answer came back from {url}"),
         ErrorKind::TokenForgotten => "the access token was cleared".to_string(),
+        ErrorKind::TokenChanged => "the access token was changed".to_string(),
         ErrorKind::Redirected => "the server answered with a redirect".to_string(),
         ErrorKind::BadBody(problem) => problem.to_string(),
         ErrorKind::SsoRequired { .. } => "the token is not authorized for single sign-on".to_string(),
@@ -354,6 +360,7 @@ mod tests {
                 timed_out: None,
             },
             ErrorKind::TokenForgotten,
+            ErrorKind::TokenChanged,
         ];
         let mut titles = std::collections::HashSet::new();
         for kind in kinds {

@@ -180,6 +180,10 @@ pub const WATCH_STOPPED: &str = "Stopped watching.";
 /// Said when the watch stops because the access token was cleared.
 pub const WATCH_TOKEN_CLEARED: &str = "Stopped watching: the access token was cleared.";
 
+/// The watch's line when another token was put in the field: the watch sends only its own.
+pub const WATCH_TOKEN_CHANGED: &str =
+    "Stopped watching: the access token was changed, and a watch sends only the token it started with.";
+
 /// The progress line while pages load.
 pub fn loading(loaded: u64, total: Option<u64>) -> String {
     match total {

@@ -27,6 +27,7 @@ pub fn tests() -> Vec<(String, Test)> {
         a_busy_runner_is_not_removed_and_the_refusal_is_explained,
         five_thousand_runners_load_page_by_page_render_in_steps_and_filter,
         forget_token_stops_the_watch_and_drops_the_list,
+        a_token_typed_over_the_old_one_is_never_sent_by_what_the_old_one_started,
         a_list_for_another_scope_than_the_form_names_says_so,
     ]
 }
@@ -572,6 +573,41 @@ fn five_thousand_runners_load_page_by_page_render_in_steps_and_filter(world: &Wo
     page.wait("100 rows", Duration::from_secs(5), || {
         Ok((page.session.find_all("//table[caption]/tbody/tr")?.len() == 100).then_some(()))
     })
+}
+
+/// A watch, a list and their follow-ups send only the token they started with: another token
+/// typed over it (select all, type; the field is never empty) stops the watch, saying why, and
+/// drops the list, and the new token reaches the API only through what the user starts next.
+fn a_token_typed_over_the_old_one_is_never_sent_by_what_the_old_one_started(world: &World) -> Result<()> {
+    const NEW_TOKEN: &str = "ghp_e2eAnotherAccessToken0123456789ab";
+    let page = added(world, "octo-org", "&name=never-comes")?;
+    wait_summary(&page, "3 runners \u{b7} 2 online \u{b7} 1 busy")?;
+    wait_watch(&page, "Waiting for never-comes to connect", Duration::from_secs(5))?;
+    page.field("Access token")?.fill(NEW_TOKEN)?;
+    wait_watch(
+        &page,
+        "Stopped watching: the access token was changed, and a watch sends only the token it started with.",
+        Duration::from_secs(5),
+    )?;
+    page.open_tab("Runners")?;
+    page.assert_absent("//table[caption]", "the list loaded with the old token")?;
+    page.assert_absent(
+        "//button[normalize-space(.)='Refresh']",
+        "Refresh of the old token's list",
+    )?;
+    let with_new = || {
+        page.mock
+            .requests()
+            .iter()
+            .filter(|r| r.header("authorization").is_some_and(|a| a.contains(NEW_TOKEN)))
+            .count()
+    };
+    std::thread::sleep(POLL * 6);
+    check(with_new() == 0, "no request carried the new token by itself")?;
+    // What the user starts now goes with the new token.
+    page.button("Show runners")?.click()?;
+    wait_summary(&page, "3 runners \u{b7} 2 online \u{b7} 1 busy")?;
+    check(with_new() >= 1, "Show runners sent the new token")
 }
 
 fn forget_token_stops_the_watch_and_drops_the_list(world: &World) -> Result<()> {

@@ -38,7 +38,7 @@ pub fn JitOptions() -> impl IntoView {
             .ok()
             .filter(|v| wanted && v.target.scope.kind().has_groups());
         let Some(valid) = valid else { return };
-        groups_wanted.after_pause(TYPING_PAUSE, move || setup.load_for(&valid.target, credential));
+        groups_wanted.after_pause(TYPING_PAUSE, move || setup.load_for(&valid.target, credential.pinned()));
     });
     let errors = session.jit_errors();
     let error = move |pick: fn(&OptionErrors) -> Option<String>| {

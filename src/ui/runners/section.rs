@@ -32,7 +32,7 @@ pub fn RunnersSection() -> impl IntoView {
     // The current version comes from the scope's downloads answer: load it with the list.
     Effect::new(move |_| {
         if let Some(source) = state.source.get() {
-            session.setup.load_for(&source.target, session.form.credential);
+            session.setup.load_for(&source.target, session.form.credential.pinned());
         }
     });
     // GitHub's schedule for each outdated version, once the list and the current version are in.
