@@ -1,12 +1,13 @@
 //! `Credential`: the one place the page holds the access token. The token field edits it;
-//! every request reads it at the moment it is built (`github::TokenSource`) and keeps no copy,
-//! so forgetting it here is forgetting it everywhere the page could send it from.
+//! every request reads it here at the moment it is built (through a [`PinnedToken`], the
+//! `github::TokenSource`) and keeps no copy, so forgetting it here is forgetting it everywhere
+//! the page could send it from.
 //!
-//! A flow (a request and what follows it, a watch, a list, a removal run) takes the token as
-//! [`PinnedToken`] when it begins, and sends only that token: once the field holds another
-//! one, the flow's later requests are not sent (`ErrorKind::TokenChanged`). A token pasted
-//! over the old one is never sent by work the old one started, to a server or scope chosen
-//! for the old one.
+//! A flow (a request and what follows it, a watch, a list, a removal run, a group edit) takes
+//! the token as [`PinnedToken`] when it begins, and sends only that token: once the field holds
+//! another one, the flow's later requests are not sent (`ErrorKind::TokenChanged`). A token
+//! pasted over the old one is never sent by work the old one started, to a server or scope
+//! chosen for the old one.
 
 use crate::github::{AccessToken, ApiError, TokenKind, TokenSource};
 use leptos::prelude::*;

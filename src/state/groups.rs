@@ -3,6 +3,7 @@
 //! Edit form, Delete behind its confirmation, and a group's runners with Move to group. Writes
 //! go one at a time, at least a second apart, and are never sent again by themselves.
 
+use super::credential::PinnedToken;
 use super::fleet::FleetState;
 use super::latest::{Latest, Turn};
 use super::runners::ListSource;
@@ -69,11 +70,14 @@ pub struct GroupsState {
     pub org_error: RwSignal<Option<String>>,
     last_write: StoredValue<Option<i64>>,
     latest: Latest,
+    /// The token the table was loaded with: another one in the field drops the table, whose
+    /// buttons would send the new token where the old one was sent.
+    token: StoredValue<Option<PinnedToken>>,
 }
 
 impl GroupsState {
     pub fn new(session: Session) -> Self {
-        Self {
+        let state = Self {
             session,
             source: RwSignal::new(None),
             groups: RwSignal::new(Vec::new()),
@@ -96,6 +100,41 @@ impl GroupsState {
             org_error: RwSignal::new(None),
             last_write: StoredValue::new(None),
             latest: Latest::new(),
+            token: StoredValue::new(None),
+        };
+        let credential = session.form.credential;
+        Effect::new(move |_| {
+            // Tracked: every change of the field's text.
+            let _ = credential.is_empty();
+            if state.token.get_value().is_some_and(|t| !t.is_current()) {
+                state.forget();
+            }
+        });
+        state
+    }
+
+    /// Drops the table and what hangs on it (as the runner list goes with its token).
+    fn forget(&self) {
+        self.latest.cancel();
+        self.token.set_value(None);
+        self.source.set(None);
+        self.groups.set(Vec::new());
+        self.runner_counts.set(HashMap::new());
+        self.member_counts.set(HashMap::new());
+        self.error.set(None);
+        self.loading.set(false);
+        self.editing.set(None);
+        self.deleting.set(None);
+        self.viewing.set(None);
+        self.viewed_runners.set(None);
+        self.action_error.set(None);
+    }
+
+    /// Loads the table again after a write, if the field still holds the write's token (a
+    /// follow-up is never sent with another one).
+    fn refresh_after(&self, token: PinnedToken) {
+        if token.is_current() {
+            self.refresh();
         }
     }
 
@@ -120,6 +159,7 @@ impl GroupsState {
         self.error.set(None);
         self.loading.set(true);
         let (state, token) = (*self, self.session.form.credential.pinned());
+        self.token.set_value(Some(token));
         spawn_local(async move {
             let answer = runner_groups(&source.target, &token).await;
             if !turn.is_current() {
@@ -128,7 +168,7 @@ impl GroupsState {
             match answer {
                 Ok(groups) => {
                     state.groups.set(groups);
-                    state.load_counts(turn, source.target.clone());
+                    state.load_counts(turn, source.target.clone(), token);
                 }
                 Err(error) => state.error.set(Some((error, source.context.clone()))),
             }
@@ -144,9 +184,9 @@ impl GroupsState {
 
     /// Each group's runner count and, for a Selected one, its selection's size: one request
     /// at a time, in the table's order.
-    fn load_counts(&self, turn: Turn, to: Target) {
+    fn load_counts(&self, turn: Turn, to: Target, token: PinnedToken) {
         let groups = self.groups.get_untracked();
-        let (state, token) = (*self, self.session.form.credential.pinned());
+        let state = *self;
         spawn_local(async move {
             for g in groups {
                 if let Ok(n) = group_runner_count(&to, &token, g.id).await {
@@ -301,7 +341,7 @@ impl GroupsState {
         spawn_local(async move {
             let mut valid = valid;
             if enterprise && valid.visibility == crate::github::Visibility::Selected {
-                match state.resolve_orgs(&to, &context).await {
+                match state.resolve_orgs(&to, &context, token).await {
                     Some(ids) => {
                         valid.members = ids;
                     }
@@ -346,17 +386,16 @@ impl GroupsState {
                 Ok(said) => {
                     state.status.set(said);
                     state.editing.set(None);
-                    state.refresh();
+                    state.refresh_after(token);
                 }
-                Err(error) => state.refused(error, context),
+                Err(error) => state.refused(error, context, token),
             }
         });
     }
 
     /// The ids of the organization names on the form, asked of GitHub for those not known yet;
     /// `None` (with the message set) when a name is no organization or the look-up failed.
-    async fn resolve_orgs(&self, to: &Target, context: &ErrorContext) -> Option<Vec<u64>> {
-        let token = self.session.form.credential.pinned();
+    async fn resolve_orgs(&self, to: &Target, context: &ErrorContext, token: PinnedToken) -> Option<Vec<u64>> {
         let names: Vec<String> = self
             .org_names
             .get_untracked()
@@ -399,9 +438,9 @@ impl GroupsState {
     }
 
     /// A refusal: a group gone meanwhile refreshes the table; the rest is shown as it came.
-    fn refused(&self, error: ApiError, context: ErrorContext) {
+    fn refused(&self, error: ApiError, context: ErrorContext, token: PinnedToken) {
         if error.kind == ErrorKind::NotFound {
-            self.refresh();
+            self.refresh_after(token);
         }
         self.action_error.set(Some((error, context)));
     }
@@ -425,9 +464,9 @@ impl GroupsState {
             match answer {
                 Ok(()) => {
                     state.status.set(format!("Deleted the group {}.", group.name));
-                    state.refresh();
+                    state.refresh_after(token);
                 }
-                Err(error) => state.refused(error, context),
+                Err(error) => state.refused(error, context, token),
             }
         });
     }
@@ -485,7 +524,7 @@ impl GroupsState {
                         }
                     });
                 }
-                Err(error) => state.refused(error, context),
+                Err(error) => state.refused(error, context, token),
             }
         });
     }

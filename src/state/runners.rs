@@ -118,13 +118,13 @@ impl RunnersState {
         });
     }
 
-    /// Drops the list and where it came from: Refresh and Remove have nothing to send until the
-    /// list is loaded again. Loads under way are dropped.
     /// Whether a list is loaded (or loading) with a token the field no longer holds.
     pub fn loaded_with_another_token(&self) -> bool {
         self.token.get_value().is_some_and(|t| !t.is_current())
     }
 
+    /// Drops the list and where it came from: Refresh and Remove have nothing to send until the
+    /// list is loaded again. Loads under way are dropped.
     pub fn forget(&self) {
         self.latest.cancel();
         self.token.set_value(None);

@@ -173,7 +173,6 @@ impl Session {
                 if s.runners.loaded_with_another_token() {
                     s.runners.forget();
                 }
-                s.setup.forget();
             }
         });
         // A runner name typed after the token was minted: watch for that name.
@@ -244,7 +243,7 @@ impl Session {
     /// What the submit button does once its code is in ([`Shell::submit`] has checked the form,
     /// guarded against a second request and started the request's busy state): the just-in-time
     /// options' checks, then the request and what follows it, once.
-    pub(super) fn send(&self, action: Action, valid: ValidForm) {
+    pub(super) fn send(&self, action: Action, valid: ValidForm, token: PinnedToken) {
         // The just-in-time options are checked (and read) for that action only.
         let jit = match (action == Action::JustInTime).then(|| self.jit_validated.get_untracked()) {
             Some(Ok(request)) => Some(request),
@@ -260,15 +259,13 @@ impl Session {
         self.outcome.set(None);
         // The request goes now, in the click's own turn: the cleared result is drawn while it
         // travels, not before it leaves.
-        self.run(action, valid, jit);
+        self.run(action, valid, jit, token);
         preferences::save(scope.kind(), &scope.name(), &api);
     }
 
     /// The request and what follows it, once [`Self::send`] has checked the form.
-    fn run(&self, action: Action, valid: ValidForm, jit: Option<JitRequest>) {
+    fn run(&self, action: Action, valid: ValidForm, jit: Option<JitRequest>, token: PinnedToken) {
         let s = *self;
-        // This request and everything that follows it send the token of this click only.
-        let token = self.credential().pinned();
         start_now(async move {
             let outcome = match jit {
                 Some(jit) => s.create_jit(&valid, jit, token).await,

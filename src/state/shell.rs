@@ -76,6 +76,8 @@ impl Shell {
                 return;
             }
         };
+        // The request and everything that follows it send the token of this click only.
+        let token = form.credential.pinned();
         self.in_flight.start();
         if self.unloaded.get_untracked() {
             self.unloaded.set(false);
@@ -83,7 +85,7 @@ impl Shell {
         let shell = *self;
         // With the chunk in, the request goes now, in the click's own turn (`start_now`).
         start_now(async move {
-            if submit_flow(shell, action, valid).await.is_err() {
+            if submit_flow(shell, action, valid, token).await.is_err() {
                 shell.in_flight.finish();
                 shell.unloaded.set(true);
             }

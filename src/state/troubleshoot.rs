@@ -195,7 +195,8 @@ impl TroubleshootState {
             };
             s.opened.set(Some(message));
             s.opening.set(false);
-            if result.is_ok() {
+            // The follow-up goes only with the token the PUT went with.
+            if result.is_ok() && token.is_current() {
                 s.find_waiting();
             }
         });

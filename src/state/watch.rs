@@ -1,6 +1,7 @@
 //! `WatchState`: carries out the runner watch's decisions ([`crate::runner::watch::Watch`]):
 //! one poll at a time, timers, pausing while the tab is hidden, and the status line. It holds
-//! where to poll, never the token: each poll reads it from the [`Credential`].
+//! where to poll, never the token: each poll reads it from the [`Credential`], through the
+//! token the watch started with ([`PinnedToken`]).
 
 use super::credential::{Credential, PinnedToken};
 use super::latest::{Latest, Turn};

@@ -218,7 +218,7 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
             None,
         ),
         ErrorKind::TokenChanged => (
-            "The access token was changed after this started, so nothing was sent with the new one.".to_string(),
+            "The access token was changed after this started, so nothing was sent.".to_string(),
             "Start it again to use the token now in Access token.".to_string(),
             None,
         ),

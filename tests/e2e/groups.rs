@@ -25,6 +25,7 @@ pub fn tests() -> Vec<(String, Test)> {
         an_enterprise_group_names_organizations_and_an_unknown_one_is_said_before_sending,
         a_group_deleted_meanwhile_is_said_so_and_the_table_loads_again,
         a_token_without_write_permission_is_told_the_scope_it_needs,
+        another_token_typed_in_drops_the_table_its_buttons_would_send_it_from,
     ]
 }
 
@@ -469,4 +470,29 @@ fn a_token_without_write_permission_is_told_the_scope_it_needs(world: &World) ->
     let alert = page.alert_containing("The token is not allowed")?.text()?;
     check_contains(&alert, "admin:org")?;
     page.assert_absent("//table[caption]", "a table of groups after a 403")
+}
+
+/// The table belongs to the token it was loaded with: typed over with another one (select all,
+/// type), the table goes, so none of its buttons (Refresh, Edit, Delete, Move) can send the new
+/// token to where the old one was sent; Show runner groups loads it again with the new one.
+fn another_token_typed_in_drops_the_table_its_buttons_would_send_it_from(world: &World) -> Result<()> {
+    const NEW_TOKEN: &str = "ghp_e2eAnotherAccessToken0123456789ab";
+    let page = groups_listed(world, &format!("org={GROUPS}"))?;
+    page.field("Access token")?.fill(NEW_TOKEN)?;
+    page.open_tab("Runner groups")?;
+    page.wait("the table to go", Duration::from_secs(5), || {
+        Ok(page.session.find_all("//table[caption]")?.is_empty().then_some(()))
+    })?;
+    let with_new = || {
+        page.mock
+            .requests()
+            .iter()
+            .filter(|r| r.header("authorization").is_some_and(|a| a.contains(NEW_TOKEN)))
+            .count()
+    };
+    check(with_new() == 0, "nothing was sent with the new token by itself")?;
+    page.button("Show runner groups")?.click()?;
+    page.session
+        .find("//table[caption[starts-with(normalize-space(.), 'Runner groups of')]]")?;
+    check(with_new() >= 1, "Show runner groups sent the new token")
 }
