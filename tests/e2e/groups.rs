@@ -4,7 +4,7 @@
 //! selection), deleting one after its confirmation; the Default and inherited groups' limits;
 //! a group's runners moved to another group and shown in the Runners tab.
 
-use crate::page::{check, check_contains, lit, Page, ACCESS_TOKEN};
+use crate::page::{check, check_contains, lit, Page, ACCESS_TOKEN, OTHER_ACCESS_TOKEN};
 use crate::webdriver::{Element, Result};
 use crate::{Test, World};
 use mock_github::groups::GROUPS;
@@ -476,23 +476,21 @@ fn a_token_without_write_permission_is_told_the_scope_it_needs(world: &World) ->
 /// type), the table goes, so none of its buttons (Refresh, Edit, Delete, Move) can send the new
 /// token to where the old one was sent; Show runner groups loads it again with the new one.
 fn another_token_typed_in_drops_the_table_its_buttons_would_send_it_from(world: &World) -> Result<()> {
-    const NEW_TOKEN: &str = "ghp_e2eAnotherAccessToken0123456789ab";
     let page = groups_listed(world, &format!("org={GROUPS}"))?;
-    page.field("Access token")?.fill(NEW_TOKEN)?;
+    page.field("Access token")?.fill(OTHER_ACCESS_TOKEN)?;
     page.open_tab("Runner groups")?;
     page.wait("the table to go", Duration::from_secs(5), || {
         Ok(page.session.find_all("//table[caption]")?.is_empty().then_some(()))
     })?;
-    let with_new = || {
-        page.mock
-            .requests()
-            .iter()
-            .filter(|r| r.header("authorization").is_some_and(|a| a.contains(NEW_TOKEN)))
-            .count()
-    };
-    check(with_new() == 0, "nothing was sent with the new token by itself")?;
+    check(
+        page.sent_with_token(OTHER_ACCESS_TOKEN) == 0,
+        "nothing was sent with the new token by itself",
+    )?;
     page.button("Show runner groups")?.click()?;
     page.session
         .find("//table[caption[starts-with(normalize-space(.), 'Runner groups of')]]")?;
-    check(with_new() >= 1, "Show runner groups sent the new token")
+    check(
+        page.sent_with_token(OTHER_ACCESS_TOKEN) >= 1,
+        "Show runner groups sent the new token",
+    )
 }

@@ -8,6 +8,8 @@ use std::time::Duration;
 
 /// A token the mock accepts; the tests check it never leaks anywhere.
 pub const ACCESS_TOKEN: &str = "ghp_e2eSecretAccessToken0123456789abcd";
+/// A second token, typed over the first.
+pub const OTHER_ACCESS_TOKEN: &str = "ghp_e2eAnotherAccessToken0123456789ab";
 
 /// One test's browser and its own mock GitHub API.
 pub struct Page<'w> {
@@ -178,6 +180,15 @@ impl<'w> Page<'w> {
                 lit(option)
             ))?
             .click()
+    }
+
+    /// How many requests reached the mock API with `token` in their Authorization header.
+    pub fn sent_with_token(&self, token: &str) -> usize {
+        self.mock
+            .requests()
+            .iter()
+            .filter(|r| r.header("authorization").is_some_and(|a| a.contains(token)))
+            .count()
     }
 
     /// Nothing was sent to any API (by the browser's own record, once the page has settled):
