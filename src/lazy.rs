@@ -178,8 +178,8 @@ pub(crate) use split_call;
 /// Loads a chunk ahead of need: when the browser is first idle, `prefetch` (a split function's
 /// prefetch function) fetches and instantiates the chunk, so showing its section later does not
 /// wait for the network; then, at the next idle moment, `warm` (a flow of that chunk which gets
-/// its code ready to run, see `ui::result::rehearse_result`, which also makes the session). A failed prefetch is left for the
-/// section itself to retry.
+/// its code ready to run, see `ui::result::rehearse_result`, which also makes the session). A
+/// failed prefetch is left for the section itself to retry.
 pub fn prefetch_at_idle<Fut, Warm>(prefetch: fn() -> Fut, warm: impl FnOnce() -> Warm + 'static)
 where
     Fut: Future<Output = Prefetched> + 'static,
