@@ -66,6 +66,13 @@ pub enum Outcome {
     },
 }
 
+impl Outcome {
+    /// Whether this is an alert (the request failed) rather than a result.
+    pub fn is_alert(&self) -> bool {
+        matches!(self, Self::Failed { .. } | Self::JitLost { .. })
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Session {
     /// The first screen's state, which the session acts on.
@@ -197,6 +204,22 @@ impl Session {
             }
             action
         });
+        // An alert about a request belongs to what was sent: once the scope, the token or the
+        // API URL it was about changes, it goes (a result stays: it names its own scope, and
+        // its token still works). The field's text is only tracked, never kept here.
+        Effect::new(move |first: Option<()>| {
+            let form = s.form;
+            form.kind.track();
+            for kind in crate::github::ScopeKind::ALL {
+                form.text(kind).track();
+            }
+            form.api.track();
+            form.server.track();
+            form.credential.text().track();
+            if first.is_some() && s.outcome.with_untracked(|o| o.as_ref().is_some_and(Outcome::is_alert)) {
+                s.outcome.set(None);
+            }
+        });
     }
 
     /// The state of type `T` that a lazily loaded tab keeps for the page's life: made by `make`
@@ -257,6 +280,9 @@ impl Session {
         let scope = valid.target.scope.clone();
         let api = valid.target.api.to_string();
         self.outcome.set(None);
+        // The watch line stood under the last result's command: that result goes, and so does
+        // what it said (a success starts a new watch).
+        self.watch.stop_with(String::new());
         // The request goes now, in the click's own turn: the cleared result is drawn while it
         // travels, not before it leaves.
         self.run(action, valid, jit, token);

@@ -1,8 +1,7 @@
-//! `RegisterPanel`: the Register tab's content. The form is the first screen's; the watch line
-//! and the result show the session's state, so they are placed (from the `sections` chunk) once
-//! the session exists.
+//! `RegisterPanel`: the Register tab's content. The form is the first screen's; the result
+//! (with the watch line under its command) shows the session's state, so it is placed (from
+//! the `sections` chunk) once the session exists.
 
-use super::watch_line::WatchLine;
 use crate::lazy::split_view;
 use crate::state::Shell;
 use crate::ui::form::RegisterForm;
@@ -30,11 +29,8 @@ pub fn RegisterPanel() -> impl IntoView {
 
 split_view! {
     chunk = sections, prefetch = prefetch_register;
-    /// The watch line and the result, from the `sections` chunk.
+    /// The result, from the `sections` chunk.
     pub fn register_view() {
-        view! {
-            <WatchLine />
-            <OutcomePanel />
-        }
+        view! { <OutcomePanel /> }
     }
 }

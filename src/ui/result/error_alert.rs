@@ -12,7 +12,14 @@ use crate::words::{explain, ErrorContext};
 use leptos::prelude::*;
 
 #[component]
-pub fn ErrorAlert(error: ApiError, context: ErrorContext) -> impl IntoView {
+pub fn ErrorAlert(
+    error: ApiError,
+    context: ErrorContext,
+    /// The title's id, for the alert that answers the form: the page brings it into view and
+    /// focuses it.
+    #[prop(optional)]
+    title_id: Option<&'static str>,
+) -> impl IntoView {
     let Explanation { title, next, link } = explain(&error, &context, &local_date_time);
     // A lost answer to a token request: another token is one click away (a new request, never
     // a silent re-send). Only where the alert answers the form, not the runner list.
@@ -20,7 +27,7 @@ pub fn ErrorAlert(error: ApiError, context: ErrorContext) -> impl IntoView {
     let session = use_context::<Session>();
     view! {
         <div class="alert error" role="alert">
-            <p class="alert-title"><strong>{title}</strong></p>
+            <p class="alert-title" id=title_id tabindex=title_id.map(|_| "-1")><strong>{title}</strong></p>
             <p>{next}</p>
             {link.map(|(text, href)| view! { <p><a href=href target="_blank" rel="noopener noreferrer">{text}</a></p> })}
             {(error.kind == ErrorKind::Conflict).then(|| view! {
@@ -36,13 +43,19 @@ pub fn ErrorAlert(error: ApiError, context: ErrorContext) -> impl IntoView {
 }
 
 #[component]
-pub fn JitLostAlert(name: String, registered: Option<Runner>, context: ErrorContext) -> impl IntoView {
+pub fn JitLostAlert(
+    name: String,
+    registered: Option<Runner>,
+    context: ErrorContext,
+    /// As [`ErrorAlert`]'s.
+    title_id: &'static str,
+) -> impl IntoView {
     let session = use_session();
     let Explanation { title, next, .. } = jit_lost(&name, registered.as_ref(), &context);
     let remove_label = format!("Remove {name} and create it again");
     view! {
         <div class="alert error" role="alert">
-            <p class="alert-title"><strong>{title}</strong></p>
+            <p class="alert-title" id=title_id tabindex="-1"><strong>{title}</strong></p>
             <p>{next}</p>
             <p>
                 {registered.is_some().then(|| view! {

@@ -4,6 +4,7 @@
 use crate::github::JitConfig;
 use crate::runner::{Job, RunnerPlatform, SetupScript};
 use crate::state::use_session;
+use crate::ui::register::WatchLine;
 use crate::ui::setup::{OutputBlock, SetupSteps, WorkflowSnippet};
 use crate::ui::widgets::RevealButton;
 use crate::words::setup::download_note;
@@ -50,7 +51,7 @@ pub fn JitPanel(
     let note = Signal::derive(move || download_note(&package(), platform));
     view! {
         <section class="card result" aria-labelledby="result-heading">
-            <h2 id="result-heading">"Just-in-time runner " {name.clone()}</h2>
+            <h2 id="result-heading" tabindex="-1">"Just-in-time runner " {name.clone()}</h2>
             <p class="visually-hidden" role="status">{format!("Just-in-time runner {name} created in {subject}.")}</p>
             <p>
                 "Runner " <strong>{name.clone()}</strong> {id} " is registered in " {subject.clone()}
@@ -62,6 +63,7 @@ pub fn JitPanel(
                 <RevealButton revealed=revealed what="configuration" />
             </div>
             <p class="hint">"The configuration registers this runner: treat it like a token. It works once."</p>
+            <WatchLine />
             <OutputBlock script=script revealed=revealed.into() expired=Signal::stored(false)>
                 <SetupSteps script=script download_note=note revealed=revealed.into() expired=Signal::stored(false) />
             </OutputBlock>

@@ -5,6 +5,7 @@
 use super::error_alert::{ErrorAlert, JitLostAlert};
 use super::jit_panel::JitPanel;
 use super::token_panel::TokenPanel;
+use crate::browser::focus::reveal;
 use crate::form::Action;
 use crate::github::client::rehearse_create_token;
 use crate::github::{ApiBase, Scope, ScopeKind, DEFAULT_API};
@@ -14,9 +15,23 @@ use crate::state::{after_paint, use_session, Outcome, Session, Shell};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The id of the result's heading, or of the alert's title that stands for it.
+const RESULT_HEADING: &str = "result-heading";
+const RESULT_ALERT: &str = "result-alert";
+
 #[component]
 pub fn OutcomePanel() -> impl IntoView {
     let session = use_session();
+    // A new result (or error) is brought into view with its heading focused: the token and the
+    // command (or what to do next) are where the eye is, whatever was scrolled before.
+    Effect::new(move |_| {
+        if session.outcome.with(Option::is_some) {
+            after_paint(|| {
+                reveal(RESULT_HEADING);
+                reveal(RESULT_ALERT);
+            });
+        }
+    });
     move || {
         session
             .outcome
@@ -101,7 +116,11 @@ fn OutcomeContent(outcome: Outcome) -> impl IntoView {
             name,
             registered,
             context,
-        } => view! { <JitLostAlert name=name registered=registered context=context /> }.into_any(),
-        Outcome::Failed { error, context } => view! { <ErrorAlert error=error context=context /> }.into_any(),
+        } => {
+            view! { <JitLostAlert name=name registered=registered context=context title_id=RESULT_ALERT /> }.into_any()
+        }
+        Outcome::Failed { error, context } => {
+            view! { <ErrorAlert error=error context=context title_id=RESULT_ALERT /> }.into_any()
+        }
     }
 }

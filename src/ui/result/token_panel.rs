@@ -1,5 +1,7 @@
-//! `TokenPanel`: a minted registration or remove token (masked until asked), its expiry, the
-//! repository selection, and what to run with it: the runner setup, or the removal steps.
+//! `TokenPanel`: a minted registration or remove token (masked until asked), its expiry and,
+//! right below them, what to run with it: the configure command (then the watch line, then the
+//! runner's options and the whole setup script), or the removal steps. The repository selection
+//! the answer carried comes last.
 
 use super::expiry_line::ExpiryLine;
 use super::repository_selection::RepositorySelection;
@@ -9,7 +11,8 @@ use crate::form::Action;
 use crate::github::{RunnerToken, Scope};
 use crate::runner::ConfigCommand;
 use crate::state::use_session;
-use crate::ui::setup::{RemoveSetup, RunnerSetup};
+use crate::ui::register::WatchLine;
+use crate::ui::setup::{configure_script, CommandBlock, RemoveSetup, RunnerSetup};
 use crate::ui::widgets::RevealButton;
 use leptos::prelude::*;
 
@@ -44,9 +47,14 @@ pub fn TokenPanel(
     };
     let subject = scope.to_string();
     let next = if registering {
+        let (validated, script) = configure_script(command, &scope);
         view! {
-            <RunnerSetup command=command scope=scope api=api revealed=revealed.into() expired=expired.into()
+            <CommandBlock script=script revealed=revealed.into() expired=expired.into() heading="Configure the runner"
+                intro="In the runner's folder (after downloading and extracting it), run:" />
+            <WatchLine />
+            <RunnerSetup scope=scope api=api validated=validated script=script revealed=revealed.into() expired=expired.into()
                 expires=local_date_time(expires_at.unix_ms()) />
+            <RepositorySelection scope=token.scope />
         }
         .into_any()
     } else {
@@ -54,7 +62,7 @@ pub fn TokenPanel(
     };
     view! {
         <section class="card result" aria-labelledby="result-heading">
-            <h2 id="result-heading">{what} " for " {subject.clone()}</h2>
+            <h2 id="result-heading" tabindex="-1">{what} " for " {subject.clone()}</h2>
             <p class="visually-hidden" role="status">{format!("{what} created for {subject}.")}</p>
             <div class="token-row">
                 <span class="label" id="registration-token-label">{what}</span>
@@ -62,7 +70,6 @@ pub fn TokenPanel(
                 <RevealButton revealed=revealed what="token" />
             </div>
             <ExpiryLine expires_at=expires_at now=now.into() expired=expired.into() on_renew=Callback::new(move |()| session.submit()) />
-            {registering.then(|| view! { <RepositorySelection scope=token.scope /> })}
             {next}
         </section>
     }

@@ -10,10 +10,11 @@ mod runner_setup;
 mod setup_steps;
 mod workflow_snippet;
 
+pub use command_block::CommandBlock;
 pub use option_fields::GroupField;
 pub use output_block::OutputBlock;
 pub use platform_picker::PlatformPicker;
 pub use remove_setup::RemoveSetup;
-pub use runner_setup::RunnerSetup;
+pub use runner_setup::{configure_script, RunnerSetup};
 pub use setup_steps::SetupSteps;
 pub use workflow_snippet::WorkflowSnippet;

@@ -1,7 +1,9 @@
-//! `RunnerSetup`: the platform, the runner options, the configure command and the full setup
-//! script, all from one validated set of options. Invalid options produce no script at all.
+//! Setting a runner up with a registration token: [`configure_script`] builds the one script
+//! (from one validated set of options) that the configure command at the top of the result and
+//! everything below it read; `RunnerSetup` is what follows the command: the platform, the
+//! runner options, the full setup script in its three forms and the workflow line. Invalid
+//! options produce no script at all.
 
-use super::command_block::CommandBlock;
 use super::option_fields::OptionFields;
 use super::output_block::OutputBlock;
 use super::platform_picker::PlatformPicker;
@@ -11,22 +13,19 @@ use crate::browser::location;
 use crate::deep_link::share_query;
 use crate::form::Action;
 use crate::github::Scope;
-use crate::runner::{ConfigCommand, Job, SetupScript};
+use crate::runner::{ConfigCommand, Job, OptionErrors, RunnerOptions, SetupScript};
 use crate::state::{after_paint, use_session, Load};
 use crate::ui::widgets::copy_and_announce;
 use crate::words::setup::download_note;
 use leptos::prelude::*;
 
-#[component]
-pub fn RunnerSetup(
+/// The runner options as checked for the chosen platform (and, where GitHub listed them, the
+/// scope's groups), and the script built from them: one script for every block that shows it,
+/// built once per change, not once per reader.
+pub fn configure_script(
     command: ConfigCommand,
-    scope: Scope,
-    api: Option<String>,
-    revealed: Signal<bool>,
-    expired: Signal<bool>,
-    /// When the registration token expires, in local time.
-    expires: String,
-) -> impl IntoView {
+    scope: &Scope,
+) -> (Memo<Result<RunnerOptions, OptionErrors>>, Signal<Option<SetupScript>>) {
     let setup = use_session().setup;
     let kind = scope.kind();
     let validated = Memo::new(move |_| {
@@ -38,27 +37,40 @@ pub fn RunnerSetup(
             _ => Ok(options),
         })
     });
-    let package = move || setup.package(setup.platform.get());
-    // One script for every block that shows it: built once per change, not once per reader.
-    let script: Signal<Option<SetupScript>> = Memo::new(move |_| {
+    let script = Memo::new(move |_| {
         let options = validated.get().ok()?;
-        let job = Job::Configure {
-            command: command.clone(),
-            options,
-        };
         Some(SetupScript {
             platform: setup.platform.get(),
-            package: package().ok(),
-            job,
+            package: setup.package(setup.platform.get()).ok(),
+            job: Job::Configure {
+                command: command.clone(),
+                options,
+            },
         })
-    })
-    .into();
+    });
+    (validated, script.into())
+}
+
+#[component]
+pub fn RunnerSetup(
+    scope: Scope,
+    api: Option<String>,
+    validated: Memo<Result<RunnerOptions, OptionErrors>>,
+    script: Signal<Option<SetupScript>>,
+    revealed: Signal<bool>,
+    expired: Signal<bool>,
+    /// When the registration token expires, in local time.
+    expires: String,
+) -> impl IntoView {
+    let setup = use_session().setup;
+    let kind = scope.kind();
+    let package = move || setup.package(setup.platform.get());
     let note = Signal::derive(move || download_note(&package(), setup.platform.get()));
     let labels =
         Signal::derive(move || validated.with(|v| v.as_ref().ok().map(|o| o.workflow_labels(setup.platform.get()))));
-    // The command first: the whole script and the workflow line, below it, a frame later, so the
-    // token and the command are on screen sooner (scripts/bench: click to result). Nothing
-    // above the command waits, so nothing on screen moves.
+    // The token and the command above come first: the options, the whole script and the
+    // workflow line a frame later, so the command is on screen sooner (scripts/bench: click to
+    // result). They are below it, so nothing on screen moves.
     let rest = RwSignal::new(false);
     after_paint(move || {
         rest.try_set(true);
@@ -85,20 +97,18 @@ pub fn RunnerSetup(
     view! {
         <section class="setup" aria-labelledby="setup-heading">
             <h3 id="setup-heading">"Set up the runner"</h3>
-            <PlatformPicker platform=setup.platform />
-            <OptionFields validated=validated scope=kind />
-            <p class="share">
-                <button type="button" class="secondary" on:click=share>"Copy link to these settings"</button>
-                " " <span class="copy-status" role="status" aria-live="polite">{move || link_status.get()}</span>
-            </p>
-            <OutputBlock script=script revealed=revealed expired=expired expires=expires>
-                <CommandBlock script=script revealed=revealed expired=expired heading="Configure the runner"
-                    intro="In the runner's folder (after downloading and extracting it), run:" />
-                <Show when=move || rest.get()>
+            <Show when=move || rest.get()>
+                <PlatformPicker platform=setup.platform />
+                <OptionFields validated=validated scope=kind />
+                <p class="share">
+                    <button type="button" class="secondary" on:click=share.clone()>"Copy link to these settings"</button>
+                    " " <span class="copy-status" role="status" aria-live="polite">{move || link_status.get()}</span>
+                </p>
+                <OutputBlock script=script revealed=revealed expired=expired expires=expires.clone()>
                     <SetupSteps script=script download_note=note revealed=revealed expired=expired />
-                </Show>
-            </OutputBlock>
-            <Show when=move || rest.get()><WorkflowSnippet labels=labels /></Show>
+                </OutputBlock>
+                <WorkflowSnippet labels=labels />
+            </Show>
         </section>
     }
 }
