@@ -18,11 +18,18 @@ pub fn RegisterForm() -> impl IntoView {
     let actions = Action::ALL.into_iter().map(|a| (a, a.label())).collect();
     let in_flight = shell.in_flight;
     view! {
-        <form id=REGISTER_FORM class="card" novalidate on:submit=move |ev| {
+        <form id=REGISTER_FORM class="card register" novalidate on:submit=move |ev| {
             ev.prevent_default();
             shell.submit();
         }>
             <ChoiceGroup legend="Action" name="action" choices=actions selected=form.action />
+            // Said before the click: the remove token is for a machine that is still there.
+            {move || (form.action.get() == Action::Remove).then(|| view! {
+                <p class="hint remove-hint">
+                    "For a runner whose machine is still there: a remove token and the command to run on it. "
+                    "Machine gone? Remove the runner in the " <a href="#runners">"Runners tab"</a> "."
+                </p>
+            })}
             {move || (form.action.get() == Action::JustInTime).then(|| view! {
                 <LazySection what="the just-in-time runner's options" load=jit_options_view />
             })}

@@ -1,10 +1,16 @@
-//! `PlatformPicker`: which of the seven runner packages to set up.
+//! `PlatformPicker`: which of the seven runner packages to set up (or, where the architecture
+//! changes nothing, which operating system).
 
 use crate::runner::{Arch, Os, RunnerPlatform};
 use leptos::prelude::*;
 
 #[component]
-pub fn PlatformPicker(platform: RwSignal<RunnerPlatform>) -> impl IntoView {
+pub fn PlatformPicker(
+    platform: RwSignal<RunnerPlatform>,
+    /// Whether to ask for the architecture too (not for removal: its command is the same).
+    #[prop(default = true)]
+    arch: bool,
+) -> impl IntoView {
     let os_options = Os::ALL
         .into_iter()
         .map(|os| view! { <option value=os.key() selected=move || platform.get().os == os>{os.label()}</option> })
@@ -18,16 +24,7 @@ pub fn PlatformPicker(platform: RwSignal<RunnerPlatform>) -> impl IntoView {
             .map(|&arch| view! { <option value=arch.api_name() selected=current.arch == arch>{arch.label()}</option> })
             .collect_view()
     };
-    view! {
-        <div class="platform">
-            <div class="field">
-                <label for="runner-os">"Operating system"</label>
-                <select id="runner-os" on:change=move |ev| {
-                    if let Some(os) = Os::from_key(&event_target_value(&ev)) {
-                        platform.update(|p| *p = p.with_os(os));
-                    }
-                }>{os_options}</select>
-            </div>
+    let arch_field = arch.then(|| view! {
             <div class="field">
                 <label for="runner-arch">"Architecture"</label>
                 <select id="runner-arch" prop:value=move || platform.get().arch.api_name() on:change=move |ev| {
@@ -37,6 +34,18 @@ pub fn PlatformPicker(platform: RwSignal<RunnerPlatform>) -> impl IntoView {
                     }
                 }>{arch_options}</select>
             </div>
+    });
+    view! {
+        <div class="platform" class:os-only=!arch>
+            <div class="field">
+                <label for="runner-os">"Operating system"</label>
+                <select id="runner-os" on:change=move |ev| {
+                    if let Some(os) = Os::from_key(&event_target_value(&ev)) {
+                        platform.update(|p| *p = p.with_os(os));
+                    }
+                }>{os_options}</select>
+            </div>
+            {arch_field}
         </div>
     }
 }
