@@ -47,34 +47,27 @@ pub fn summary_with_outdated<'a>(runners: impl IntoIterator<Item = &'a Runner>, 
     }
 }
 
-/// The Version cell: the version, "never connected", or an outdated version with the current
-/// one named and, where GitHub has a schedule for it, when it stops registering and getting
-/// jobs (said in the past once passed).
-pub fn version_cell(
-    version: Option<&str>,
-    outdated: bool,
-    current: Option<&str>,
-    schedule: Option<&Deprecation>,
-    now_ms: i64,
-) -> String {
-    let Some(version) = version else {
-        return "never connected".into();
-    };
-    if !outdated {
-        return version.to_string();
-    }
-    let mut cell = format!("{version} \u{b7} Outdated (current {})", current.unwrap_or("?"));
+/// The Version cell's text: the version, or "never connected".
+pub fn version_text(version: Option<&str>) -> &str {
+    version.unwrap_or("never connected")
+}
+
+/// What the Outdated badge says on demand: the current version and, where GitHub has a
+/// schedule for this one, when it stops registering and getting jobs (said in the past once
+/// passed): "Current 2.336.0 · registration stopped 1 Jun 2026 · jobs stop 1 Sep 2026".
+pub fn outdated_detail(current: Option<&str>, schedule: Option<&Deprecation>, now_ms: i64) -> String {
+    let mut detail = format!("Current {}", current.unwrap_or("?"));
     let mut date = |what: &str, past: &str, future: &str, at: Option<crate::expiry::Expiry>| {
         if let Some(at) = at {
             let verb = if at.unix_ms() <= now_ms { past } else { future };
-            cell.push_str(&format!(" \u{b7} {what} {verb} {}", at.utc_day()));
+            detail.push_str(&format!(" \u{b7} {what} {verb} {}", at.utc_day()));
         }
     };
     if let Some(s) = schedule {
         date("registration", "stopped", "stops", s.registration);
         date("jobs", "stopped", "stop", s.runtime);
     }
-    cell
+    detail
 }
 
 /// A runner's fate in a removal run, in words.
@@ -277,22 +270,13 @@ mod tests {
             runtime: Some(sept),
         };
         let july = Expiry::parse_rfc3339("2026-07-01T00:00:00Z").unwrap().unix_ms();
+        assert_eq!(version_text(None), "never connected");
+        assert_eq!(version_text(Some("2.336.0")), "2.336.0");
         assert_eq!(
-            version_cell(None, false, Some("2.336.0"), None, july),
-            "never connected"
+            outdated_detail(Some("2.336.0"), Some(&schedule), july),
+            "Current 2.336.0 \u{b7} registration stopped 1 Jun 2026 \u{b7} jobs stop 1 Sep 2026"
         );
-        assert_eq!(
-            version_cell(Some("2.336.0"), false, Some("2.336.0"), None, july),
-            "2.336.0"
-        );
-        assert_eq!(
-            version_cell(Some("2.320.0"), true, Some("2.336.0"), Some(&schedule), july),
-            "2.320.0 \u{b7} Outdated (current 2.336.0) \u{b7} registration stopped 1 Jun 2026 \u{b7} jobs stop 1 Sep 2026"
-        );
-        assert_eq!(
-            version_cell(Some("2.320.0"), true, Some("2.336.0"), None, july),
-            "2.320.0 \u{b7} Outdated (current 2.336.0)"
-        );
+        assert_eq!(outdated_detail(Some("2.336.0"), None, july), "Current 2.336.0");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::table::RunnerTable;
 use crate::lazy::split_view;
 use crate::state::{use_session, FleetState, Show};
 use crate::ui::result::ErrorAlert;
-use crate::ui::widgets::ChoiceGroup;
+use crate::ui::widgets::{CardNeeded, ChoiceGroup};
 use crate::words::runners::{loading, other_scope, summary_with_outdated};
 use leptos::prelude::*;
 
@@ -66,10 +66,11 @@ pub fn RunnersSection() -> impl IntoView {
     };
     view! {
         <section class="card runners-section" aria-labelledby="runners-heading">
-            <h2 id="runners-heading" tabindex="-1">"Runners"</h2>
+            <h2 id="runners-heading" class="visually-hidden" tabindex="-1">"Runners"</h2>
             <p>
                 <button type="button" class="secondary" disabled=move || ready.with(Option::is_none)
                     on:click=move |_| if let Some(source) = ready.get_untracked() { state.load(source) }>"Show runners"</button>
+                " " <CardNeeded />
                 {move || state.source.with(Option::is_some).then(|| view! {
                     " " <button type="button" class="secondary" disabled=move || state.loading.get() on:click=move |_| state.refresh()>"Refresh"</button>
                 })}
@@ -79,12 +80,14 @@ pub fn RunnersSection() -> impl IntoView {
             <p class="visually-hidden" role="status" aria-live="polite">{move || state.announcement.get()}</p>
             {move || state.error.get().map(|(error, context)| view! { <ErrorAlert error=error context=context /> })}
             {move || state.source.with(Option::is_some).then(|| view! {
-                <div class="field">
-                    <label for="runner-filter">"Filter runners"</label>
-                    <input id="runner-filter" type="search" autocomplete="off" spellcheck="false" placeholder="name or label"
-                        prop:value=move || state.filter.get() on:input=move |ev| state.filter.set(event_target_value(&ev)) />
+                <div class="list-tools">
+                    <div class="field">
+                        <label for="runner-filter">"Filter runners"</label>
+                        <input id="runner-filter" type="search" autocomplete="off" spellcheck="false" placeholder="name or label"
+                            prop:value=move || state.filter.get() on:input=move |ev| state.filter.set(event_target_value(&ev)) />
+                    </div>
+                    <ChoiceGroup legend="Show" name="show" choices=show_choices.clone() selected=fleet.show />
                 </div>
-                <ChoiceGroup legend="Show" name="show" choices=show_choices.clone() selected=fleet.show />
                 {move || fleet.group.get().map(|id| {
                     let name = groups.with(|g| g.as_ref().and_then(|g| g.iter().find(|g| g.id == id)).map(|g| g.name.clone())).unwrap_or_else(|| format!("#{id}"));
                     view! {

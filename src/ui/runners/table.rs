@@ -1,13 +1,14 @@
 //! `RunnerTable`: the runners the filter and the Show choice keep, a step of rows at a time
-//! (5,000 runners never become 5,000 rows at once), each with a Select checkbox, its status in
-//! words, its version (outdated ones marked, with how to update them), and Edit and Remove.
+//! (5,000 runners never become 5,000 rows at once), each with a Select checkbox, its status as
+//! a badge, its labels as chips, its version (outdated ones marked, with the details and how to
+//! update them on demand), and Edit and Remove.
 
 use super::edit_dialog::edit_button_id;
 use super::update::UpdateCommands;
 use crate::github::{GroupInfo, Runner};
 use crate::runner::versions::is_outdated;
 use crate::state::{use_session, FleetState, ROWS_STEP};
-use crate::words::runners::version_cell;
+use crate::words::runners::{outdated_detail, version_text};
 use leptos::prelude::*;
 
 #[component]
@@ -50,45 +51,51 @@ pub fn RunnerTable(
         let version = r.version.clone();
         let outdated = Memo::new(move |_| current.with(|c| is_outdated(version.as_deref(), c.as_deref())));
         let version = r.version.clone();
-        let cell = move || {
-            let outdated = outdated.get();
+        // Said on demand, under the Outdated badge: the current version and GitHub's schedule.
+        let detail = move || {
             let schedule = version
                 .as_ref()
-                .filter(|_| outdated)
                 .and_then(|v| fleet.schedules.with(|s| s.get(v).cloned().flatten()));
             // The clock only matters for a schedule's dates (stops or stopped): other cells do
             // not follow its ticks.
             let now_ms = if schedule.is_some() { now.get() } else { 0 };
-            current.with(|c| version_cell(version.as_deref(), outdated, c.as_deref(), schedule.as_ref(), now_ms))
+            current.with(|c| outdated_detail(c.as_deref(), schedule.as_ref(), now_ms))
         };
+        let detail = Signal::derive(detail);
         let updating = r.clone();
+        let labels = r
+            .labels
+            .iter()
+            .map(|l| view! { <li class="chip">{l.clone()}</li> })
+            .collect_view();
         view! {
             <tr>
-                <th scope="row">
+                <th scope="row" class="name">
                     <input type="checkbox" class="select" aria-label=select_label disabled=running
                         prop:checked=move || fleet.selected.with(|s| s.contains(&id))
                         on:change=move |ev| fleet.toggle(id, event_target_checked(&ev)) />
-                    " " {name.clone()} {r.ephemeral.then(|| view! { " " <span class="badge">"Ephemeral"</span> })}
+                    " " <span class="runner-name">{name.clone()}</span> {r.ephemeral.then(|| view! { " " <span class="badge">"Ephemeral"</span> })}
                 </th>
-                <td class=format!("status {}", status.label().to_ascii_lowercase())>{status.label()}</td>
-                <td>{r.labels.join(", ")}</td>
-                <td>{r.os.clone()}</td>
+                <td><span class=format!("badge status {}", status.label().to_ascii_lowercase())>{status.label()}</span></td>
+                <td><ul class="chips" aria-label="Labels">{labels}</ul></td>
+                <td class="nowrap">{r.os.clone()}</td>
                 // Reactive: the groups may arrive after the runners.
-                {has_groups().then(|| { let id = r.group_id; view! { <td>{move || group_name(id)}</td> } })}
+                {has_groups().then(|| { let id = r.group_id; view! { <td class="nowrap">{move || group_name(id)}</td> } })}
                 <td class="version">
-                    <span class:outdated=move || outdated.get()>{cell}</span>
-                    {move || outdated.get().then(|| view! { <UpdateCommands runner=updating.clone() /> })}
+                    <span class="version-number">{version_text(r.version.as_deref()).to_string()}</span>
+                    {move || outdated.get().then(|| view! { " " <UpdateCommands runner=updating.clone() detail=detail /> })}
                 </td>
                 <td class="row-actions">
-                    <button type="button" class="secondary" id=edit_button_id(id) aria-label=edit_label on:click=move |_| fleet.editing.set(Some(id))>"Edit"</button>
+                    <button type="button" class="secondary small" id=edit_button_id(id) aria-label=edit_label on:click=move |_| fleet.editing.set(Some(id))>"Edit"</button>
                     " "
-                    <button type="button" class="secondary" aria-label=remove_label disabled=running
+                    <button type="button" class="secondary small" aria-label=remove_label disabled=running
                         on:click=move |_| state.confirming.set(Some(target.clone()))>"Remove"</button>
                 </td>
             </tr>
         }
     };
     view! {
+        <div class="table-box">
         <table class="runners">
             <caption>{move || format!("Runners of {}", subject.get())}</caption>
             <thead><tr>
@@ -101,6 +108,7 @@ pub fn RunnerTable(
                 <For each=rows key=|r: &Runner| r.clone() children=row />
             </tbody>
         </table>
+        </div>
         {move || (hidden() > 0).then(|| view! {
             <p>
                 <button type="button" class="secondary" on:click=move |_| state.limit.update(|l| *l += ROWS_STEP)>

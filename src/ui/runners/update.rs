@@ -1,6 +1,7 @@
-//! `UpdateCommands`: how to update an outdated runner in place, under a disclosure in its row:
-//! stop the service, download and verify the current package, extract it over the runner's
-//! folder, start it again. Or nothing to do: a runner with auto-update on updates itself.
+//! `UpdateCommands`: an outdated runner's badge, and under it (a disclosure) the current version,
+//! GitHub's schedule for this one and how to update it in place: stop the service, download and
+//! verify the current package, extract it over the runner's folder, start it again. Or nothing
+//! to do: a runner with auto-update on updates itself.
 
 use crate::github::Runner;
 use crate::runner::{RunnerPlatform, SetupScript};
@@ -9,7 +10,11 @@ use crate::ui::widgets::copy_and_announce;
 use leptos::prelude::*;
 
 #[component]
-pub fn UpdateCommands(runner: Runner) -> impl IntoView {
+pub fn UpdateCommands(
+    runner: Runner,
+    /// The current version and GitHub's schedule for this one, in words.
+    detail: Signal<String>,
+) -> impl IntoView {
     let setup = use_session().setup;
     let platform = RunnerPlatform::of_runner(&runner.os, &runner.labels);
     let status = RwSignal::new(String::new());
@@ -39,7 +44,11 @@ pub fn UpdateCommands(runner: Runner) -> impl IntoView {
     let label = format!("Copy the update commands for {}", runner.name);
     view! {
         <details class="update">
-            <summary>{format!("How to update {}", runner.name)}</summary>
+            <summary title=move || detail.get()>
+                <span class="badge warn">"Outdated"</span>
+                <span class="visually-hidden">{format!(": how to update {}", runner.name)}</span>
+            </summary>
+            <p class="outdated-detail">{move || detail.get()}</p>
             <p class="hint">
                 "A runner with auto-update on (the default) updates itself when it next takes a job. "
                 "To update it now, or one set up with --disableupdate, run these in its folder:"
