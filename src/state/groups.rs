@@ -476,7 +476,9 @@ impl GroupsState {
         let Some((to, _)) = self.target() else {
             return;
         };
+        // The dialog opens fresh: nothing said about an earlier change stays in it.
         self.action_error.set(None);
+        self.status.set(String::new());
         self.viewing.set(Some(group.clone()));
         self.viewed_runners.set(Some(Load::Loading));
         let (state, token) = (*self, self.session.form.credential.pinned());

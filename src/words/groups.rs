@@ -43,6 +43,12 @@ pub fn not_editable(group: &GroupInfo) -> Option<&'static str> {
     )
 }
 
+/// Whether the table marks `group` with a Default badge: not when its name says it already
+/// (GitHub's default group is named "Default", and that name cannot be changed).
+pub fn marked_default(group: &GroupInfo) -> bool {
+    group.default && !group.name.trim().eq_ignore_ascii_case("default")
+}
+
 /// Why the name field is locked, if it is.
 pub fn name_locked(group: &GroupInfo) -> Option<&'static str> {
     group
@@ -56,6 +62,14 @@ pub fn not_deletable(group: &GroupInfo) -> Option<&'static str> {
         Some("The Default group cannot be deleted: runners that leave another group go there.")
     } else {
         not_editable(group)
+    }
+}
+
+/// The repository chooser's count: "None chosen yet", "1 chosen", "12 chosen".
+pub fn chosen_count(n: usize) -> String {
+    match n {
+        0 => "None chosen yet".into(),
+        n => format!("{n} chosen"),
     }
 }
 
@@ -136,6 +150,26 @@ mod tests {
         assert!(not_editable(&inherited).unwrap().contains("read-only"));
         assert_eq!(delete_consequence(Some(2)), "Its 2 runners move to the Default group.");
         assert_eq!(workflows(&GroupInfo::default()), "Any");
+    }
+
+    #[test]
+    fn the_default_badge_is_not_set_beside_a_name_that_says_it() {
+        let group = |name: &str, default| GroupInfo {
+            name: name.into(),
+            default,
+            ..GroupInfo::default()
+        };
+        assert!(!marked_default(&group("Default", true)));
+        assert!(!marked_default(&group("default ", true)));
+        assert!(marked_default(&group("Standard", true)));
+        assert!(!marked_default(&group("Linux builders", false)));
+    }
+
+    #[test]
+    fn the_chooser_counts_what_is_chosen() {
+        assert_eq!(chosen_count(0), "None chosen yet");
+        assert_eq!(chosen_count(1), "1 chosen");
+        assert_eq!(chosen_count(12), "12 chosen");
     }
 
     #[test]

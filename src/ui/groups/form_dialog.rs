@@ -33,11 +33,11 @@ pub fn GroupForm(state: GroupsState) -> impl IntoView {
             _ => None,
         })
     };
-    let loading_list = move || {
+    let loading_list = Memo::new(move |_| {
         state
             .editing
             .with(|e| matches!(e, Some(Editing::Group { before: None, .. })))
-    };
+    });
     let title = move || group().map_or_else(|| "New runner group".to_string(), |g| format!("Edit {}", g.name));
     let locked = move || group().and_then(|g| name_locked(&g));
     let choices = move || {
@@ -68,7 +68,9 @@ pub fn GroupForm(state: GroupsState) -> impl IntoView {
             })
             .collect_view()
     };
-    let selected = move || draft.with(|d| d.visibility == Visibility::Selected);
+    // A memo: a tick in the chooser changes the draft, and must not rebuild the chooser (its
+    // search would be lost).
+    let selected = Memo::new(move |_| draft.with(|d| d.visibility == Visibility::Selected));
     let name_error = move || state.draft_errors.with(|e| e.name.clone());
     let workflow_error = move || state.draft_errors.with(|e| e.workflows.clone());
     view! {
@@ -88,8 +90,8 @@ pub fn GroupForm(state: GroupsState) -> impl IntoView {
                 <legend>"Access"</legend>
                 {radios}
             </fieldset>
-            {move || (selected() && loading_list()).then(|| view! { <p class="muted" role="status">"Loading the group's list\u{2026}"</p> })}
-            {move || (selected() && !loading_list()).then(|| if enterprise() {
+            {move || (selected.get() && loading_list.get()).then(|| view! { <p class="muted" role="status">"Loading the group's list\u{2026}"</p> })}
+            {move || (selected.get() && !loading_list.get()).then(|| if enterprise() {
                 view! { <OrganizationNames state=state /> }.into_any()
             } else {
                 view! { <RepositoryChooser state=state /> }.into_any()
@@ -116,7 +118,7 @@ pub fn GroupForm(state: GroupsState) -> impl IntoView {
             })}
             <GroupError state=state />
             <p class="dialog-actions">
-                <button type="button" class="primary" disabled=move || state.busy.get() || loading_list() on:click=move |_| state.save()>
+                <button type="button" class="primary" disabled=move || state.busy.get() || loading_list.get() on:click=move |_| state.save()>
                     {move || if group().is_some() { "Save" } else { "Create group" }}
                 </button>
                 " "

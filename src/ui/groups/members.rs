@@ -5,6 +5,7 @@
 use crate::github::Member;
 use crate::state::{GroupsState, Load};
 use crate::ui::result::ErrorAlert;
+use crate::words::groups::chosen_count;
 use leptos::prelude::*;
 
 /// Most repositories listed at once: typing narrows the list.
@@ -14,8 +15,47 @@ const SHOWN: usize = 50;
 pub fn RepositoryChooser(state: GroupsState) -> impl IntoView {
     let search = RwSignal::new(String::new());
     let draft = state.draft;
-    let chosen = move || draft.with(|d| d.members.len());
     let context = move || state.source.get_untracked().map(|s| s.context);
+    let toggle = move |id: u64, on: bool| {
+        draft.update(|d| {
+            d.members.retain(|m| *m != id);
+            if on {
+                d.members.push(id)
+            }
+        })
+    };
+    // The chosen ones, always listed (by name once the organization's list is in), each with
+    // Remove: what Save sends, whatever the search shows.
+    let chosen = move || {
+        let ids = draft.with(|d| d.members.clone());
+        let names: Vec<String> = state.repositories.with(|r| {
+            let repos = match r {
+                Some(Load::Ready(repos)) => repos.as_slice(),
+                _ => &[],
+            };
+            ids.iter()
+                .map(|id| {
+                    repos
+                        .iter()
+                        .find(|r| r.id == *id)
+                        .map_or_else(|| format!("#{id}"), |r| r.name.clone())
+                })
+                .collect()
+        });
+        let items = ids
+            .into_iter()
+            .zip(names)
+            .map(|(id, name)| {
+                let label = format!("Remove {name}");
+                view! {
+                    <li class="chip">{name}
+                        <button type="button" class="chip-remove" aria-label=label on:click=move |_| toggle(id, false)>"\u{d7}"</button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="chips chosen" aria-label="Chosen repositories">{items}</ul> }
+    };
     let list = move || {
         let Some(load) = state.repositories.get() else {
             return ().into_any();
@@ -43,14 +83,8 @@ pub fn RepositoryChooser(state: GroupsState) -> impl IntoView {
                         view! {
                             <li><label class="choice">
                                 <input type="checkbox" prop:checked=move || draft.with(|d| d.members.contains(&id))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        draft.update(|d| {
-                                            d.members.retain(|m| *m != id);
-                                            if on { d.members.push(id) }
-                                        });
-                                    } />
-                                " " {r.name.clone()} {r.private.then_some(" (private)")}
+                                    on:change=move |ev| toggle(id, event_target_checked(&ev)) />
+                                " " {r.name.clone()} {r.private.then(|| view! { " " <span class="badge">"Private"</span> })}
                             </label></li>
                         }
                     })
@@ -66,12 +100,13 @@ pub fn RepositoryChooser(state: GroupsState) -> impl IntoView {
     view! {
         <fieldset class="repositories">
             <legend>"Repositories"</legend>
+            <p class="muted" role="status">{move || chosen_count(draft.with(|d| d.members.len()))}</p>
+            {chosen}
             <div class="field">
                 <label for="group-repo-search">"Search repositories"</label>
                 <input id="group-repo-search" type="search" autocomplete="off" spellcheck="false"
                     prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
             </div>
-            <p class="muted" role="status">{move || format!("{} chosen", chosen())}</p>
             {list}
         </fieldset>
     }

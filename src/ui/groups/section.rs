@@ -9,6 +9,7 @@ use super::table::GroupTable;
 use crate::lazy::split_view;
 use crate::state::{use_session, GroupsState};
 use crate::ui::result::ErrorAlert;
+use crate::ui::widgets::CardNeeded;
 use leptos::prelude::*;
 
 split_view! {
@@ -42,7 +43,7 @@ pub fn GroupsSection() -> impl IntoView {
     };
     view! {
         <section class="card groups-section" aria-labelledby="groups-heading">
-            <h2 id="groups-heading" tabindex="-1">"Runner groups"</h2>
+            <h2 id="groups-heading" class="visually-hidden" tabindex="-1">"Runner groups"</h2>
             {move || (!has_groups()).then(|| view! {
                 <p class="note">"Repositories have no runner groups of their own: a repository uses its organization's groups. Choose the organization (or the enterprise) above to manage them."</p>
             })}
@@ -51,6 +52,7 @@ pub fn GroupsSection() -> impl IntoView {
                 <p>
                     <button type="button" class="secondary" disabled=move || !usable()
                         on:click=move |_| if let Some(source) = ready.get_untracked() { state.load(source) }>"Show runner groups"</button>
+                    " " <CardNeeded />
                     {move || loaded().then(|| view! {
                         " " <button type="button" class="secondary" disabled=move || state.loading.get() on:click=move |_| state.refresh()>"Refresh"</button>
                         " " <button type="button" class="primary" disabled=move || state.busy.get() on:click=move |_| state.start_new()>"New runner group"</button>
