@@ -1,6 +1,7 @@
 //! The sentences the page says, as pure functions with native tests: errors, the runner list
 //! and watch, and the setup script's notes. Components lay them out; they do not write them.
 
+pub mod card;
 pub mod errors;
 pub mod groups;
 pub mod runners;

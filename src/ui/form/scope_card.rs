@@ -11,8 +11,10 @@ pub fn ScopeCard() -> impl IntoView {
     let form = expect_context::<Shell>().form;
     view! {
         <section class="card scope-card" aria-label="Scope and access token">
-            <ScopeField />
-            <TokenField />
+            <div class="scope-grid">
+                <div class="scope-column"><ScopeField /></div>
+                <div class="token-column"><TokenField /></div>
+            </div>
             <EnterpriseSection />
             <p class="privacy">
                 "Your access token stays in this tab's memory and is sent only to "

@@ -22,12 +22,13 @@ pub fn ScopeField() -> impl IntoView {
                 "OWNER/NAME",
                 "The repository as OWNER/NAME, or paste its address. Personal accounts register runners here.",
             ),
+            // No sample name: one that looks like a value is taken for one.
             ScopeKind::Organization => (
-                "octo-org",
+                "",
                 "The organization's login, as in github.com/NAME, or paste its address.",
             ),
             ScopeKind::Enterprise => (
-                "acme",
+                "",
                 "The enterprise's slug, as in github.com/enterprises/SLUG, or paste its address.",
             ),
         };

@@ -21,7 +21,7 @@ pub fn TroubleshootSection() -> impl IntoView {
     let state = session.kept(|| TroubleshootState::new(session));
     view! {
         <section class="card troubleshoot-section" aria-labelledby="troubleshoot-heading">
-            <h2 id="troubleshoot-heading" tabindex="-1">"Troubleshoot"</h2>
+            <h2 id="troubleshoot-heading" class="visually-hidden" tabindex="-1">"Troubleshoot"</h2>
             <TokenCheck state=state />
             <WaitingJobs state=state />
             <OpenGroupDialog state=state />

@@ -2,6 +2,7 @@
 //! verdict first, then each fact, and what a browser cannot check.
 
 use crate::state::{use_session, TroubleshootState};
+use crate::ui::widgets::CardNeeded;
 use crate::words::troubleshoot::TokenReport;
 use leptos::prelude::*;
 
@@ -37,7 +38,7 @@ pub fn TokenCheck(state: TroubleshootState) -> impl IntoView {
         <p>
             <button type="button" class="secondary" disabled=move || ready.with(Result::is_err) || state.checking.get()
                 on:click=move |_| state.check_token()>"Check token"</button>
-            {move || ready.with(Result::is_err).then(|| view! { " " <span class="muted">"Fill in the card above first."</span> })}
+            " " <CardNeeded />
         </p>
         <p class="muted" role="status">{move || state.checking.get().then_some("Checking the token\u{2026}")}</p>
         {report}

@@ -5,6 +5,7 @@ use crate::browser::clock::local_date_time;
 use crate::runner::waiting::Verdict;
 use crate::state::troubleshoot::WaitingJob;
 use crate::state::{use_session, TroubleshootState};
+use crate::ui::widgets::CardNeeded;
 use crate::words::troubleshoot::{none_waiting, verdict, waited};
 use leptos::prelude::*;
 
@@ -64,6 +65,7 @@ pub fn WaitingJobs(state: TroubleshootState) -> impl IntoView {
         <p>
             <button type="button" class="secondary" disabled=move || ready.with(Result::is_err) || state.finding.get()
                 on:click=move |_| state.find_waiting()>"Find waiting jobs"</button>
+            " " <CardNeeded />
         </p>
         <p class="muted" role="status">{move || state.finding.get().then_some("Reading the queued jobs and the runners\u{2026}")}</p>
         <p role="status">{move || state.opened.get()}</p>

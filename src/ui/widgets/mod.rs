@@ -1,6 +1,7 @@
 //! Small components every section uses: labelled fields and checkboxes, radio groups, the
 //! confirmation dialog, the reveal toggle, copying with an announcement, and per-instance element ids.
 
+pub mod card_needed;
 pub mod check;
 pub mod choice_group;
 pub mod confirm_dialog;
@@ -12,6 +13,7 @@ pub mod labels_field;
 pub mod lazy_section;
 pub mod reveal;
 
+pub use card_needed::CardNeeded;
 pub use check::Check;
 pub use choice_group::ChoiceGroup;
 pub use confirm_dialog::ConfirmDialog;
