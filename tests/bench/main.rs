@@ -23,7 +23,6 @@ use mock_github::fleet::fleet_scope;
 use mock_github::scenario::org;
 use mock_github::{MockGithub, StaticSite};
 use serde_json::{json, Value};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -136,8 +135,10 @@ fn main() {
     }
 
     let chrome = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let (mut driver, driver_url) =
-        start_chromedriver(&std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()));
+    let (mut driver, driver_url) = webdriver::start_chromedriver(
+        &std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
+    )
+    .expect("chromedriver");
     let mock = MockGithub::start().expect("the mock API");
     let api = mock.ghes_url();
     let started = Instant::now();
@@ -1020,28 +1021,4 @@ fn crate_of(name: &str) -> String {
     } else {
         head.to_string()
     }
-}
-
-fn start_chromedriver(path: &str) -> (std::process::Child, String) {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port");
-    let child = Command::new(path)
-        .arg(format!("--port={port}"))
-        .arg("--allowed-ips=127.0.0.1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromedriver");
-    let url = format!("http://127.0.0.1:{port}");
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(15) {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            std::thread::sleep(Duration::from_millis(200));
-            return (child, url);
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    panic!("chromedriver did not start");
 }

@@ -20,6 +20,8 @@ pub fn tests() -> Vec<(String, Test)> {
     crate::register![
         every_state_passes_axe_in_the_light_colour_scheme,
         every_state_passes_axe_in_the_dark_colour_scheme,
+        no_state_scrolls_sideways_on_a_phone_in_the_light_colour_scheme,
+        no_state_scrolls_sideways_on_a_phone_in_the_dark_colour_scheme,
         the_main_flow_works_by_keyboard_alone,
     ]
 }
@@ -39,25 +41,44 @@ fn axe_source() -> Result<String> {
     })
 }
 
-/// One audit session: a colour scheme, and the violations found so far, by state.
+/// One audit session: a colour scheme, what is checked in each state (axe, or whether the page
+/// fits a phone's width), and what was found so far, by state.
 struct Audit<'p, 'w> {
     page: &'p Page<'w>,
-    axe: String,
+    /// axe's source, when axe audits each state.
+    axe: Option<String>,
+    /// The emulated phone's width, when each state must fit it without sideways scrolling.
+    phone: Option<u32>,
     scheme: &'static str,
     found: Vec<String>,
     states: usize,
 }
 
+/// A phone's screen in CSS pixels.
+pub const PHONE: (u32, u32) = (375, 812);
+
 impl<'p, 'w> Audit<'p, 'w> {
+    /// axe audits every state, in `scheme`.
     fn new(page: &'p Page<'w>, scheme: &'static str) -> Result<Self> {
         page.session.cdp("Page.setBypassCSP", json!({ "enabled": true }))?;
-        page.session.cdp(
-            "Emulation.setEmulatedMedia",
-            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
-        )?;
+        page.emulate(None, scheme)?;
         Ok(Self {
             page,
-            axe: axe_source()?,
+            axe: Some(axe_source()?),
+            phone: None,
+            scheme,
+            found: Vec::new(),
+            states: 0,
+        })
+    }
+
+    /// Every state must fit a phone's width without sideways scrolling, in `scheme`.
+    fn phone(page: &'p Page<'w>, scheme: &'static str) -> Result<Self> {
+        page.emulate(Some(PHONE), scheme)?;
+        Ok(Self {
+            page,
+            axe: None,
+            phone: Some(PHONE.0),
             scheme,
             found: Vec::new(),
             states: 0,
@@ -67,13 +88,6 @@ impl<'p, 'w> Audit<'p, 'w> {
     /// Audits the page as it is now, under the name `state`.
     fn state(&mut self, state: &str) -> Result<()> {
         self.page.settle()?;
-        let loaded = self.page.session.execute("return typeof window.axe", vec![])?;
-        if loaded != "object" {
-            // Into the page's own global scope, as a script tag would (the policy is bypassed).
-            self.page
-                .session
-                .cdp("Runtime.evaluate", json!({ "expression": self.axe }))?;
-        }
         let dark = self
             .page
             .session
@@ -82,6 +96,22 @@ impl<'p, 'w> Audit<'p, 'w> {
             dark == (self.scheme == "dark"),
             format!("{state}: the page is not in the {} scheme", self.scheme),
         )?;
+        if let Some(width) = self.phone {
+            if let Some(wider) = self.page.wider_than(width)? {
+                self.found.push(format!("[{} · {state}] {wider}", self.scheme));
+            }
+        }
+        let Some(axe) = &self.axe else {
+            self.states += 1;
+            return Ok(());
+        };
+        let loaded = self.page.session.execute("return typeof window.axe", vec![])?;
+        if loaded != "object" {
+            // Into the page's own global scope, as a script tag would (the policy is bypassed).
+            self.page
+                .session
+                .cdp("Runtime.evaluate", json!({ "expression": axe }))?;
+        }
         let result = self.page.session.execute_async(
             "const done = arguments[arguments.length - 1];\
              axe.run(document, { resultTypes: ['violations'] }).then(r => done(JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target.join(' '), html: n.html.slice(0, 160), summary: n.failureSummary })) })))), e => done('AXE ERROR ' + e));",
@@ -102,18 +132,35 @@ impl<'p, 'w> Audit<'p, 'w> {
     }
 
     fn verdict(self) -> Result<()> {
-        eprintln!("a11y: {} states audited in the {} scheme", self.states, self.scheme);
+        let what = if self.phone.is_some() {
+            "states wider than a phone"
+        } else {
+            "axe violations"
+        };
+        eprintln!("a11y: {} states checked in the {} scheme", self.states, self.scheme);
         check(
             self.found.is_empty(),
-            format!("{} axe violations:\n{}", self.found.len(), self.found.join("\n")),
+            format!("{} {what}:\n{}", self.found.len(), self.found.join("\n")),
         )
     }
 }
 
-/// Every state of the page a user meets, audited in `scheme`.
+/// Every state of the page a user meets, audited by axe in `scheme`.
 fn audit_every_state(world: &World, scheme: &'static str) -> Result<()> {
     let page = Page::new(world)?;
-    let mut audit = Audit::new(&page, scheme)?;
+    let audit = Audit::new(&page, scheme)?;
+    walk_every_state(&page, audit)
+}
+
+/// Every state of the page a user meets, on a phone in `scheme`: none scrolls sideways.
+fn every_state_on_a_phone(world: &World, scheme: &'static str) -> Result<()> {
+    let page = Page::new(world)?;
+    let audit = Audit::phone(&page, scheme)?;
+    walk_every_state(&page, audit)
+}
+
+/// Goes through every state a user meets, every tab's, checking each with `audit`.
+fn walk_every_state(page: &Page, mut audit: Audit) -> Result<()> {
     page.visit_with_mock()?;
     page.button("Create registration token")?;
     audit.state("the empty form")?;
@@ -188,9 +235,9 @@ fn audit_every_state(world: &World, scheme: &'static str) -> Result<()> {
     page.button("Forget token")?.click()?;
     page.wait_for_text("Forgotten:")?;
     audit.state("after Forget token")?;
-    audit_the_fleet(&page, &mut audit)?;
-    audit_the_groups(&page, &mut audit)?;
-    audit_troubleshooting(&page, &mut audit)?;
+    audit_the_fleet(page, &mut audit)?;
+    audit_the_groups(page, &mut audit)?;
+    audit_troubleshooting(page, &mut audit)?;
     audit.verdict()
 }
 
@@ -214,7 +261,7 @@ fn audit_the_fleet(page: &Page, audit: &mut Audit) -> Result<()> {
     page.wait_for_text("registration stopped")?;
     audit.state("the fleet with versions and GitHub's schedules")?;
     page.session
-        .find("//summary[normalize-space(.)='How to update idle-old']")?
+        .find("//summary[normalize-space(.)='Outdated: how to update idle-old']")?
         .click()?;
     page.wait_for_text("sudo ./svc.sh stop")?;
     audit.state("an outdated runner's update commands")?;
@@ -317,6 +364,14 @@ fn every_state_passes_axe_in_the_light_colour_scheme(world: &World) -> Result<()
 
 fn every_state_passes_axe_in_the_dark_colour_scheme(world: &World) -> Result<()> {
     audit_every_state(world, "dark")
+}
+
+fn no_state_scrolls_sideways_on_a_phone_in_the_light_colour_scheme(world: &World) -> Result<()> {
+    every_state_on_a_phone(world, "light")
+}
+
+fn no_state_scrolls_sideways_on_a_phone_in_the_dark_colour_scheme(world: &World) -> Result<()> {
+    every_state_on_a_phone(world, "dark")
 }
 
 /// What has focus: its id, or its text and label when it has none.

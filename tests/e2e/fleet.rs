@@ -61,10 +61,28 @@ fn row(page: &Page, name: &str) -> Result<String> {
     page.session.find(&row_xpath(name))?.text()
 }
 
+/// The Version cell as a person reads it: the version, "Outdated" when it is, and (said on
+/// demand, under the badge) the current version and GitHub's schedule, joined by " · ".
 fn version_cell(page: &Page, name: &str) -> Result<String> {
-    page.session
-        .find(&format!("{}/td[contains(@class, 'version')]/span", row_xpath(name)))?
-        .text()
+    let cell = format!("{}/td[contains(@class, 'version')]", row_xpath(name));
+    let mut parts = vec![page
+        .session
+        .find(&format!("{cell}/span[@class='version-number']"))?
+        .text()?];
+    if let Some(badge) = page
+        .session
+        .find_all(&format!("{cell}//summary/span[contains(@class, 'badge')]"))?
+        .first()
+    {
+        parts.push(badge.text()?);
+        // The details, read from the document (closed, they are not rendered text).
+        let detail = page.session.execute(
+            "return arguments[0].querySelector('.outdated-detail').textContent",
+            vec![page.session.find(&cell)?.as_arg()],
+        )?;
+        parts.push(detail.as_str().unwrap_or_default().to_string());
+    }
+    Ok(parts.join(" \u{b7} "))
 }
 
 fn labelled(page: &Page, label: &str) -> Result<()> {
@@ -102,7 +120,7 @@ fn the_version_column_marks_outdated_runners_with_githubs_schedule_where_there_i
     )?;
     // 1 Mar 2027 and 1 Jun 2026, 00:00 UTC.
     let idle = format!(
-        "2.320.0 \u{b7} Outdated (current 2.336.0) \u{b7} registration stopped 1 Jun 2026 \u{b7} jobs {} 1 Mar 2027",
+        "2.320.0 \u{b7} Outdated \u{b7} Current 2.336.0 \u{b7} registration stopped 1 Jun 2026 \u{b7} jobs {} 1 Mar 2027",
         verb(1_803_859_200, "stop")
     );
     page.wait("idle-old's schedule", Duration::from_secs(10), || {
@@ -120,12 +138,12 @@ fn the_version_column_marks_outdated_runners_with_githubs_schedule_where_there_i
     })?;
     check(
         version_cell(&page, "dead-old")?
-            == "2.300.0 \u{b7} Outdated (current 2.336.0) \u{b7} registration stopped 1 Nov 2025 \u{b7} jobs stopped 1 Feb 2026",
+            == "2.300.0 \u{b7} Outdated \u{b7} Current 2.336.0 \u{b7} registration stopped 1 Nov 2025 \u{b7} jobs stopped 1 Feb 2026",
         version_cell(&page, "dead-old")?,
     )?;
     page.settle()?;
     check(
-        version_cell(&page, "dead-4")? == "2.310.0 \u{b7} Outdated (current 2.336.0)",
+        version_cell(&page, "dead-4")? == "2.310.0 \u{b7} Outdated \u{b7} Current 2.336.0",
         format!(
             "no schedule (404): the version and the current one only, not {:?}",
             version_cell(&page, "dead-4")?
@@ -157,7 +175,7 @@ fn the_version_column_marks_outdated_runners_with_githubs_schedule_where_there_i
     // How to update: a disclosure in the outdated rows only.
     page.session
         .find(&format!(
-            "{}//summary[normalize-space(.)='How to update idle-old']",
+            "{}//summary[normalize-space(.)='Outdated: how to update idle-old']",
             row_xpath("idle-old")
         ))?
         .click()?;

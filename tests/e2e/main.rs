@@ -14,6 +14,7 @@ mod groups;
 mod hardening;
 mod hosting;
 mod hygiene;
+mod layout;
 mod lazy;
 mod new_user;
 mod outputs;
@@ -28,11 +29,8 @@ mod webdriver;
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use mock_github::StaticSite;
-use std::net::TcpListener;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 /// What every test shares: the page's origin and the WebDriver endpoint.
 pub struct World {
@@ -69,6 +67,7 @@ fn main() {
     tests.extend(trust::tests());
     tests.extend(tabs::tests());
     tests.extend(lazy::tests());
+    tests.extend(layout::tests());
     tests.extend(a11y::tests());
     tests.extend(fleet::tests());
     tests.extend(groups::tests());
@@ -94,7 +93,7 @@ fn main() {
     }
     let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
     let chrome_bin = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let (mut driver, driver_url) = match start_chromedriver(&chromedriver) {
+    let (mut driver, driver_url) = match webdriver::start_chromedriver(&chromedriver) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("e2e: cannot start {chromedriver}: {e}. Run scripts/test, which installs it.");
@@ -125,32 +124,4 @@ fn main() {
     let _ = driver.kill();
     let _ = driver.wait();
     conclusion.exit();
-}
-
-fn start_chromedriver(path: &str) -> Result<(Child, String), String> {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map_err(|e| e.to_string())?
-        .port();
-    let mut child = Command::new(path)
-        .arg(format!("--port={port}"))
-        .arg("--allowed-ips=127.0.0.1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| e.to_string())?;
-    let url = format!("http://127.0.0.1:{port}");
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(Duration::from_secs(2)))
-        .build()
-        .into();
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(15) {
-        if agent.get(&format!("{url}/status")).call().is_ok() {
-            return Ok((child, url));
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    let _ = child.kill();
-    Err("chromedriver did not answer within 15 s".into())
 }

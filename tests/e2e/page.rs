@@ -431,6 +431,42 @@ impl<'w> Page<'w> {
         Ok(format!("{}\n{console}", v.as_str().unwrap_or_default()))
     }
 
+    /// Shows the page on a screen of `size` CSS pixels (`None`: the window's own), a phone's
+    /// when narrow (the page's viewport meta applies), in the `scheme` colour scheme.
+    pub fn emulate(&self, size: Option<(u32, u32)>, scheme: &str) -> Result<()> {
+        if let Some((width, height)) = size {
+            self.session.cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+            )?;
+        }
+        self.session.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+        )?;
+        Ok(())
+    }
+
+    /// Whether the page is wider than `width` CSS pixels (it would scroll sideways): `None` when
+    /// it fits, else its width and the innermost elements that stick out.
+    pub fn wider_than(&self, width: u32) -> Result<Option<String>> {
+        let found = self.session.execute(
+            "const w = arguments[0]; const sw = document.documentElement.scrollWidth;\
+             if (sw <= w && window.innerWidth <= w) return null;\
+             const out = [];\
+             for (const e of document.body.querySelectorAll('*')) {\
+               const r = e.getBoundingClientRect();\
+               if (r.right > w + 1 && r.width > 0 && ![...e.children].some(c => c.getBoundingClientRect().right > w + 1)) {\
+                 out.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + JSON.stringify((e.textContent || '').trim().slice(0, 40)) + ' ends at ' + Math.round(r.right));\
+                 if (out.length >= 5) break;\
+               }\
+             }\
+             return 'the page is ' + sw + ' px wide (window ' + window.innerWidth + '): ' + out.join('; ');",
+            vec![json!(width)],
+        )?;
+        Ok(found.as_str().map(String::from))
+    }
+
     pub fn wait(&self, what: &str, limit: Duration, probe: impl FnMut() -> Result<Option<()>>) -> Result<()> {
         self.session.wait_for(what, limit, probe)
     }

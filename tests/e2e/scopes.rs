@@ -2,7 +2,7 @@
 //! and the exact text on the clipboard; pasted addresses, deep links, the enterprise token
 //! warning, the 409 path, and the just-in-time script run through a real `sh`.
 
-use crate::page::{check, check_contains, lit, step_xpath, Page, ACCESS_TOKEN};
+use crate::page::{check, check_contains, lit, Page, ACCESS_TOKEN};
 use crate::webdriver::Result;
 use crate::{Test, World};
 use mock_github::scenario::{self, org, DOWNLOAD_TOKEN, JIT_CONFIG, TOKEN};
@@ -475,31 +475,46 @@ fn removal_with_a_service_shows_the_svc_steps_first(world: &World) -> Result<()>
     page.wait_for_text("Remove token for octo-org")?;
     page.choose("Operating system", "Linux")?;
     page.field("Run as a service")?.click()?;
-    page.wait("the service steps", Duration::from_secs(5), || {
-        Ok(page
-            .step_code("Stop and uninstall the service")
-            .ok()
-            .filter(|c| c == "sudo ./svc.sh stop\nsudo ./svc.sh uninstall")
-            .map(drop))
-    })?;
+    // One command block: the service's steps first, then config.sh remove.
+    let block = |want: &'static str| {
+        let page = &page;
+        move || {
+            Ok(page
+                .session
+                .find_all("//section[contains(@class,'setup')]//pre")?
+                .first()
+                .map(|b| b.text())
+                .transpose()?
+                .filter(|t| t.starts_with(want))
+                .map(drop))
+        }
+    };
+    page.wait(
+        "the service steps",
+        Duration::from_secs(5),
+        block("sudo ./svc.sh stop\nsudo ./svc.sh uninstall\n./config.sh remove --token "),
+    )?;
     page.choose("Operating system", "macOS")?;
-    page.wait("macOS without sudo", Duration::from_secs(5), || {
-        Ok(page
-            .step_code("Stop and uninstall the service")
-            .ok()
-            .filter(|c| c == "./svc.sh stop\n./svc.sh uninstall")
-            .map(drop))
-    })?;
-    page.choose("Operating system", "Windows")?;
-    page.wait("config.cmd remove", Duration::from_secs(5), || {
-        Ok(page
-            .step_code("Remove the runner")
-            .ok()
-            .filter(|c| c.starts_with(".\\config.cmd remove --token "))
-            .map(drop))
-    })?;
+    page.wait(
+        "macOS without sudo",
+        Duration::from_secs(5),
+        block("./svc.sh stop\n./svc.sh uninstall\n./config.sh remove --token "),
+    )?;
     // config.cmd remove takes the Windows service down itself.
-    page.assert_absent(&step_xpath("Stop and uninstall the service"), "service step on Windows")
+    page.choose("Operating system", "Windows")?;
+    page.wait("config.cmd remove alone", Duration::from_secs(5), || {
+        Ok(page
+            .session
+            .find("//section[contains(@class,'setup')]//pre")?
+            .text()?
+            .starts_with(".\\config.cmd remove --token ")
+            .then_some(()))
+    })?;
+    let copied = copy(&page, "Copy command")?;
+    check(
+        copied.starts_with(".\\config.cmd remove --token ") && !copied.contains("svc"),
+        format!("the copy holds {copied:?}"),
+    )
 }
 
 fn a_download_token_is_masked_on_screen_and_present_in_the_copy(world: &World) -> Result<()> {

@@ -2,6 +2,8 @@
 
 use libtest_mimic::Failed;
 use serde_json::{json, Value};
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub type Result<T> = std::result::Result<T, Failed>;
@@ -322,4 +324,34 @@ fn decode_base64(s: &str) -> Result<Vec<u8>> {
         }
     }
     Ok(out)
+}
+
+/// Starts chromedriver (`path`) on a free loopback port, and waits until it answers: the child
+/// to stop when done, and its URL.
+pub fn start_chromedriver(path: &str) -> std::result::Result<(Child, String), String> {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map_err(|e| e.to_string())?
+        .port();
+    let mut child = Command::new(path)
+        .arg(format!("--port={port}"))
+        .arg("--allowed-ips=127.0.0.1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let url = format!("http://127.0.0.1:{port}");
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(2)))
+        .build()
+        .into();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(15) {
+        if agent.get(&format!("{url}/status")).call().is_ok() {
+            return Ok((child, url));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    Err("chromedriver did not answer within 15 s".into())
 }
