@@ -221,6 +221,20 @@ mod tests {
     }
 
     #[test]
+    fn github_coms_web_address_as_api_url_sends_to_its_api() {
+        for web in [
+            "https://github.com",
+            "github.com/",
+            "http://github.com",
+            "https://www.github.com/",
+        ] {
+            let valid = input("octo-org", web, "").validate("ghp_abc").unwrap();
+            assert_eq!(valid.target.api.to_string(), DEFAULT_API, "{web}");
+            assert_eq!(valid.web_base.as_str(), "https://github.com", "{web}");
+        }
+    }
+
+    #[test]
     fn the_first_invalid_field_is_named_in_page_order() {
         let errors = input("ok", "nope", "").validate("").unwrap_err();
         assert_eq!(errors.first_invalid(ScopeKind::Organization), Some("token"));
