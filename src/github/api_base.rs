@@ -3,7 +3,8 @@
 //! Three deployments are known (github.com, GitHub Enterprise Server at `/api/v3`, and GHE.com
 //! data residency at `api.SUBDOMAIN.ghe.com`); for those the web base is derived, for anything
 //! else the user names it. Only https is accepted, except plain http to this machine.
-//! github.com's own address, however spelled, means its API, and [`ApiAdvice`] says so.
+//! github.com's own address, however spelled, means its API; a server's web address typed for
+//! its API URL gets [`ApiAdvice`] naming the API URL it most likely has.
 
 use std::fmt;
 
@@ -221,6 +222,12 @@ fn github_host(input: &str) -> Option<String> {
 pub enum ApiAdvice {
     /// `https://github.com` (or `www.`): taken as github.com's API, https://api.github.com.
     GithubWebAddress,
+    /// A server at the root of its host, where GitHub Enterprise Server has no API: it is
+    /// under `/api/v3` (the `ApiBase` held).
+    MissingApiV3(ApiBase),
+    /// `https://SUBDOMAIN.ghe.com`, the web address of a GHE.com enterprise: its API is at
+    /// `https://api.SUBDOMAIN.ghe.com` (the `ApiBase` held).
+    GheComWebAddress(ApiBase),
 }
 
 impl ApiAdvice {
@@ -228,6 +235,7 @@ impl ApiAdvice {
     pub fn suggested(&self) -> String {
         match self {
             Self::GithubWebAddress => DEFAULT_API.to_string(),
+            Self::MissingApiV3(api) | Self::GheComWebAddress(api) => api.to_string(),
         }
     }
 }
@@ -239,15 +247,21 @@ impl fmt::Display for ApiAdvice {
                 f,
                 "That is github.com's web address; its API URL is {DEFAULT_API}, and that is the one used."
             ),
+            Self::MissingApiV3(api) => write!(
+                f,
+                "GitHub Enterprise Server's API is under /api/v3: did you mean {api}?"
+            ),
+            Self::GheComWebAddress(api) => write!(f, "That is a GHE.com web address: did you mean its API URL, {api}?"),
         }
     }
 }
 
 /// What to say next to the API URL field about `input`, valid or not; `None` when nothing.
 pub fn api_advice(input: &str) -> Option<ApiAdvice> {
-    github_host(input)
-        .filter(|host| host != "api.github.com")
-        .map(|_| ApiAdvice::GithubWebAddress)
+    if github_host(input).is_some_and(|host| host != "api.github.com") {
+        return Some(ApiAdvice::GithubWebAddress);
+    }
+    ApiBase::parse(input).ok()?.likely_meant()
 }
 
 impl ApiBase {
@@ -307,6 +321,32 @@ impl ApiBase {
             scheme: "https",
             authority: "api.github.com".to_string(),
             path: String::new(),
+        }
+    }
+
+    /// The API URL this one was most likely meant to be, when it is a server's web address: the
+    /// root of a host other than this machine or one named `api.*` (those are taken as the API
+    /// itself, as a proxy or a local mock serves it). Still a valid API URL: a proxy may serve
+    /// the API at its root, so the form only insists while the Server URL is empty.
+    pub fn likely_meant(&self) -> Option<ApiAdvice> {
+        let (host, _) = split_port(&self.authority).ok()?;
+        if !self.path.is_empty() || is_loopback(host) || host.starts_with("api.") || self.web_base().is_some() {
+            return None;
+        }
+        let meant = |authority: String, path: &str| Self {
+            scheme: self.scheme,
+            authority,
+            path: path.to_string(),
+        };
+        if host.ends_with(".ghe.com") {
+            Some(ApiAdvice::GheComWebAddress(meant(
+                format!("api.{}", self.authority),
+                "",
+            )))
+        } else if host == "ghe.com" {
+            None
+        } else {
+            Some(ApiAdvice::MissingApiV3(meant(self.authority.clone(), "/api/v3")))
         }
     }
 }
@@ -450,6 +490,48 @@ mod tests {
     }
 
     #[test]
+    fn a_server_web_address_suggests_its_api_url() {
+        let suggested = |input: &str| api_advice(input).map(|a| a.suggested());
+        for (input, want) in [
+            ("https://ghe.example.com", "https://ghe.example.com/api/v3"),
+            ("https://ghe.example.com/", "https://ghe.example.com/api/v3"),
+            ("https://GHE.example.com:8443", "https://ghe.example.com:8443/api/v3"),
+            ("https://10.0.0.5", "https://10.0.0.5/api/v3"),
+            ("https://octocorp.ghe.com", "https://api.octocorp.ghe.com"),
+            ("https://octocorp.ghe.com/", "https://api.octocorp.ghe.com"),
+        ] {
+            assert_eq!(suggested(input).as_deref(), Some(want), "{input}");
+            // What is suggested is itself an API URL whose web address is known.
+            assert!(ApiBase::parse(want).unwrap().web_base().is_some(), "{want}");
+        }
+        assert_eq!(
+            api_advice("https://ghe.example.com").unwrap().to_string(),
+            "GitHub Enterprise Server's API is under /api/v3: did you mean https://ghe.example.com/api/v3?"
+        );
+        assert_eq!(
+            api_advice("https://octocorp.ghe.com").unwrap().to_string(),
+            "That is a GHE.com web address: did you mean its API URL, https://api.octocorp.ghe.com?"
+        );
+        for nothing_to_say in [
+            "https://api.github.com",
+            "https://ghe.example.com/api/v3",
+            "https://api.octocorp.ghe.com",
+            "https://proxy.example.com/github",
+            // A host named api.* is taken for the API itself, as is a mock or proxy on this machine.
+            "https://api.example.com",
+            "http://127.0.0.1:9000",
+            "http://127.0.0.1:9000/api/v3",
+            "http://localhost:9000",
+            "https://localhost:8443",
+            "https://ghe.com",
+            "not a url",
+            "",
+        ] {
+            assert_eq!(api_advice(nothing_to_say), None, "{nothing_to_say}");
+        }
+    }
+
+    #[test]
     fn plain_http_is_allowed_to_loopback_only() {
         for ok in ["http://localhost:8080", "http://127.0.0.1:1", "http://LOCALHOST/api/v3"] {
             assert!(ApiBase::parse(ok).is_ok(), "{ok}");
@@ -531,6 +613,15 @@ mod tests {
                 prop_assert!(!text.contains(['@', '?', '#', ' ']));
                 prop_assert_eq!(ApiBase::parse(&text), Ok(api));
             }
+        }
+
+        #[test]
+        fn any_server_at_its_root_is_pointed_to_its_api_v3(host in "[a-z][a-z0-9]{0,10}(\\.[a-z][a-z0-9]{0,10}){1,3}") {
+            prop_assume!(!host.starts_with("api.") && !host.ends_with("ghe.com") && !host.ends_with("localhost") && !GITHUB_HOSTS.contains(&host.as_str()));
+            let advice = api_advice(&format!("https://{host}/"));
+            prop_assert_eq!(advice.clone(), Some(ApiAdvice::MissingApiV3(ApiBase::parse(&format!("https://{host}/api/v3")).unwrap())));
+            let suggested = ApiBase::parse(&advice.unwrap().suggested()).unwrap();
+            prop_assert_eq!(suggested.web_base().map(|w| w.0), Some(format!("https://{host}")));
         }
 
         #[test]
