@@ -140,11 +140,20 @@ impl FormInput {
     pub fn validate_with(&self, api: Result<ApiBase, UrlError>, token: &str) -> Result<ValidForm, FieldErrors> {
         let scope = Scope::parse(self.kind, self.scope_text());
         let token = AccessToken::parse(token).map(|t| t.kind());
+        let server_missing = self.server.trim().is_empty();
+        // A server's web address typed as its API URL is the likely mistake, so the API URL
+        // field says which one was meant (and is focused first); a Server URL typed for an API
+        // really served at a host's root (a proxy) is the way to keep it.
+        let advice = match &api {
+            Ok(api) if server_missing => api.likely_meant().map(|a| (api.to_string(), a)),
+            _ => None,
+        };
         let web_base = match WebBaseSource::of(&api) {
             WebBaseSource::Derived(w) => Ok(w),
-            WebBaseSource::NeedsInput if self.server.trim().is_empty() => Err(Some(
-                "This API URL is not one whose web address can be worked out: enter the server's web address, e.g. https://ghes.example.com.".to_string(),
-            )),
+            WebBaseSource::NeedsInput if server_missing => Err(Some(match &advice {
+                Some((api, _)) => format!("If the API really is at {api}, enter the server's web address here, e.g. https://ghes.example.com."),
+                None => "This API URL is not one whose web address can be worked out: enter the server's web address, e.g. https://ghes.example.com.".to_string(),
+            })),
             WebBaseSource::NeedsInput => WebBase::parse(&self.server).map_err(|e| Some(e.to_string())),
             WebBaseSource::Unknown => Err(None),
         };
@@ -157,7 +166,7 @@ impl FormInput {
             (scope, token, api, web_base) => Err(FieldErrors {
                 scope: scope.err().map(|e| e.to_string()),
                 token: token.err().map(|e| e.to_string()),
-                api: api.err().map(|e| e.to_string()),
+                api: api.err().map(|e| e.to_string()).or(advice.map(|(_, a)| a.to_string())),
                 server: web_base.err().flatten(),
             }),
         }
@@ -218,6 +227,62 @@ mod tests {
             form.validate("ghp_abc").unwrap().web_base.as_str(),
             "https://ghes.example.com"
         );
+    }
+
+    #[test]
+    fn github_coms_web_address_as_api_url_sends_to_its_api() {
+        for web in [
+            "https://github.com",
+            "github.com/",
+            "http://github.com",
+            "https://www.github.com/",
+        ] {
+            let valid = input("octo-org", web, "").validate("ghp_abc").unwrap();
+            assert_eq!(valid.target.api.to_string(), DEFAULT_API, "{web}");
+            assert_eq!(valid.web_base.as_str(), "https://github.com", "{web}");
+        }
+    }
+
+    #[test]
+    fn a_server_web_address_as_api_url_is_pointed_to_its_api() {
+        for (web, meant) in [
+            ("https://ghe.example.com", "https://ghe.example.com/api/v3"),
+            ("https://ghe.example.com/", "https://ghe.example.com/api/v3"),
+            ("https://octocorp.ghe.com", "https://api.octocorp.ghe.com"),
+        ] {
+            let errors = input("octo-org", web, "").validate("ghp_abc").unwrap_err();
+            let api = errors.api.as_deref().unwrap_or_default();
+            assert!(
+                api.contains("did you mean") && api.ends_with(&format!("{meant}?")),
+                "{web}: {api}"
+            );
+            assert_eq!(errors.first_invalid(ScopeKind::Organization), Some("api"), "{web}");
+            let server = errors.server.unwrap();
+            assert!(server.starts_with("If the API really is at "), "{server}");
+            // The suggestion, taken, is a complete form.
+            assert!(input("octo-org", meant, "").validate("ghp_abc").is_ok(), "{meant}");
+        }
+        // A Server URL says the API really is at the host's root (a proxy): nothing is asked.
+        let valid = input("octo-org", "https://ghe.example.com", "https://ghe.example.com")
+            .validate("ghp_abc")
+            .unwrap();
+        assert_eq!(valid.target.api.to_string(), "https://ghe.example.com");
+    }
+
+    #[test]
+    fn a_local_api_at_its_root_asks_only_for_the_server_url_as_before() {
+        let errors = input("octo-org", "http://127.0.0.1:9000", "")
+            .validate("ghp_abc")
+            .unwrap_err();
+        assert_eq!(errors.api, None);
+        assert_eq!(
+            errors.server.as_deref(),
+            Some("This API URL is not one whose web address can be worked out: enter the server's web address, e.g. https://ghes.example.com.")
+        );
+        let valid = input("octo-org", "http://127.0.0.1:9000/api/v3", "")
+            .validate("ghp_abc")
+            .unwrap();
+        assert_eq!(valid.web_base.as_str(), "http://127.0.0.1:9000");
     }
 
     #[test]

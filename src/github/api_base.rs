@@ -3,6 +3,8 @@
 //! Three deployments are known (github.com, GitHub Enterprise Server at `/api/v3`, and GHE.com
 //! data residency at `api.SUBDOMAIN.ghe.com`); for those the web base is derived, for anything
 //! else the user names it. Only https is accepted, except plain http to this machine.
+//! github.com's own address, however spelled, means its API; a server's web address typed for
+//! its API URL gets [`ApiAdvice`] naming the API URL it most likely has.
 
 use std::fmt;
 
@@ -195,8 +197,82 @@ pub fn path_segment(s: &str) -> String {
     out
 }
 
+/// The hosts of github.com whose address, at its root, can only mean github.com's API.
+const GITHUB_HOSTS: [&str; 3] = ["github.com", "www.github.com", "api.github.com"];
+
+/// The host of `input` when it is github.com's address at its root, with https://, http:// or no
+/// scheme and any trailing slashes: `github.com`, `https://www.github.com/`, `http://api.github.com`.
+fn github_host(input: &str) -> Option<String> {
+    let text = input.trim();
+    let rest = ["https://", "http://"]
+        .into_iter()
+        .find_map(|scheme| {
+            text.get(..scheme.len())
+                .filter(|s| s.eq_ignore_ascii_case(scheme))
+                .map(|_| &text[scheme.len()..])
+        })
+        .unwrap_or(text);
+    let host = rest.trim_end_matches('/').to_ascii_lowercase();
+    GITHUB_HOSTS.contains(&host.as_str()).then_some(host)
+}
+
+/// Something worth saying about the API URL's text beyond whether it is valid: a likely mix-up
+/// of a server's web address with its API URL, and the API URL meant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiAdvice {
+    /// `https://github.com` (or `www.`): taken as github.com's API, https://api.github.com.
+    GithubWebAddress,
+    /// A server at the root of its host, where GitHub Enterprise Server has no API: it is
+    /// under `/api/v3` (the `ApiBase` held).
+    MissingApiV3(ApiBase),
+    /// `https://SUBDOMAIN.ghe.com`, the web address of a GHE.com enterprise: its API is at
+    /// `https://api.SUBDOMAIN.ghe.com` (the `ApiBase` held).
+    GheComWebAddress(ApiBase),
+}
+
+impl ApiAdvice {
+    /// The API URL the advice names.
+    pub fn suggested(&self) -> String {
+        match self {
+            Self::GithubWebAddress => DEFAULT_API.to_string(),
+            Self::MissingApiV3(api) | Self::GheComWebAddress(api) => api.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for ApiAdvice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::GithubWebAddress => write!(
+                f,
+                "That is github.com's web address; its API URL is {DEFAULT_API}, and that is the one used."
+            ),
+            Self::MissingApiV3(api) => write!(
+                f,
+                "GitHub Enterprise Server's API is under /api/v3: did you mean {api}?"
+            ),
+            Self::GheComWebAddress(api) => write!(f, "That is a GHE.com web address: did you mean its API URL, {api}?"),
+        }
+    }
+}
+
+/// What to say next to the API URL field about `input`, valid or not; `None` when nothing.
+pub fn api_advice(input: &str) -> Option<ApiAdvice> {
+    if github_host(input).is_some_and(|host| host != "api.github.com") {
+        return Some(ApiAdvice::GithubWebAddress);
+    }
+    ApiBase::parse(input).ok()?.likely_meant()
+}
+
 impl ApiBase {
+    /// Checks the API URL field's text. github.com's address, in any of its spellings (scheme or
+    /// none, `www.`, trailing slashes, even `http://`), is taken as `https://api.github.com`:
+    /// it can mean nothing else (github.com serves no API at its root), and nothing is sent
+    /// over plain http. [`api_advice`] says so next to the field.
     pub fn parse(input: &str) -> Result<Self, UrlError> {
+        if github_host(input).is_some() {
+            return Ok(Self::default_api());
+        }
         let parts = split_url(input)?;
         Ok(Self {
             scheme: parts.scheme,
@@ -238,6 +314,40 @@ impl ApiBase {
 
     pub fn is_default(&self) -> bool {
         self.to_string() == DEFAULT_API
+    }
+
+    fn default_api() -> Self {
+        Self {
+            scheme: "https",
+            authority: "api.github.com".to_string(),
+            path: String::new(),
+        }
+    }
+
+    /// The API URL this one was most likely meant to be, when it is a server's web address: the
+    /// root of a host other than this machine or one named `api.*` (those are taken as the API
+    /// itself, as a proxy or a local mock serves it). Still a valid API URL: a proxy may serve
+    /// the API at its root, so the form only insists while the Server URL is empty.
+    pub fn likely_meant(&self) -> Option<ApiAdvice> {
+        let (host, _) = split_port(&self.authority).ok()?;
+        if !self.path.is_empty() || is_loopback(host) || host.starts_with("api.") || self.web_base().is_some() {
+            return None;
+        }
+        let meant = |authority: String, path: &str| Self {
+            scheme: self.scheme,
+            authority,
+            path: path.to_string(),
+        };
+        if host.ends_with(".ghe.com") {
+            Some(ApiAdvice::GheComWebAddress(meant(
+                format!("api.{}", self.authority),
+                "",
+            )))
+        } else if host == "ghe.com" {
+            None
+        } else {
+            Some(ApiAdvice::MissingApiV3(meant(self.authority.clone(), "/api/v3")))
+        }
     }
 }
 
@@ -319,7 +429,7 @@ mod tests {
         use UrlError::*;
         let cases: &[(&str, UrlError)] = &[
             ("", Empty),
-            ("api.github.com", NotAUrl),
+            ("ghes.example.com/api/v3", NotAUrl),
             ("javascript:alert(1)", UnsupportedScheme("javascript".into())),
             ("data:text/html,hi", UnsupportedScheme("data".into())),
             ("ftp://example.com", UnsupportedScheme("ftp".into())),
@@ -338,6 +448,86 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(ApiBase::parse(input).as_ref(), Err(want), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn github_com_as_typed_for_its_web_address_means_its_api() {
+        for web in [
+            "github.com",
+            "github.com/",
+            "https://github.com",
+            "https://github.com/",
+            "http://github.com",
+            "http://github.com/",
+            "https://www.github.com",
+            "https://www.github.com/",
+            " HTTPS://GitHub.com// ",
+        ] {
+            let api = ApiBase::parse(web).unwrap_or_else(|e| panic!("{web}: {e}"));
+            assert!(api.is_default(), "{web}: {api}");
+            assert_eq!(api.web_base().map(|w| w.0).as_deref(), Some("https://github.com"));
+            let advice = api_advice(web);
+            assert_eq!(advice, Some(ApiAdvice::GithubWebAddress), "{web}");
+            assert_eq!(
+                advice.unwrap().to_string(),
+                "That is github.com's web address; its API URL is https://api.github.com, and that is the one used."
+            );
+        }
+        // Its API's own address, spelled loosely, is taken too, with nothing to say about it.
+        for api in ["api.github.com", "http://api.github.com/", "https://api.github.com"] {
+            assert!(ApiBase::parse(api).unwrap().is_default(), "{api}");
+            assert_eq!(api_advice(api), None, "{api}");
+        }
+        for other in [
+            "https://github.com.evil.com",
+            "https://gist.github.com",
+            "https://github.com:8443",
+            "https://github.com/octo-org",
+        ] {
+            assert!(!ApiBase::parse(other).is_ok_and(|a| a.is_default()), "{other}");
+        }
+    }
+
+    #[test]
+    fn a_server_web_address_suggests_its_api_url() {
+        let suggested = |input: &str| api_advice(input).map(|a| a.suggested());
+        for (input, want) in [
+            ("https://ghe.example.com", "https://ghe.example.com/api/v3"),
+            ("https://ghe.example.com/", "https://ghe.example.com/api/v3"),
+            ("https://GHE.example.com:8443", "https://ghe.example.com:8443/api/v3"),
+            ("https://10.0.0.5", "https://10.0.0.5/api/v3"),
+            ("https://octocorp.ghe.com", "https://api.octocorp.ghe.com"),
+            ("https://octocorp.ghe.com/", "https://api.octocorp.ghe.com"),
+        ] {
+            assert_eq!(suggested(input).as_deref(), Some(want), "{input}");
+            // What is suggested is itself an API URL whose web address is known.
+            assert!(ApiBase::parse(want).unwrap().web_base().is_some(), "{want}");
+        }
+        assert_eq!(
+            api_advice("https://ghe.example.com").unwrap().to_string(),
+            "GitHub Enterprise Server's API is under /api/v3: did you mean https://ghe.example.com/api/v3?"
+        );
+        assert_eq!(
+            api_advice("https://octocorp.ghe.com").unwrap().to_string(),
+            "That is a GHE.com web address: did you mean its API URL, https://api.octocorp.ghe.com?"
+        );
+        for nothing_to_say in [
+            "https://api.github.com",
+            "https://ghe.example.com/api/v3",
+            "https://api.octocorp.ghe.com",
+            "https://proxy.example.com/github",
+            // A host named api.* is taken for the API itself, as is a mock or proxy on this machine.
+            "https://api.example.com",
+            "http://127.0.0.1:9000",
+            "http://127.0.0.1:9000/api/v3",
+            "http://localhost:9000",
+            "https://localhost:8443",
+            "https://ghe.com",
+            "not a url",
+            "",
+        ] {
+            assert_eq!(api_advice(nothing_to_say), None, "{nothing_to_say}");
         }
     }
 
@@ -423,6 +613,27 @@ mod tests {
                 prop_assert!(!text.contains(['@', '?', '#', ' ']));
                 prop_assert_eq!(ApiBase::parse(&text), Ok(api));
             }
+        }
+
+        #[test]
+        fn any_server_at_its_root_is_pointed_to_its_api_v3(host in "[a-z][a-z0-9]{0,10}(\\.[a-z][a-z0-9]{0,10}){1,3}") {
+            prop_assume!(!host.starts_with("api.") && !host.ends_with("ghe.com") && !host.ends_with("localhost") && !GITHUB_HOSTS.contains(&host.as_str()));
+            let advice = api_advice(&format!("https://{host}/"));
+            prop_assert_eq!(advice.clone(), Some(ApiAdvice::MissingApiV3(ApiBase::parse(&format!("https://{host}/api/v3")).unwrap())));
+            let suggested = ApiBase::parse(&advice.unwrap().suggested()).unwrap();
+            prop_assert_eq!(suggested.web_base().map(|w| w.0), Some(format!("https://{host}")));
+        }
+
+        #[test]
+        fn any_spelling_of_github_com_at_its_root_is_its_api(
+            scheme in prop::sample::select(vec!["", "https://", "http://", "HTTPS://", "Http://"]),
+            host in prop::sample::select(vec!["github.com", "www.github.com", "api.github.com"]),
+            upper in prop::collection::vec(any::<bool>(), 14),
+            slashes in 0usize..3,
+        ) {
+            let host: String = host.chars().zip(upper.iter().cycle()).map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c }).collect();
+            let input = format!("{scheme}{host}{}", "/".repeat(slashes));
+            prop_assert!(ApiBase::parse(&input).is_ok_and(|a| a.is_default()), "{}", input);
         }
 
         #[test]

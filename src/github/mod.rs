@@ -24,7 +24,7 @@ pub mod secret;
 pub mod token_check;
 
 pub use access_token::{AccessToken, AccessTokenError, TokenKind};
-pub use api_base::{ApiBase, UrlError, WebBase, DEFAULT_API};
+pub use api_base::{api_advice, ApiAdvice, ApiBase, UrlError, WebBase, DEFAULT_API};
 pub use call::{Call, Endpoint, Method, TokenPurpose};
 pub use client::{Target, TokenSource};
 pub use deprecations::Deprecation;

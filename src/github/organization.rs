@@ -30,9 +30,11 @@ impl Organization {
             return Err(OrganizationError::Empty);
         }
         if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
+            // A path is told as such even where a character before its first slash (the dot of
+            // `github.com/octo-org`) would be refused on its own.
             return Err(match c {
                 c if c.is_whitespace() => OrganizationError::Space,
-                '/' | ':' | '\\' => OrganizationError::PathOrUrl,
+                _ if name.contains(['/', ':', '\\']) => OrganizationError::PathOrUrl,
                 c => OrganizationError::InvalidChar(c),
             });
         }
@@ -116,6 +118,8 @@ mod tests {
             ("octo\torg", Space),
             ("https://github.com/octo-org", PathOrUrl),
             ("octo/../admin", PathOrUrl),
+            ("github.com/octo-org", PathOrUrl),
+            ("ghe.example.com:8443/octo-org", PathOrUrl),
             ("..", InvalidChar('.')),
             ("octo%2Forg", InvalidChar('%')),
             ("octo_org", InvalidChar('_')),

@@ -310,7 +310,8 @@ pub struct PastedAddress {
 
 /// Reads `https://HOST/OWNER/NAME[.git][/...]`, `https://HOST/orgs/NAME/...`,
 /// `https://HOST/organizations/NAME/...`, `https://HOST/enterprises/SLUG/...`, a bare
-/// `https://HOST/ORG`, and `git@HOST:OWNER/NAME.git`. `None` when the text is not such an address.
+/// `https://HOST/ORG`, and `git@HOST:OWNER/NAME.git`; the same without `https://`
+/// (`github.com/octo-org`) when HOST has a dot. `None` when the text is not such an address.
 pub fn parse_address(input: &str) -> Option<PastedAddress> {
     let text = input.trim();
     let (scheme, rest) = if let Some(rest) = text.strip_prefix("https://") {
@@ -320,6 +321,8 @@ pub fn parse_address(input: &str) -> Option<PastedAddress> {
     } else if let Some(rest) = text.strip_prefix("git@") {
         let (host, path) = rest.split_once(':')?;
         return address_from(scheme_host("https", host)?, path);
+    } else if bare_host(text) {
+        ("https", text)
     } else {
         return None;
     };
@@ -327,6 +330,27 @@ pub fn parse_address(input: &str) -> Option<PastedAddress> {
     let rest = &rest[..end];
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
     address_from(scheme_host(scheme, host)?, path)
+}
+
+/// Whether `text` starts with a host name and a slash, as an address typed without `https://`
+/// does (`github.com/octo-org`). A dot tells the host: no login (the OWNER of `OWNER/NAME`, an
+/// organization, an enterprise slug) has one, so such text cannot be a name typed as asked.
+fn bare_host(text: &str) -> bool {
+    let Some((authority, _)) = text.split_once('/') else {
+        return false;
+    };
+    let host = match authority.rsplit_once(':') {
+        Some((host, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => host,
+        Some(_) => return false,
+        None => authority,
+    };
+    host.contains('.')
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
 }
 
 /// The scheme and a plausible host (no user info, no spaces).
@@ -497,6 +521,13 @@ mod tests {
         for not_an_address in [
             "octo-org",
             "octo-org/hello",
+            "octo-org/hello.world",
+            "github.com",
+            "github.com/",
+            "../octo-org",
+            "github..com/octo-org",
+            "github.com:x/octo-org",
+            "-github.com/octo-org",
             "https://github.com/",
             "https://",
             "ftp://github.com/a/b",
@@ -506,7 +537,99 @@ mod tests {
         }
     }
 
+    #[test]
+    fn addresses_typed_without_https_are_read_as_with_it() {
+        let cases = [
+            ("github.com/octo-org", ScopeKind::Organization, "octo-org", None),
+            ("GitHub.com/octo-org/", ScopeKind::Organization, "octo-org", None),
+            (
+                "github.com/octo-org/octo-repo",
+                ScopeKind::Repository,
+                "octo-org/octo-repo",
+                None,
+            ),
+            (
+                "www.github.com/orgs/octo-org",
+                ScopeKind::Organization,
+                "octo-org",
+                None,
+            ),
+            (
+                " github.com/enterprises/acme/settings/actions/runners ",
+                ScopeKind::Enterprise,
+                "acme",
+                None,
+            ),
+            (
+                "ghe.example.com/octo-org/repo",
+                ScopeKind::Repository,
+                "octo-org/repo",
+                Some("https://ghe.example.com/api/v3"),
+            ),
+            (
+                "ghe.example.com:8443/orgs/octo-org",
+                ScopeKind::Organization,
+                "octo-org",
+                Some("https://ghe.example.com:8443/api/v3"),
+            ),
+            (
+                "octocorp.ghe.com/enterprises/acme",
+                ScopeKind::Enterprise,
+                "acme",
+                Some("https://api.octocorp.ghe.com"),
+            ),
+        ];
+        for (input, kind, value, api) in cases {
+            let got = parse_address(input).unwrap_or_else(|| panic!("{input}"));
+            let with_https = parse_address(&format!("https://{}", input.trim()));
+            assert_eq!(Some(&got), with_https.as_ref(), "{input}");
+            assert_eq!(
+                got,
+                PastedAddress {
+                    kind,
+                    value: value.into(),
+                    api: api.map(String::from)
+                },
+                "{input}"
+            );
+            assert!(Scope::parse(got.kind, &got.value).is_ok(), "{input}");
+        }
+    }
+
     proptest! {
+        #[test]
+        fn an_org_typed_after_github_com_reads_as_its_address(
+            org in "[A-Za-z0-9]([A-Za-z0-9]|-[A-Za-z0-9]){0,18}",
+            host in prop::sample::select(vec!["github.com", "www.github.com", "GitHub.com", "ghe.example.com"]),
+            page in prop::sample::select(vec!["", "/", "/orgs/{}", "/orgs/{}/settings/actions/runners", "/organizations/{}"]),
+        ) {
+            let path = if page.contains("{}") { page.replace("{}", &org) } else { format!("/{org}{page}") };
+            let bare = parse_address(&format!("{host}{path}"));
+            prop_assert_eq!(&bare, &parse_address(&format!("https://{host}{path}")));
+            let pasted = bare.unwrap();
+            prop_assert_eq!(pasted.kind, ScopeKind::Organization);
+            prop_assert_eq!(Scope::parse(pasted.kind, &pasted.value), Ok(Scope::Organization(Organization::parse(&org).unwrap())));
+        }
+
+        #[test]
+        fn a_repository_typed_after_github_com_reads_as_its_address(
+            owner in "[A-Za-z0-9]([A-Za-z0-9]|-[A-Za-z0-9]){0,18}",
+            name in "[A-Za-z0-9_][A-Za-z0-9._-]{0,20}",
+        ) {
+            let bare = parse_address(&format!("github.com/{owner}/{name}"));
+            prop_assert_eq!(&bare, &parse_address(&format!("https://github.com/{owner}/{name}")));
+            prop_assert_eq!(bare.map(|p| p.kind), Some(ScopeKind::Repository));
+        }
+
+        #[test]
+        fn a_name_typed_as_asked_is_never_taken_for_an_address(
+            owner in "[A-Za-z0-9]([A-Za-z0-9]|-[A-Za-z0-9]){0,18}",
+            name in "[A-Za-z0-9._-]{0,20}",
+        ) {
+            prop_assert_eq!(parse_address(&owner), None);
+            prop_assert_eq!(parse_address(&format!("{owner}/{name}")), None);
+        }
+
         #[test]
         fn hostile_text_never_panics_and_accepted_scopes_stay_in_their_segments(s in "\\PC{0,80}", k in 0usize..3) {
             let _ = parse_address(&s);
