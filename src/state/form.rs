@@ -103,10 +103,12 @@ impl FormState {
             self.text(picked).set(value);
             self.kind.set(picked);
             if let Some(api) = api {
-                if self
-                    .api
-                    .with_untracked(|a| a.trim() == DEFAULT_API || a.trim().is_empty())
-                {
+                // The default API in any of its spellings (github.com's web address is one).
+                let default = self.api.with_untracked(|a| a.trim().is_empty())
+                    || self
+                        .api_base
+                        .with_untracked(|a| a.as_ref().is_ok_and(ApiBase::is_default));
+                if default {
                     self.api.set(api);
                 }
             }

@@ -3,7 +3,7 @@
 
 use super::REGISTER_FORM;
 use crate::form::WebBaseSource;
-use crate::github::{ApiBase, DEFAULT_API};
+use crate::github::{api_advice, ApiAdvice, ApiBase, DEFAULT_API};
 use crate::state::Shell;
 use crate::ui::widgets::Field;
 use leptos::prelude::*;
@@ -23,6 +23,7 @@ pub fn EnterpriseSection() -> impl IntoView {
     });
     // A memo, so typing in the API URL does not rebuild the Server URL field while it stays needed.
     let needs_server = Memo::new(move |_| api_base.with(|a| WebBaseSource::of(a) == WebBaseSource::NeedsInput));
+    let api_advice_shown = Memo::new(move |_| form.api.with(|a| api_advice(a) == Some(ApiAdvice::GithubWebAddress)));
     let derived = move || api_base.with(|a| a.as_ref().ok().and_then(ApiBase::web_base));
     view! {
         <details class="enterprise" prop:open=move || open.get() on:toggle=move |ev| {
@@ -38,6 +39,15 @@ pub fn EnterpriseSection() -> impl IntoView {
                     " · GHE.com: " <code>"https://api.SUBDOMAIN.ghe.com"</code>
                 </p>
             </Field>
+            // github.com's web address is taken as its API URL: said, with the field's fix.
+            {move || (api_advice_shown.get()).then(|| view! {
+                <p class="hint api-advice" role="status">
+                    {ApiAdvice::GithubWebAddress.to_string()} " "
+                    <button type="button" class="secondary small" on:click=move |_| form.api.set(DEFAULT_API.to_string())>
+                        {format!("Use {DEFAULT_API}")}
+                    </button>
+                </p>
+            })}
             {move || derived().map(|web| view! {
                 <p class="derived">"Runners will register with " <code>{web.to_string()}</code></p>
             })}
