@@ -185,7 +185,8 @@ impl RunnerBody {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::words::runners::{summary, thousands};
+    use crate::words::grammar::thousands;
+    use crate::words::runners::summary;
     use proptest::prelude::*;
 
     const BODY: &str = r#"{"total_count":3,"runners":[

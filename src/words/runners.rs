@@ -5,6 +5,7 @@ use crate::github::{Deprecation, Runner};
 use crate::runner::bulk::{Fate, Item};
 use crate::runner::watch::WatchStatus;
 use crate::words::errors::short_reason;
+use crate::words::grammar::{count, thousands};
 
 /// "1,204 runners · 87 online · 12 busy" for `runners`.
 pub fn summary<'a>(runners: impl IntoIterator<Item = &'a Runner>) -> String {
@@ -14,26 +15,12 @@ pub fn summary<'a>(runners: impl IntoIterator<Item = &'a Runner>) -> String {
         online += u64::from(r.online);
         busy += u64::from(r.online && r.busy);
     }
-    let noun = if all == 1 { "runner" } else { "runners" };
     format!(
-        "{} {noun} \u{b7} {} online \u{b7} {} busy",
-        thousands(all),
+        "{} \u{b7} {} online \u{b7} {} busy",
+        count(all, "runner", "runners"),
         thousands(online),
         thousands(busy)
     )
-}
-
-/// `1204` → `1,204`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The summary with the outdated runners counted, when the current version is known and some

@@ -2,7 +2,7 @@
 //! why each waiting job waits.
 
 use super::errors::{new_classic_token_text, short_reason};
-use super::runners::thousands;
+use super::grammar::thousands;
 use crate::form::Action;
 use crate::github::access_token::{classic_scope, new_classic_token_url};
 use crate::github::token_check::{TokenFacts, TokenVerdict};

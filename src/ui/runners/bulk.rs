@@ -5,9 +5,8 @@
 use crate::browser::clock::local_date_time;
 use crate::state::{use_session, FleetState, RunReport};
 use crate::ui::widgets::{copy_and_announce, trap_focus};
-use crate::words::runners::{
-    bulk_ended, bulk_progress, bulk_summary, bulk_tsv, fate, some_names, thousands, time_left,
-};
+use crate::words::grammar::thousands;
+use crate::words::runners::{bulk_ended, bulk_progress, bulk_summary, bulk_tsv, fate, some_names, time_left};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
