@@ -74,13 +74,33 @@ pub fn bulk_progress(removed: usize, total: usize) -> String {
     format!("Removed {} of {}", thousands(removed as u64), thousands(total as u64))
 }
 
-/// "about 2 minutes left" for `left` removals at least a second apart.
+/// "about 2 minutes left" for `left` removals at least a second apart ("about 1 second left").
 pub fn time_left(left: usize, ms_each: i64) -> String {
     let secs = (left as i64 * ms_each.max(1_000) + 999) / 1_000;
     match secs {
         0 => String::new(),
-        s if s < 60 => format!("about {s} seconds left"),
-        s => format!("about {} minutes left", (s + 59) / 60),
+        s if s < 60 => format!("about {} left", count(s as u64, "second", "seconds")),
+        s => format!("about {} left", count(((s + 59) / 60) as u64, "minute", "minutes")),
+    }
+}
+
+/// The removal confirmation's question: "Remove 6 runners from octo-org?", "Remove 1 runner
+/// from octo-org?".
+pub fn bulk_question(n: usize, subject: &str) -> String {
+    format!("Remove {} from {subject}?", count(n as u64, "runner", "runners"))
+}
+
+/// The removal confirmation's button: "Remove 6 runners", "Remove 1 runner".
+pub fn bulk_confirm(n: usize) -> String {
+    format!("Remove {}", count(n as u64, "runner", "runners"))
+}
+
+/// How a removal run goes, said in the confirmation (of one runner, or of several).
+pub fn bulk_how(n: usize) -> &'static str {
+    if n == 1 {
+        "Just before the removal the page asks GitHub about that runner again: if it has come online or is running a job, it is skipped, never removed. Stop ends the run; the report says what happened to it."
+    } else {
+        "They are removed one at a time, a second apart. Just before each removal the page asks GitHub about that runner again: one that has come online or is running a job is skipped, never removed. Stop ends the run; the report says what happened to each."
     }
 }
 
@@ -317,6 +337,20 @@ mod tests {
         assert_eq!(time_left(5, 1000), "about 5 seconds left");
         let names: Vec<String> = (1..=23).map(|i| format!("r{i}")).collect();
         assert!(some_names(&names).ends_with("r20 and 3 more"));
+    }
+
+    #[test]
+    fn a_removal_run_of_one_runner_or_one_second_is_said_in_the_singular() {
+        assert_eq!(time_left(1, 1000), "about 1 second left");
+        assert_eq!(time_left(60, 1000), "about 1 minute left");
+        assert_eq!(time_left(61, 1000), "about 2 minutes left");
+        assert_eq!(time_left(0, 1000), "");
+        assert_eq!(bulk_question(6, "octo-org"), "Remove 6 runners from octo-org?");
+        assert_eq!(bulk_question(1, "octo-org"), "Remove 1 runner from octo-org?");
+        assert_eq!(bulk_confirm(1_204), "Remove 1,204 runners");
+        assert_eq!(bulk_confirm(1), "Remove 1 runner");
+        assert!(bulk_how(1).ends_with("what happened to it.") && !bulk_how(1).contains("They are"));
+        assert!(bulk_how(2).starts_with("They are removed one at a time"));
     }
 
     #[test]

@@ -6,7 +6,10 @@ use crate::browser::clock::local_date_time;
 use crate::state::{use_session, FleetState, RunReport};
 use crate::ui::widgets::{copy_and_announce, trap_focus};
 use crate::words::grammar::thousands;
-use crate::words::runners::{bulk_ended, bulk_progress, bulk_summary, bulk_tsv, fate, some_names, time_left};
+use crate::words::runners::{
+    bulk_confirm, bulk_ended, bulk_how, bulk_progress, bulk_question, bulk_summary, bulk_tsv, fate, some_names,
+    time_left,
+};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -57,11 +60,11 @@ pub fn BulkDialog(fleet: FleetState, subject: Signal<String>) -> impl IntoView {
         <dialog node_ref=dialog class="card" aria-labelledby="bulk-dialog-title"
             on:keydown=move |ev| trap_focus(&ev, dialog)
             on:close=move |_| if fleet.confirming.get_untracked() { close() }>
-            <h3 id="bulk-dialog-title">{move || format!("Remove {} runners from {}?", thousands(n() as u64), subject.get())}</h3>
+            <h3 id="bulk-dialog-title">{move || bulk_question(n(), &subject.get())}</h3>
             <p>{move || names.with(|n| some_names(n))}</p>
-            <p>"They are removed one at a time, a second apart. Just before each removal the page asks GitHub about that runner again: one that has come online or is running a job is skipped, never removed. Stop ends the run; the report says what happened to each."</p>
+            <p>{move || bulk_how(n())}</p>
             <p class="dialog-actions">
-                <button type="button" class="danger" on:click=confirm>{move || format!("Remove {} runners", thousands(n() as u64))}</button>
+                <button type="button" class="danger" on:click=confirm>{move || bulk_confirm(n())}</button>
                 " "
                 <button type="button" class="secondary" autofocus on:click=move |_| close()>"Cancel"</button>
             </p>
