@@ -1,7 +1,9 @@
 //! The words of the Runner groups tab: each group's access, public repositories and workflows
-//! in the table, why a group cannot be edited or deleted, and the deletion's confirmation.
+//! in the table, why a group cannot be edited or deleted, the deletion's confirmation, and the
+//! group runners dialog's link to the Runners tab.
 
 use crate::github::{ApiError, ErrorKind, GroupInfo, Visibility};
+use crate::words::grammar::possessive;
 
 /// The Access cell: "All repositories", "Selected repositories (12)", "Private repositories";
 /// for an enterprise "All organizations", "Selected organizations (3)". `count` is the
@@ -16,6 +18,12 @@ pub fn access(visibility: Visibility, enterprise: bool, count: Option<u64>) -> S
         },
         Visibility::Private => "Private repositories".into(),
     }
+}
+
+/// The group runners dialog's link: "Show Default's runners in the Runners tab", "Show Linux
+/// builders' runners in the Runners tab".
+pub fn show_in_runners_tab(group: &str) -> String {
+    format!("Show {} runners in the Runners tab", possessive(group))
 }
 
 /// The Public repositories cell.
@@ -170,6 +178,19 @@ mod tests {
         assert_eq!(chosen_count(0), "None chosen yet");
         assert_eq!(chosen_count(1), "1 chosen");
         assert_eq!(chosen_count(12), "12 chosen");
+    }
+
+    #[test]
+    fn the_runners_tab_link_uses_the_groups_possessive() {
+        assert_eq!(
+            show_in_runners_tab("Default"),
+            "Show Default's runners in the Runners tab"
+        );
+        assert_eq!(
+            show_in_runners_tab("Linux builders"),
+            "Show Linux builders' runners in the Runners tab"
+        );
+        assert_eq!(show_in_runners_tab("GPUS"), "Show GPUS' runners in the Runners tab");
     }
 
     #[test]

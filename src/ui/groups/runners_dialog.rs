@@ -6,6 +6,7 @@ use crate::github::{GroupInfo, Runner};
 use crate::state::{GroupsState, Load, Tabs};
 use crate::ui::result::ErrorAlert;
 use crate::ui::widgets::trap_focus;
+use crate::words::groups::show_in_runners_tab;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -88,7 +89,7 @@ pub fn GroupRunners(state: GroupsState) -> impl IntoView {
             <p><a href="#runners" on:click=move |ev| {
                 ev.prevent_default();
                 if let Some(g) = state.viewing.get_untracked() { state.show_in_runners_tab(&g, tabs) }
-            }>{move || format!("Show {}'s runners in the Runners tab", name())}</a></p>
+            }>{move || show_in_runners_tab(&name())}</a></p>
             <p class="copy-status" role="status" aria-live="polite">{move || state.status.get()}</p>
             {move || state.viewing.with(Option::is_some).then(|| view! { <GroupError state=state /> })}
             <p class="dialog-actions"><button type="button" class="primary" on:click=move |_| close()>"Done"</button></p>
