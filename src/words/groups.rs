@@ -54,7 +54,13 @@ pub fn not_editable(group: &GroupInfo) -> Option<&'static str> {
 /// Whether the table marks `group` with a Default badge: not when its name says it already
 /// (GitHub's default group is named "Default", and that name cannot be changed).
 pub fn marked_default(group: &GroupInfo) -> bool {
-    group.default && !group.name.trim().eq_ignore_ascii_case("default")
+    group.default && !says_default(&group.name)
+}
+
+/// Whether a group's name is "Default", in any case and spacing: then calling it the default
+/// again (a badge, "(default)") repeats it.
+pub fn says_default(name: &str) -> bool {
+    name.trim().eq_ignore_ascii_case("default")
 }
 
 /// Why the name field is locked, if it is.

@@ -1,10 +1,11 @@
 //! The words around the setup script: why a package or an output is missing, what each output
-//! exposes, and the runner-group field's hints.
+//! exposes, and the runner-group field's hints and choices.
 
 use crate::github::{ApiError, RunnerPackage, ScopeKind};
 use crate::runner::platform::RunnerPlatform;
 use crate::runner::{Output, Unavailable};
 use crate::words::errors::short_reason;
+use crate::words::groups::says_default;
 use std::fmt;
 
 const START_AT_RUN: &str =
@@ -117,6 +118,16 @@ pub fn group_hint(kind: ScopeKind, failed: Option<&ApiError>, loading: bool) -> 
     }
 }
 
+/// A group in the runner-group list: "Linux builders", and the default group marked "(default)"
+/// unless its name already says so ("Default", not "Default (default)").
+pub fn group_option(name: &str, default: bool) -> String {
+    if default && !says_default(name) {
+        format!("{name} (default)")
+    } else {
+        name.to_string()
+    }
+}
+
 /// A hint shown when options are invalid and no script or command can be made.
 pub const FIX_OPTIONS: &str = "Fix the runner options above first.";
 
@@ -170,5 +181,13 @@ mod tests {
                 .contains("could not reach")
         );
         assert!(group_hint(ScopeKind::Organization, None, false).starts_with("GitHub listed no runner groups"));
+    }
+
+    #[test]
+    fn the_default_group_is_marked_once() {
+        assert_eq!(group_option("Default", true), "Default");
+        assert_eq!(group_option("Standard", true), "Standard (default)");
+        assert_eq!(group_option("Linux builders", false), "Linux builders");
+        assert_eq!(group_option("Default", false), "Default");
     }
 }

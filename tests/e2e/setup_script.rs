@@ -216,7 +216,7 @@ fn runner_group_list_follows_pagination_and_preselects_the_default(world: &World
     )?;
     let selected = page.session.find("//select[@id='runner-group']/option[@value='']")?;
     check(
-        selected.text()? == "Default (default)" && selected.property("selected")? == true,
+        selected.text()? == "Default" && selected.property("selected")? == true,
         "the default group is preselected",
     )?;
     page.choose("Runner group", "group-205")?;

@@ -6,7 +6,7 @@ use crate::github::ScopeKind;
 use crate::runner::{OptionErrors, Os, RunnerOption, RunnerOptions};
 use crate::state::{use_session, Load};
 use crate::ui::widgets::{Bound, Check, Field, LabelsField};
-use crate::words::setup::group_hint;
+use crate::words::setup::{group_hint, group_option};
 use leptos::prelude::*;
 
 /// The message for a switch, if it can have one.
@@ -80,11 +80,7 @@ pub fn GroupField(#[prop(into)] error: Signal<Option<String>>, scope: ScopeKind)
                 .into_iter()
                 .map(|g| {
                     let value = if g.default { String::new() } else { g.name.clone() };
-                    let label = if g.default {
-                        format!("{} (default)", g.name)
-                    } else {
-                        g.name.clone()
-                    };
+                    let label = group_option(&g.name, g.default);
                     let selected = value == current || (g.default && current == g.name);
                     view! { <option value=value selected=selected>{label}</option> }
                 })
