@@ -143,7 +143,8 @@ pub fn token_report(
         },
         None => Line {
             topic: "Single sign-on",
-            text: "no refusal for single sign-on".into(),
+            // After the topic "Single sign-on: ", so the topic is not said twice.
+            text: "no read was refused for it".into(),
             link: None,
         },
     });
@@ -349,6 +350,30 @@ mod tests {
             .lines
             .iter()
             .any(|l| l.text.contains("write permissions and its expiry date")));
+    }
+
+    #[test]
+    fn the_single_sign_on_line_does_not_say_its_topic_again() {
+        let sso_line = |facts: &TokenFacts| {
+            let r = token_report(facts, Action::Add, "octo-org", "https://github.com", &|_| String::new());
+            r.lines.into_iter().find(|l| l.topic == "Single sign-on").unwrap().text
+        };
+        let fine = facts(TokenKind::Classic, Some(&["admin:org"]));
+        assert_eq!(sso_line(&fine), "no read was refused for it");
+        let meta =
+            crate::github::error::ResponseMeta::from_headers(|h| (h == "x-github-sso").then(|| "required".into()));
+        let refused = TokenFacts {
+            probes: vec![Probe {
+                what: "runners",
+                result: Err(ApiError::from_response(403, &meta, "")),
+            }],
+            ..fine
+        };
+        let text = sso_line(&refused);
+        assert!(
+            text.starts_with("required: ") && !text.to_lowercase().contains("single sign-on"),
+            "{text}"
+        );
     }
 
     #[test]
