@@ -2,7 +2,7 @@
 //! why each waiting job waits.
 
 use super::errors::{new_classic_token_text, short_reason};
-use super::grammar::thousands;
+use super::grammar::{count, plural, thousands};
 use crate::form::Action;
 use crate::github::access_token::{classic_scope, new_classic_token_url};
 use crate::github::token_check::{TokenFacts, TokenVerdict};
@@ -198,6 +198,11 @@ fn unchecked(kind: TokenKind) -> &'static str {
     }
 }
 
+/// The heading over the waiting jobs: "1 job waiting", "8 jobs waiting".
+pub fn jobs_waiting(n: usize) -> String {
+    format!("{} waiting", count(n as u64, "job", "jobs"))
+}
+
 /// "waiting 5 minutes" for `ms` milliseconds.
 pub fn waited(ms: i64) -> String {
     let minutes = ms.max(0) / 60_000;
@@ -225,9 +230,14 @@ fn labels_phrase(list: &[String]) -> String {
 pub fn verdict(v: &Verdict, repository: &str) -> String {
     match v {
         Verdict::Hosted { larger: Some(l), .. } => format!("Not a self-hosted job: it asks for the GitHub-hosted larger runner {l}, which is set up in the organization's settings, not registered here."),
-        Verdict::Hosted { labels, .. } => format!("Not a self-hosted job: {} names GitHub-hosted runners.", names(labels)),
+        Verdict::Hosted { labels, .. } => format!(
+            "Not a self-hosted job: {} {} GitHub-hosted runners.",
+            names(labels),
+            plural(labels.len() as u64, "names", "name")
+        ),
         Verdict::Busy { names: n } if n.len() == 1 => format!("1 matching runner is busy: {}. The job starts when it is free.", n[0]),
         Verdict::Busy { names: n } => format!("{} matching runners are busy: {}. The job starts when one is free.", n.len(), names(n)),
+        Verdict::Offline { names: n } if n.len() == 1 => format!("The matching runner is offline: {}. Start it (./run.sh or its service).", n[0]),
         Verdict::Offline { names: n } => format!("The matching runners are offline: {}. Start one of them (./run.sh or its service).", names(n)),
         Verdict::GroupClosed { runner, group, .. } => format!("{runner} is in group {group}, which is not open to this repository ({repository})."),
         Verdict::PublicNotAllowed { runner, group } => format!("{runner} is in group {group}, which does not allow public repositories, and {repository} is public."),
@@ -374,6 +384,38 @@ mod tests {
             text.starts_with("required: ") && !text.to_lowercase().contains("single sign-on"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn one_runner_one_label_or_one_job_is_said_in_the_singular() {
+        let v = Verdict::Offline {
+            names: vec!["mac-1".into()],
+        };
+        assert_eq!(
+            verdict(&v, "o/r"),
+            "The matching runner is offline: mac-1. Start it (./run.sh or its service)."
+        );
+        let v = Verdict::Offline {
+            names: vec!["mac-1".into(), "mac-2".into()],
+        };
+        assert_eq!(
+            verdict(&v, "o/r"),
+            "The matching runners are offline: mac-1, mac-2. Start one of them (./run.sh or its service)."
+        );
+        let hosted = |labels: &[&str]| Verdict::Hosted {
+            labels: labels.iter().map(|l| l.to_string()).collect(),
+            larger: None,
+        };
+        assert_eq!(
+            verdict(&hosted(&["ubuntu-latest"]), "o/r"),
+            "Not a self-hosted job: ubuntu-latest names GitHub-hosted runners."
+        );
+        assert_eq!(
+            verdict(&hosted(&["ubuntu-latest", "ubuntu-24.04"]), "o/r"),
+            "Not a self-hosted job: ubuntu-latest, ubuntu-24.04 name GitHub-hosted runners."
+        );
+        assert_eq!(jobs_waiting(1), "1 job waiting");
+        assert_eq!(jobs_waiting(8), "8 jobs waiting");
     }
 
     #[test]

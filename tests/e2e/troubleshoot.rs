@@ -224,7 +224,7 @@ fn every_waiting_job_gets_its_reason_from_gets_only(world: &World) -> Result<()>
     let want = [
         ("lint", "Not a self-hosted job: ubuntu-latest names GitHub-hosted runners."),
         ("build-arm", "2 matching runners are busy: arm-1, arm-2. The job starts when one is free."),
-        ("mac", "The matching runners are offline: mac-1. Start one of them (./run.sh or its service)."),
+        ("mac", "The matching runner is offline: mac-1. Start it (./run.sh or its service)."),
         ("gpu-train", "gpu-1 is in group GPU, which is not open to this repository (waiting-org/waiting-repo)."),
         ("windows", "win-1 is in group Private only, which does not allow public repositories, and waiting-org/waiting-repo is public."),
         ("deploy", "deploy-1 is in group Release, which runs only selected workflows, and .github/workflows/deploy.yml is not one of them."),

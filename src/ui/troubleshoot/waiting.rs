@@ -6,7 +6,7 @@ use crate::runner::waiting::Verdict;
 use crate::state::troubleshoot::WaitingJob;
 use crate::state::{use_session, TroubleshootState};
 use crate::ui::widgets::CardNeeded;
-use crate::words::troubleshoot::{none_waiting, verdict, waited};
+use crate::words::troubleshoot::{jobs_waiting, none_waiting, verdict, waited};
 use leptos::prelude::*;
 
 #[component]
@@ -30,12 +30,7 @@ pub fn WaitingJobs(state: TroubleshootState) -> impl IntoView {
             }
             .into_any()
         } else {
-            let count = w.jobs.len();
-            let heading = if count == 1 {
-                "1 job waiting".to_string()
-            } else {
-                format!("{count} jobs waiting")
-            };
+            let heading = jobs_waiting(w.jobs.len());
             let items = w
                 .jobs
                 .into_iter()
