@@ -4,6 +4,7 @@
 use crate::form::{Action, ValidForm};
 use crate::github::access_token::{classic_scope, new_classic_token_url, new_fine_grained_token_url};
 use crate::github::{ApiError, ErrorKind, Runner, ScopeKind, TokenKind};
+use crate::words::grammar::count;
 
 /// Said after Forget token: only what is true of what the page holds and sends.
 pub const FORGOTTEN: &str = "Forgotten: this page holds no reference to the access token any more and will not send it again. Your browser may keep copies in its own memory until this tab is closed: on a shared computer, close the tab.";
@@ -132,7 +133,7 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
         ErrorKind::SecondaryRateLimit { retry_after } => (
             "GitHub is throttling requests from this token (secondary rate limit).".to_string(),
             match retry_after {
-                Some(secs) => format!("Wait {secs} seconds, then try again."),
+                Some(secs) => format!("Wait {}, then try again.", count(*secs, "second", "seconds")),
                 None => "Wait at least a minute, then try again.".to_string(),
             },
             None,
@@ -207,7 +208,10 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
             None,
         ),
         ErrorKind::Timeout { seconds } => (
-            format!("{api} did not answer within {seconds} seconds; the request was cancelled."),
+            format!(
+                "{api} did not answer within {}; the request was cancelled.",
+                count(u64::from(*seconds), "second", "seconds")
+            ),
             "Try again. If it keeps happening, the server or a proxy in between is too slow or stuck.".to_string(),
             None,
         ),
@@ -241,7 +245,8 @@ fn lost(cx: &ErrorContext, url: &str, timed_out: Option<u32>) -> (String, String
     };
     let title = match timed_out {
         Some(seconds) => format!(
-            "{url} did not answer within {seconds} seconds and the request was cancelled, but it had gone out: {what}."
+            "{url} did not answer within {} and the request was cancelled, but it had gone out: {what}.",
+            count(u64::from(seconds), "second", "seconds")
         ),
         None => format!("No answer came back from {url}: {what}."),
     };
@@ -284,7 +289,9 @@ impl ErrorContext {
 pub fn short_reason(error: &ApiError) -> String {
     let what = match &error.kind {
         ErrorKind::Network { url } => format!("could not reach {url}"),
-        ErrorKind::Timeout { seconds } => format!("no answer within {seconds} seconds"),
+        ErrorKind::Timeout { seconds } => {
+            format!("no answer within {}", count(u64::from(*seconds), "second", "seconds"))
+        }
         ErrorKind::AnswerLost { url, .. } => format!("no answer came back from {url}"),
         ErrorKind::TokenForgotten => "the access token was cleared".to_string(),
         ErrorKind::TokenChanged => "the access token was changed".to_string(),
@@ -448,6 +455,40 @@ mod tests {
             )
             .next,
             "Wait 42 seconds, then try again."
+        );
+    }
+
+    #[test]
+    fn a_wait_or_a_timeout_of_one_second_is_said_in_the_singular() {
+        assert_eq!(
+            words(
+                ErrorKind::SecondaryRateLimit { retry_after: Some(1) },
+                TokenKind::Classic
+            )
+            .next,
+            "Wait 1 second, then try again."
+        );
+        assert_eq!(
+            words(ErrorKind::Timeout { seconds: 1 }, TokenKind::Classic).title,
+            "https://api.github.com did not answer within 1 second; the request was cancelled."
+        );
+        assert_eq!(
+            words(ErrorKind::Timeout { seconds: 30 }, TokenKind::Classic).title,
+            "https://api.github.com did not answer within 30 seconds; the request was cancelled."
+        );
+        assert_eq!(short_reason(&ApiError::timeout(1)), "no answer within 1 second");
+        let lost = words(
+            ErrorKind::AnswerLost {
+                url: "https://api.github.com/x".into(),
+                timed_out: Some(1),
+            },
+            TokenKind::Classic,
+        );
+        assert!(
+            lost.title
+                .starts_with("https://api.github.com/x did not answer within 1 second and"),
+            "{}",
+            lost.title
         );
     }
 
