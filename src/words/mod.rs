@@ -1,11 +1,12 @@
 //! The sentences the page says, as pure functions with native tests: errors, the runner list
-//! and watch, the setup script's notes, and the grammar they share (counts, possessives).
-//! Components lay them out; they do not write them.
+//! and watch, the setup script's notes, the link warning, and the grammar they share (counts,
+//! possessives). Components lay them out; they do not write them.
 
 pub mod card;
 pub mod errors;
 pub mod grammar;
 pub mod groups;
+pub mod link;
 pub mod runners;
 pub mod setup;
 pub mod troubleshoot;

@@ -2,24 +2,16 @@
 //! page loaded over plain http from another machine.
 
 use crate::browser::location;
+use crate::words::link::{removed_parameters, SECRET_REMOVED};
 use leptos::prelude::*;
 
 #[component]
 pub fn LinkWarning(removed: Vec<String>) -> impl IntoView {
     (!removed.is_empty()).then(|| {
-        let names = removed
-            .iter()
-            .map(|n| format!("\u{201c}{n}\u{201d}"))
-            .collect::<Vec<_>>()
-            .join(", ");
         view! {
             <div class="alert warning" role="alert">
-                <p><strong>"The link you opened contained a secret, which was removed and not used."</strong></p>
-                <p>
-                    "Parameter " {names} " was taken out of the address bar. Links end up in browser history, "
-                    "chat logs and server logs: if it held a real token, revoke that token and create a new one. "
-                    "Paste tokens into the Access token field instead."
-                </p>
+                <p><strong>{SECRET_REMOVED}</strong></p>
+                <p>{removed_parameters(&removed)}</p>
             </div>
         }
     })
