@@ -17,6 +17,39 @@ pub fn new_classic_token_text(kind: ScopeKind) -> String {
     format!("Create a classic token with {}", classic_scope(kind))
 }
 
+/// The token field's hint: what a token of the pasted kind must be granted for a scope of
+/// `scope`, or, in a line, what each kind needs while none is pasted. A kind GitHub refuses for
+/// the scope is only named: the warning under the field ([`token_not_accepted`]) says why, and
+/// saying it in both would read twice.
+pub fn token_hint(kind: Option<TokenKind>, scope: ScopeKind) -> String {
+    match kind {
+        Some(kind) if !kind.accepted_for(scope) => format!("{}.", kind.label()),
+        Some(kind) => format!("{}: {}", kind.label(), kind.requirement(scope)),
+        None => token_needs(scope).to_string(),
+    }
+}
+
+/// What a token needs for a scope of `kind`, in a line, before its kind is known.
+fn token_needs(kind: ScopeKind) -> &'static str {
+    match kind {
+        ScopeKind::Repository => "A classic token with repo (of a repository admin), or a fine-grained token with Administration: Read and write.",
+        ScopeKind::Organization => "A classic token with admin:org (of an owner), or a fine-grained token with Self-hosted runners: Read and write.",
+        ScopeKind::Enterprise => "A classic token with manage_runners:enterprise (of an enterprise owner).",
+    }
+}
+
+/// Said under the token field, before sending, when GitHub will refuse a token of `kind` for a
+/// scope of `scope` (sending stays possible: GitHub has the last word).
+pub fn token_not_accepted(kind: TokenKind, scope: ScopeKind) -> Option<String> {
+    (!kind.accepted_for(scope)).then(|| {
+        format!(
+            "{} will be refused for {} runners: create a classic token with manage_runners:enterprise instead. You can still send it.",
+            kind.subject(),
+            scope.noun()
+        )
+    })
+}
+
 /// The request that failed, as far as the wording needs it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorContext {
@@ -434,6 +467,30 @@ mod tests {
             TokenKind::Classic,
         );
         assert_eq!(e.link.unwrap().1, url);
+    }
+
+    #[test]
+    fn a_refused_token_kind_is_explained_once_under_the_field_not_again_in_the_hint() {
+        let fine = Some(TokenKind::FineGrained);
+        let hint = token_hint(fine, ScopeKind::Enterprise);
+        assert_eq!(hint, "Fine-grained personal access token.");
+        let warning = token_not_accepted(TokenKind::FineGrained, ScopeKind::Enterprise).unwrap();
+        assert_eq!(
+            warning,
+            "A fine-grained personal access token will be refused for enterprise runners: create a classic token with manage_runners:enterprise instead. You can still send it."
+        );
+        assert_eq!(
+            token_not_accepted(TokenKind::FineGrained, ScopeKind::Organization),
+            None
+        );
+        assert_eq!(token_not_accepted(TokenKind::Classic, ScopeKind::Enterprise), None);
+        assert!(token_hint(fine, ScopeKind::Organization).starts_with("Fine-grained personal access token: needs"));
+        assert!(token_hint(Some(TokenKind::Classic), ScopeKind::Enterprise)
+            .starts_with("Personal access token (classic): needs the manage_runners:enterprise scope"));
+        assert_eq!(
+            token_hint(None, ScopeKind::Enterprise),
+            "A classic token with manage_runners:enterprise (of an enterprise owner)."
+        );
     }
 
     #[test]

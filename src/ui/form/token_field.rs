@@ -7,7 +7,7 @@ use crate::github::access_token::{new_classic_token_url, new_fine_grained_token_
 use crate::github::{ApiBase, ScopeKind};
 use crate::state::Shell;
 use crate::ui::widgets::{Bound, Field};
-use crate::words::errors::{new_classic_token_text, FORGOTTEN, NEW_FINE_GRAINED_TOKEN};
+use crate::words::errors::{new_classic_token_text, token_hint, token_not_accepted, FORGOTTEN, NEW_FINE_GRAINED_TOKEN};
 use leptos::prelude::*;
 
 #[component]
@@ -26,25 +26,8 @@ pub fn TokenField() -> impl IntoView {
             .with(|a| a.as_ref().ok().and_then(ApiBase::web_base))
             .map_or_else(|| "https://github.com".to_string(), |w| w.to_string())
     };
-    // Before a token is typed, what each kind needs in a line; once one is, what that kind needs.
-    let hint = move || {
-        let scope = scope.get();
-        match credential.kind() {
-            Some(kind) => format!("{}: {}", kind.label(), kind.requirement(scope)),
-            None => token_needs(scope).to_string(),
-        }
-    };
-    // Said before sending, while sending stays possible: GitHub has the last word.
-    let refused = move || {
-        let scope = scope.get();
-        credential.kind().filter(|k| !k.accepted_for(scope)).map(|k| {
-            format!(
-                "{} will be refused for {} runners: create a classic token with manage_runners:enterprise instead. You can still send it.",
-                k.subject(),
-                scope.noun()
-            )
-        })
-    };
+    let hint = move || token_hint(credential.kind(), scope.get());
+    let refused = move || credential.kind().and_then(|k| token_not_accepted(k, scope.get()));
     view! {
         <Field id="token" label="Access token" form=REGISTER_FORM value=value error=form.error(|e| e.token.clone()) kind="password"
             placeholder="ghp_… or github_pat_…" autocomplete="off" hint_id="token-hint">
@@ -71,14 +54,5 @@ pub fn TokenField() -> impl IntoView {
                 <span class="hint" role="status">{move || shell.forgotten.get().then_some(FORGOTTEN)}</span>
             </p>
         </Field>
-    }
-}
-
-/// What a token needs for a scope of `kind`, in a line, before its kind is known.
-fn token_needs(kind: ScopeKind) -> &'static str {
-    match kind {
-        ScopeKind::Repository => "A classic token with repo (of a repository admin), or a fine-grained token with Administration: Read and write.",
-        ScopeKind::Organization => "A classic token with admin:org (of an owner), or a fine-grained token with Self-hosted runners: Read and write.",
-        ScopeKind::Enterprise => "A classic token with manage_runners:enterprise (of an enterprise owner).",
     }
 }
