@@ -6,9 +6,7 @@ use crate::{Test, World};
 use mock_github::scenario::org;
 
 pub fn tests() -> Vec<(String, Test)> {
-    crate::register![
-        access_token_leaves_no_trace_in_storage_cookies_url_or_console,
-    ]
+    crate::register![access_token_leaves_no_trace_in_storage_cookies_url_or_console,]
 }
 
 fn access_token_leaves_no_trace_in_storage_cookies_url_or_console(world: &World) -> Result<()> {

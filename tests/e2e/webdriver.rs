@@ -182,6 +182,8 @@ impl Session {
             .collect())
     }
 
+    /// What the window shows, as PNG (scripts/screenshots).
+    #[allow(dead_code)]
     pub fn screenshot_png(&self) -> Result<Vec<u8>> {
         let b64 = self.cmd("GET", "/screenshot", None)?;
         decode_base64(b64.as_str().unwrap_or_default())
@@ -307,6 +309,7 @@ fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Re
     Ok(value["value"].clone())
 }
 
+#[allow(dead_code)]
 fn decode_base64(s: &str) -> Result<Vec<u8>> {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = Vec::with_capacity(s.len() * 3 / 4);
