@@ -47,7 +47,7 @@ pub fn workflows(group: &GroupInfo) -> String {
 /// Why `group` cannot be edited here, if it cannot.
 pub fn not_editable(group: &GroupInfo) -> Option<&'static str> {
     group.inherited.then_some(
-        "This group belongs to the enterprise and is shared with this organization: it is read-only here. Edit it in the enterprise's Runner groups tab.",
+        "An Inherited group belongs to the enterprise and is shared with this organization: it is read-only here. Edit it in the enterprise's Runner groups tab.",
     )
 }
 

@@ -258,11 +258,12 @@ fn audit_the_fleet(page: &Page, audit: &mut Audit) -> Result<()> {
             .unwrap_or_default();
         format!("{}; the summary reads {now:?}", e.message().unwrap_or_default())
     })?;
-    page.wait_for_text("registration stopped")?;
-    audit.state("the fleet with versions and GitHub's schedules")?;
+    page.wait_for_text("Outdated")?;
+    audit.state("the fleet with versions")?;
     page.session
         .find("//summary[normalize-space(.)='Outdated: how to update idle-old']")?
         .click()?;
+    page.wait_for_text("registration stopped")?;
     page.wait_for_text("sudo ./svc.sh stop")?;
     audit.state("an outdated runner's update commands")?;
     page.session.find("//*[@aria-label='Edit idle-old']")?.click()?;

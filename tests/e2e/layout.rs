@@ -165,7 +165,7 @@ fn a_watch_line_is_not_left_above_a_later_error(world: &World) -> Result<()> {
     page.wait_for_text("jit-01 is online.")?;
     page.field("Runner name")?.fill(runner::TAKEN)?;
     page.button("Create just-in-time runner")?.click()?;
-    page.alert_containing("409")?;
+    page.alert_containing("already exists")?;
     page.settle()?;
     let text = page.body_text()?;
     check(

@@ -431,13 +431,23 @@ impl<'w> Page<'w> {
         Ok(format!("{}\n{console}", v.as_str().unwrap_or_default()))
     }
 
+    /// The labels of the runner `name`'s row in the Runners table, as its chips read, joined
+    /// by ", ".
+    pub fn runner_labels(&self, name: &str) -> Result<String> {
+        let chips = self.session.find_all(&format!(
+            "//table[caption]//tr[th[@scope='row'][starts-with(normalize-space(.), {})]]//ul[@aria-label='Labels']/li",
+            lit(name)
+        ))?;
+        Ok(chips.iter().map(Element::text).collect::<Result<Vec<_>>>()?.join(", "))
+    }
+
     /// Shows the page on a screen of `size` CSS pixels (`None`: the window's own), a phone's
     /// when narrow (the page's viewport meta applies), in the `scheme` colour scheme.
     pub fn emulate(&self, size: Option<(u32, u32)>, scheme: &str) -> Result<()> {
         if let Some((width, height)) = size {
             self.session.cdp(
                 "Emulation.setDeviceMetricsOverride",
-                json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+                json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }),
             )?;
         }
         self.session.cdp(

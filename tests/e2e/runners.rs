@@ -113,7 +113,10 @@ fn the_list_shows_name_status_in_words_labels_os_and_group(world: &World) -> Res
     })?;
     let build01 = row(&page, "build-01")?;
     check_contains(&build01, "Online")?;
-    check_contains(&build01, "self-hosted, Linux, X64, gpu")?;
+    check(
+        page.runner_labels("build-01")? == "self-hosted, Linux, X64, gpu",
+        format!("build-01's labels: {}", page.runner_labels("build-01")?),
+    )?;
     let build02 = row(&page, "build-02")?;
     check_contains(&build02, "Busy")?;
     check_contains(&build02, "Linux builders")?;

@@ -5,7 +5,7 @@
 //! window shows, not the whole page: what a person sees at that moment.
 //!
 //! Writes `docs/screenshots/{state}-{desktop,phone}-{light,dark}.png` (or under
-//! `SCREENSHOTS_DIR`). Not a test: `cargo test` skips it (Cargo.toml, `test = false`).
+//! `SCREENSHOTS_DIR`; `SCREENSHOTS_ONLY=phone` or `=dark` for some of them). Not a test: `cargo test` skips it (Cargo.toml, `test = false`).
 
 // The e2e tests' WebDriver client and page; the pictures use part of them.
 #[allow(dead_code)]
@@ -63,8 +63,12 @@ fn main() {
         chrome_bin: std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into()),
     };
     let mut failed = false;
+    let only = std::env::var("SCREENSHOTS_ONLY").unwrap_or_default();
     for (screen, size) in SCREENS {
         for scheme in SCHEMES {
+            if !only.is_empty() && !only.split(',').any(|o| o == screen || o == scheme) {
+                continue;
+            }
             let suffix = format!("{screen}-{scheme}");
             match take(&world, size, scheme, &out, &suffix) {
                 Ok(n) => eprintln!("screenshots: {n} pictures, {suffix}"),
@@ -88,6 +92,18 @@ fn main() {
 fn take(world: &World, size: (u32, u32), scheme: &str, out: &std::path::Path, suffix: &str) -> Result<usize> {
     let page = Page::new(world)?;
     page.emulate(Some(size), scheme)?;
+    let taken = walk(&page, out, suffix);
+    if taken.is_err() {
+        // What the window showed when it went wrong, to see why.
+        if let Ok(png) = page.session.screenshot_png() {
+            let _ = std::fs::write(std::env::temp_dir().join(format!("screenshots-failed-{suffix}.png")), png);
+        }
+    }
+    taken
+}
+
+/// Goes through the states, writing a picture of each.
+fn walk(page: &Page, out: &std::path::Path, suffix: &str) -> Result<usize> {
     let mut written = 0;
     let mut shoot = |state: &str| -> Result<()> {
         page.settle()?;

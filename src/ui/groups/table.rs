@@ -27,7 +27,7 @@ pub fn GroupTable(state: GroupsState) -> impl IntoView {
         view! {
             <tr>
                 <th scope="row" class="name">
-                    {name.clone()}
+                    <span class="group-name">{name.clone()}</span>
                     {marked_default(&g).then(|| view! { " " <span class="badge">"Default"</span> })}
                     {g.inherited.then(|| view! { " " <span class="badge">"Inherited"</span> })}
                 </th>

@@ -34,13 +34,18 @@ pub fn EditDialog(fleet: FleetState) -> impl IntoView {
     // The runner last edited: its row may have been drawn again meanwhile (its labels changed),
     // so focus goes back to its Edit button by id, not to the element that opened the dialog.
     let last = StoredValue::new(None::<u64>);
+    let new_labels = RwSignal::new(String::new());
+    let label_error = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         let editing = fleet.editing.get();
         if let Some(dialog) = dialog.get() {
             if editing.is_some() && !dialog.open() {
                 last.set_value(editing);
+                // It opens fresh: nothing typed or said for the runner edited before stays.
                 fleet.edit_error.set(None);
                 fleet.edit_status.set(String::new());
+                new_labels.set(String::new());
+                label_error.set(None);
                 let _ = dialog.show_modal();
             } else if editing.is_none() {
                 if dialog.open() {
@@ -54,8 +59,6 @@ pub fn EditDialog(fleet: FleetState) -> impl IntoView {
         }
     });
     let close = move || fleet.editing.set(None);
-    let new_labels = RwSignal::new(String::new());
-    let label_error = RwSignal::new(None::<String>);
     let add = move |r: &Runner| {
         let labels = match parse_labels(&new_labels.get_untracked(), Shell::Posix) {
             Ok(l) if l.is_empty() => Err("Type at least one label, one per line.".to_string()),

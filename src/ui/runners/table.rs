@@ -71,10 +71,13 @@ pub fn RunnerTable(
         view! {
             <tr>
                 <th scope="row" class="name">
-                    <input type="checkbox" class="select" aria-label=select_label disabled=running
-                        prop:checked=move || fleet.selected.with(|s| s.contains(&id))
-                        on:change=move |ev| fleet.toggle(id, event_target_checked(&ev)) />
-                    " " <span class="runner-name">{name.clone()}</span> {r.ephemeral.then(|| view! { " " <span class="badge">"Ephemeral"</span> })}
+                    <span class="runner-name">
+                        <input type="checkbox" class="select" aria-label=select_label disabled=running
+                            prop:checked=move || fleet.selected.with(|s| s.contains(&id))
+                            on:change=move |ev| fleet.toggle(id, event_target_checked(&ev)) />
+                        " " {name.clone()}
+                    </span>
+                    {r.ephemeral.then(|| view! { " " <span class="badge">"Ephemeral"</span> })}
                 </th>
                 <td><span class=format!("badge status {}", status.label().to_ascii_lowercase())>{status.label()}</span></td>
                 <td><ul class="chips" aria-label="Labels">{labels}</ul></td>
