@@ -93,14 +93,19 @@ impl FieldErrors {
     /// The id of the first invalid input, to move focus there; the scope field's id is its
     /// kind's key (`repo`, `org`, `enterprise`).
     pub fn first_invalid(&self, kind: ScopeKind) -> Option<&'static str> {
+        self.invalid(kind).next().map(|(id, _)| id)
+    }
+
+    /// Each invalid field in the card's order: its input's id and its label.
+    pub fn invalid(&self, kind: ScopeKind) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
         [
-            (&self.scope, kind.key()),
-            (&self.token, "token"),
-            (&self.api, "api"),
-            (&self.server, "server"),
+            (&self.scope, kind.key(), kind.label()),
+            (&self.token, "token", "Access token"),
+            (&self.api, "api", "API URL"),
+            (&self.server, "server", "Server URL"),
         ]
         .into_iter()
-        .find_map(|(e, id)| e.as_ref().map(|_| id))
+        .filter_map(|(e, id, label)| e.as_ref().map(|_| (id, label)))
     }
 }
 

@@ -7,15 +7,7 @@ use crate::github::ScopeKind;
 /// "Fill in the Organization and the Access token above first." for the fields of the card
 /// that are not valid yet, in the card's order.
 pub fn card_needed(errors: &FieldErrors, kind: ScopeKind) -> String {
-    let fields: Vec<&str> = [
-        (&errors.scope, kind.label()),
-        (&errors.token, "Access token"),
-        (&errors.api, "API URL"),
-        (&errors.server, "Server URL"),
-    ]
-    .into_iter()
-    .filter_map(|(e, name)| e.as_ref().map(|_| name))
-    .collect();
+    let fields: Vec<&str> = errors.invalid(kind).map(|(_, label)| label).collect();
     let list = match fields.as_slice() {
         [] => return String::new(),
         [one] => format!("the {one}"),
