@@ -55,11 +55,11 @@ impl Show {
 }
 
 /// What a finished removal run did: every runner once with its fate, and why the run ended
-/// before its end when something other than Stop ended it (the token was cleared).
+/// before its end when something other than Stop ended it (the token was cleared or changed).
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunReport {
     pub items: Vec<Item>,
-    pub ended: Option<String>,
+    pub ended: Option<ApiError>,
 }
 
 /// A removal run as the tab shows it.
