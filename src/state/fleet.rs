@@ -8,9 +8,9 @@
 use super::session::Session;
 use super::setup::Load;
 use crate::browser::clock::{now_ms, sleep};
-use crate::form::Action;
 use crate::github::client::{add_labels, find_runner, move_to_group, remove_label, remove_runner, runner_deprecation};
 use crate::github::{ApiError, Deprecation, ErrorKind, Runner, RunnerLabels, Target};
+use crate::operation::Operation;
 use crate::runner::bulk::{Answer, BulkRemoval, Fate, Item, Step};
 use crate::runner::versions::is_outdated;
 use crate::words::ErrorContext;
@@ -213,13 +213,10 @@ impl FleetState {
             .with_untracked(|l| l.iter().filter(|r| selected.contains(&r.id)).cloned().collect())
     }
 
-    fn context(&self, runner: &str) -> Option<(Target, ErrorContext)> {
+    /// Where the list came from, and the words for a failure of `operation` there.
+    fn context(&self, operation: Operation) -> Option<(Target, ErrorContext)> {
         let source = self.session.runners.source.get_untracked()?;
-        let context = ErrorContext {
-            runner: Some(runner.to_string()),
-            action: Action::Add,
-            ..source.context
-        };
+        let context = source.doing(operation);
         Some((source.target, context))
     }
 
@@ -234,7 +231,10 @@ impl FleetState {
 
     /// Adds custom labels to runner `id` (already validated); its row follows GitHub's answer.
     pub fn add_labels(&self, id: u64, name: String, labels: Vec<String>, done: impl FnOnce() + 'static) {
-        let Some((to, context)) = self.context(&name) else {
+        let Some((to, context)) = self.context(Operation::AddLabels {
+            runner: name.clone(),
+            labels: labels.clone(),
+        }) else {
             return;
         };
         self.edit_start();
@@ -255,7 +255,10 @@ impl FleetState {
 
     /// Removes one custom label from runner `id`.
     pub fn remove_label(&self, id: u64, name: String, label: String) {
-        let Some((to, context)) = self.context(&name) else {
+        let Some((to, context)) = self.context(Operation::RemoveLabel {
+            runner: name.clone(),
+            label: label.clone(),
+        }) else {
             return;
         };
         self.edit_start();
@@ -274,7 +277,10 @@ impl FleetState {
 
     /// Moves runner `id` into the group `group` (organizations and enterprises).
     pub fn move_to_group(&self, id: u64, name: String, group: u64, group_name: String) {
-        let Some((to, context)) = self.context(&name) else {
+        let Some((to, context)) = self.context(Operation::MoveRunner {
+            runner: name.clone(),
+            group: group_name.clone(),
+        }) else {
             return;
         };
         self.edit_start();

@@ -15,6 +15,7 @@ use crate::github::client::{
     organization_id, runner_groups, set_group_members, update_group,
 };
 use crate::github::{ApiError, ErrorKind, GroupInfo, Member, Runner, ScopeKind, Target};
+use crate::operation::Operation;
 use crate::runner::bulk::SPACING_MS;
 use crate::runner::group_draft::{DraftErrors, GroupDraft, ValidDraft};
 use crate::words::ErrorContext;
@@ -145,8 +146,12 @@ impl GroupsState {
         })
     }
 
-    fn target(&self) -> Option<(Target, ErrorContext)> {
-        self.source.get_untracked().map(|s| (s.target, s.context))
+    /// Where the table came from, and the words for a failure of `operation` there.
+    fn target(&self, operation: Operation) -> Option<(Target, ErrorContext)> {
+        self.source.get_untracked().map(|s| {
+            let context = s.doing(operation);
+            (s.target, context)
+        })
     }
 
     /// Loads every group of `source`, replacing the table; counts are asked again.
@@ -170,7 +175,7 @@ impl GroupsState {
                     state.groups.set(groups);
                     state.load_counts(turn, source.target.clone(), token);
                 }
-                Err(error) => state.error.set(Some((error, source.context.clone()))),
+                Err(error) => state.error.set(Some((error, source.doing(Operation::LoadGroups)))),
             }
             state.loading.set(false);
         });
@@ -245,7 +250,9 @@ impl GroupsState {
             before: None,
         }));
         self.load_repositories();
-        let Some((to, context)) = self.target() else {
+        let Some((to, context)) = self.target(Operation::LoadGroupMembers {
+            group: group.name.clone(),
+        }) else {
             return;
         };
         let (state, token) = (*self, self.session.form.credential.pinned());
@@ -287,7 +294,7 @@ impl GroupsState {
 
     /// The organization's repositories for the chooser, once per scope.
     fn load_repositories(&self) {
-        let Some((to, _)) = self.target() else {
+        let Some(to) = self.source.get_untracked().map(|s| s.target) else {
             return;
         };
         if to.scope.kind() != ScopeKind::Organization
@@ -321,9 +328,10 @@ impl GroupsState {
         let Some(editing) = self.editing.get_untracked() else {
             return;
         };
-        let Some((to, context)) = self.target() else {
+        let Some(source) = self.source.get_untracked() else {
             return;
         };
+        let to = source.target.clone();
         let enterprise = to.scope.kind() == ScopeKind::Enterprise;
         let draft = self.draft.get_untracked();
         let valid = match draft.validate() {
@@ -341,7 +349,7 @@ impl GroupsState {
         spawn_local(async move {
             let mut valid = valid;
             if enterprise && valid.visibility == crate::github::Visibility::Selected {
-                match state.resolve_orgs(&to, &context, token).await {
+                match state.resolve_orgs(&source, token).await {
                     Some(ids) => {
                         valid.members = ids;
                     }
@@ -351,12 +359,17 @@ impl GroupsState {
                     }
                 }
             }
+            // What was said on success, or the refusal and the write it answered.
             let done = match editing {
                 Editing::New => {
                     state.pace().await;
                     create_group(&to, &token, valid.create_fields(enterprise))
                         .await
                         .map(|g| format!("Created the group {}.", g.name))
+                        .map_err(|e| {
+                            let group = valid.name.clone();
+                            (e, Operation::CreateGroup { group })
+                        })
                 }
                 Editing::Group { before: None, .. } => {
                     state.busy.set(false);
@@ -374,10 +387,11 @@ impl GroupsState {
                                 set_group_members(&to, &token, group.id, ids)
                                     .await
                                     .map(|()| format!("Saved the group {}.", g.name))
+                                    .map_err(|e| (e, Operation::SetGroupMembers { group: g.name }))
                             }
                             None => Ok(format!("Saved the group {}.", g.name)),
                         },
-                        Err(e) => Err(e),
+                        Err(e) => Err((e, Operation::UpdateGroup { group: group.name })),
                     }
                 }
             };
@@ -388,14 +402,14 @@ impl GroupsState {
                     state.editing.set(None);
                     state.refresh_after(token);
                 }
-                Err(error) => state.refused(error, context, token),
+                Err((error, operation)) => state.refused(error, source.doing(operation), token),
             }
         });
     }
 
     /// The ids of the organization names on the form, asked of GitHub for those not known yet;
     /// `None` (with the message set) when a name is no organization or the look-up failed.
-    async fn resolve_orgs(&self, to: &Target, context: &ErrorContext, token: PinnedToken) -> Option<Vec<u64>> {
+    async fn resolve_orgs(&self, source: &ListSource, token: PinnedToken) -> Option<Vec<u64>> {
         let names: Vec<String> = self
             .org_names
             .get_untracked()
@@ -411,7 +425,7 @@ impl GroupsState {
                 .with_value(|k| k.get(&name.to_ascii_lowercase()).copied());
             let id = match known {
                 Some(id) => id,
-                None => match organization_id(to, &token, &name).await {
+                None => match organization_id(&source.target, &token, &name).await {
                     Ok(id) => {
                         self.known_orgs.update_value(|k| {
                             k.insert(name.to_ascii_lowercase(), id);
@@ -424,7 +438,8 @@ impl GroupsState {
                         return None;
                     }
                     Err(e) => {
-                        self.action_error.set(Some((e, context.clone())));
+                        let context = source.doing(Operation::FindOrganization { login: name });
+                        self.action_error.set(Some((e, context)));
                         return None;
                     }
                 },
@@ -450,7 +465,9 @@ impl GroupsState {
         if self.busy.get_untracked() {
             return;
         }
-        let Some((to, context)) = self.target() else {
+        let Some((to, context)) = self.target(Operation::DeleteGroup {
+            group: group.name.clone(),
+        }) else {
             return;
         };
         self.action_error.set(None);
@@ -473,7 +490,7 @@ impl GroupsState {
 
     /// Shows `group`'s runners.
     pub fn view_runners(&self, group: GroupInfo) {
-        let Some((to, _)) = self.target() else {
+        let Some(to) = self.source.get_untracked().map(|s| s.target) else {
             return;
         };
         // The dialog opens fresh: nothing said about an earlier change stays in it.
@@ -498,7 +515,10 @@ impl GroupsState {
         if self.busy.get_untracked() {
             return;
         }
-        let Some((to, context)) = self.target() else {
+        let Some((to, context)) = self.target(Operation::MoveRunner {
+            runner: runner.name.clone(),
+            group: into.name.clone(),
+        }) else {
             return;
         };
         self.action_error.set(None);
