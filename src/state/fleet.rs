@@ -1,10 +1,11 @@
 //! `FleetState`: what the Runners tab adds to the list: the Show choice, the selection, runner
 //! versions (the current one from the downloads answer, GitHub's schedules, cached per version),
-//! label and group edits, and removing many runners with [`crate::runner::bulk`]. Kept for the
-//! page's life by `Session::kept`;
+//! label and group edits (a lost answer looks the runner up again), and removing many runners
+//! with [`crate::runner::bulk`]. Kept for the page's life by `Session::kept`;
 //! every request reads the token from the credential when built, through the token its flow
 //! began with (`PinnedToken`).
 
+use super::credential::PinnedToken;
 use super::session::Session;
 use super::setup::Load;
 use crate::browser::clock::{now_ms, sleep};
@@ -229,6 +230,25 @@ impl FleetState {
         });
     }
 
+    /// A refused edit of runner `id`, said as it came; when its answer was lost, only after
+    /// the runner is looked up again by name (a safe request; the write is never sent again),
+    /// so its row shows what GitHub has now.
+    async fn refused(&self, to: &Target, token: &PinnedToken, id: u64, error: ApiError, context: ErrorContext) {
+        let lost = matches!(error.kind, ErrorKind::AnswerLost { .. });
+        if let (true, Some(name)) = (lost, context.operation.runner()) {
+            if let Ok(Some(now)) = find_runner(to, token, name).await {
+                if now.id == id {
+                    self.session.runners.runners.update(|list| {
+                        if let Some(row) = list.iter_mut().find(|r| r.id == id) {
+                            *row = now;
+                        }
+                    });
+                }
+            }
+        }
+        self.edit_error.set(Some((error, context)));
+    }
+
     /// Adds custom labels to runner `id` (already validated); its row follows GitHub's answer.
     pub fn add_labels(&self, id: u64, name: String, labels: Vec<String>, done: impl FnOnce() + 'static) {
         let Some((to, context)) = self.context(Operation::AddLabels {
@@ -247,7 +267,7 @@ impl FleetState {
                     state.edit_status.set(format!("Added {added} to {name}."));
                     done();
                 }
-                Err(error) => state.edit_error.set(Some((error, context))),
+                Err(error) => state.refused(&to, &token, id, error, context).await,
             }
             state.edit_busy.set(false);
         });
@@ -269,7 +289,7 @@ impl FleetState {
                     state.replace_labels(id, now);
                     state.edit_status.set(format!("Removed the label {label} from {name}."));
                 }
-                Err(error) => state.edit_error.set(Some((error, context))),
+                Err(error) => state.refused(&to, &token, id, error, context).await,
             }
             state.edit_busy.set(false);
         });
@@ -295,7 +315,7 @@ impl FleetState {
                     });
                     state.edit_status.set(format!("Moved {name} to {group_name}."));
                 }
-                Err(error) => state.edit_error.set(Some((error, context))),
+                Err(error) => state.refused(&to, &token, id, error, context).await,
             }
             state.edit_busy.set(false);
         });

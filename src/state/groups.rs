@@ -1,7 +1,8 @@
 //! `GroupsState`: the Runner groups tab: the scope's groups with their access settings (every
 //! page), each shown group's runner count and selection size, loaded per group; the New and
 //! Edit form, Delete behind its confirmation, and a group's runners with Move to group. Writes
-//! go one at a time, at least a second apart, and are never sent again by themselves.
+//! go one at a time, at least a second apart, and are never sent again by themselves; when a
+//! write's answer is lost, what it may have changed is read again.
 
 use super::credential::PinnedToken;
 use super::fleet::FleetState;
@@ -452,10 +453,20 @@ impl GroupsState {
         Some(ids)
     }
 
-    /// A refusal: a group gone meanwhile refreshes the table; the rest is shown as it came.
+    /// A refusal, shown as it came. A group gone meanwhile, or a write whose answer was lost
+    /// (it may have been carried out), reads the table again, and a lost move also the runners
+    /// of the group on view: safe requests, the write itself is never sent again.
     fn refused(&self, error: ApiError, context: ErrorContext, token: PinnedToken) {
-        if error.kind == ErrorKind::NotFound {
+        let lost = matches!(error.kind, ErrorKind::AnswerLost { .. });
+        if error.kind == ErrorKind::NotFound || lost {
             self.refresh_after(token);
+        }
+        if let (true, Operation::MoveRunner { .. }) = (lost, &context.operation) {
+            if let (Some(source), Some(group)) = (self.source.get_untracked(), self.viewing.get_untracked()) {
+                if token.is_current() {
+                    self.load_viewed(source.target, token, group.id);
+                }
+            }
         }
         self.action_error.set(Some((error, context)));
     }
@@ -498,10 +509,15 @@ impl GroupsState {
         self.status.set(String::new());
         self.viewing.set(Some(group.clone()));
         self.viewed_runners.set(Some(Load::Loading));
-        let (state, token) = (*self, self.session.form.credential.pinned());
+        self.load_viewed(to, self.session.form.credential.pinned(), group.id);
+    }
+
+    /// Reads the runners of `group` into the dialog, if it still shows that group.
+    fn load_viewed(&self, to: Target, token: PinnedToken, group: u64) {
+        let state = *self;
         spawn_local(async move {
-            let answer = group_runners(&to, &token, group.id).await;
-            if state.viewing.with_untracked(|v| v.as_ref().map(|g| g.id)) == Some(group.id) {
+            let answer = group_runners(&to, &token, group).await;
+            if state.viewing.with_untracked(|v| v.as_ref().map(|g| g.id)) == Some(group) {
                 state.viewed_runners.set(Some(match answer {
                     Ok(list) => Load::Ready(list),
                     Err(e) => Load::Failed(e),
