@@ -2,8 +2,8 @@
 //!
 //! Data flows left to right:
 //! form input → [`form`] (validated request) → [`github::client`] (one transport function) →
-//! typed answer or [`github::ApiError`] → [`words`] (what to say) → [`ui`] (Leptos). The page's
-//! state and flows live in [`state`]. Everything but `ui`, `state`, `browser` and
+//! typed answer or [`github::ApiError`] → [`words`] (what to say, by the [`operation`] that
+//! failed) → [`ui`] (Leptos). The page's state and flows live in [`state`]. Everything but `ui`, `state`, `browser` and
 //! `github::client` is pure Rust, tested natively with `cargo test`.
 
 pub mod browser;
@@ -12,6 +12,7 @@ pub mod expiry;
 pub mod form;
 pub mod github;
 pub mod lazy;
+pub mod operation;
 pub mod runner;
 pub mod state;
 pub mod ui;

@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use runner_token::deep_link::{share_query, DeepLink};
 use runner_token::expiry::{Expiry, Remaining};
-use runner_token::form::{Action, FormInput};
+use runner_token::form::FormInput;
 use runner_token::github::actions::{
     oauth_scopes, parse_jobs, parse_rate_limit, parse_repository, parse_runs, parse_user, sso_required,
 };
@@ -283,10 +283,11 @@ fn error_mapping_on_any_answer() {
 
 fn context() -> runner_token::words::ErrorContext {
     runner_token::words::ErrorContext {
+        operation: runner_token::operation::Operation::JustInTime {
+            runner: "build-1".into(),
+        },
         subject: "octo-org".into(),
         kind: ScopeKind::Organization,
-        action: Action::JustInTime,
-        runner: Some("build-1".into()),
         api: "https://api.github.com".into(),
         web: "https://github.com".into(),
         token_kind: runner_token::github::TokenKind::Classic,

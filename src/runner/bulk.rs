@@ -18,10 +18,22 @@ pub enum Fate {
     SkippedOnline,
     /// GitHub no longer had it (gone at the re-check, or a 404).
     AlreadyGone,
-    /// GitHub refused or the answer was unusable; the reason in words.
-    Failed(String),
+    /// GitHub refused, the answer was unusable, or the runner is still there after a lost
+    /// answer: why, as data (`words::runners` says it).
+    Failed(Failure),
     /// The run stopped before it was tried.
     NotAttempted,
+}
+
+/// Why a runner was not removed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The look-up just before its removal failed, so the removal was not sent.
+    CheckFailed(ApiError),
+    /// GitHub refused the removal, or its answer could not be used.
+    Refused(ApiError),
+    /// No answer came back, and GitHub still lists it.
+    StillListed,
 }
 
 /// One selected runner and what happened to it (`None`: not yet).
@@ -60,8 +72,8 @@ pub struct BulkRemoval {
     last_start_ms: Option<i64>,
     paused_until: Option<i64>,
     stopped: bool,
-    /// Why the run ended early, when it did (the token was cleared).
-    pub ended: Option<String>,
+    /// Why the run ended early, when it did: the token was cleared or changed.
+    pub ended: Option<ApiError>,
 }
 
 impl BulkRemoval {
@@ -105,21 +117,18 @@ impl BulkRemoval {
                     return false;
                 }
                 (ErrorKind::TokenForgotten | ErrorKind::TokenChanged, _) => {
-                    self.end(&crate::words::short_reason(error));
+                    self.end(error.clone());
                     return false;
                 }
-                _ => Fate::Failed(format!(
-                    "not removed: checking it first failed ({})",
-                    crate::words::short_reason(error)
-                )),
+                _ => Fate::Failed(Failure::CheckFailed(error.clone())),
             },
         };
         self.items[index].fate = Some(fate);
         false
     }
 
-    fn end(&mut self, why: &str) {
-        self.ended = Some(why.to_string());
+    fn end(&mut self, why: ApiError) {
+        self.ended = Some(why);
         self.stop();
     }
 
@@ -151,7 +160,7 @@ impl BulkRemoval {
     pub fn answered(&mut self, index: usize, answer: Answer, now_ms: i64) {
         let fate = match answer {
             Answer::Removed | Answer::Lost { still_there: false } => Fate::Removed,
-            Answer::Lost { still_there: true } => Fate::Failed("no answer came back, and GitHub still lists it".into()),
+            Answer::Lost { still_there: true } => Fate::Failed(Failure::StillListed),
             Answer::Refused(error) => match (&error.kind, error.retry_at(now_ms)) {
                 (_, Some(until)) => {
                     self.paused_until = Some(until.max(now_ms + SPACING_MS));
@@ -160,10 +169,10 @@ impl BulkRemoval {
                 (ErrorKind::NotFound, _) => Fate::AlreadyGone,
                 (ErrorKind::Unprocessable, _) => Fate::SkippedBusy,
                 (ErrorKind::TokenForgotten | ErrorKind::TokenChanged, _) => {
-                    self.end(&crate::words::short_reason(&error));
+                    self.end(error);
                     return;
                 }
-                _ => Fate::Failed(crate::words::short_reason(&error)),
+                _ => Fate::Failed(Failure::Refused(error)),
             },
         };
         if let Some(item) = self.items.get_mut(index) {
@@ -304,7 +313,11 @@ mod tests {
             unreachable!()
         };
         assert!(!b.checked(5, Err(&broken), 3_000));
-        assert!(matches!(&b.items()[5].fate, Some(Fate::Failed(r)) if r.starts_with("not removed")));
+        assert_eq!(
+            b.items()[5].fate,
+            Some(Fate::Failed(Failure::CheckFailed(broken))),
+            "not removed: the check failed"
+        );
         assert!(!b.checked(0, Err(&ApiError::token_forgotten()), 3_000));
         assert!(b.is_over() && b.ended.is_some());
     }
@@ -372,30 +385,27 @@ mod tests {
         assert_eq!(report[0], Fate::SkippedBusy);
         assert_eq!(report[1], Fate::AlreadyGone);
         assert!(
-            matches!(&report[2], Fate::Failed(r) if r.contains("HTTP 500")),
+            matches!(&report[2], Fate::Failed(Failure::Refused(e)) if e.status == Some(500)),
             "{:?}",
             report[2]
         );
-        assert!(matches!(&report[3], Fate::Failed(r) if r.contains("still lists it")));
+        assert_eq!(report[3], Fate::Failed(Failure::StillListed));
         assert_eq!(report[4], Fate::NotAttempted);
         assert_eq!(b.next(0), Step::Done);
     }
 
     #[test]
-    fn a_forgotten_or_changed_token_ends_the_run_and_says_which() {
-        for (error, why) in [
-            (ApiError::token_forgotten(), "the access token was cleared"),
-            (ApiError::token_changed(), "the access token was changed"),
-        ] {
+    fn a_forgotten_or_changed_token_ends_the_run_and_keeps_which() {
+        for error in [ApiError::token_forgotten(), ApiError::token_changed()] {
             let mut b = run(2);
             b.answered(0, Answer::Refused(error.clone()), 0);
             assert!(b.is_over());
-            assert_eq!(b.ended.as_deref(), Some(why));
+            assert_eq!(b.ended.as_ref(), Some(&error));
             assert_eq!(b.report()[0].fate, Some(Fate::NotAttempted));
             // The same when the check before the removal finds the token gone.
             let mut b = run(2);
             assert!(!b.checked(0, Err(&error), 0));
-            assert_eq!(b.ended.as_deref(), Some(why));
+            assert_eq!(b.ended.as_ref(), Some(&error));
         }
     }
 }

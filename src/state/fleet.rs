@@ -1,16 +1,17 @@
 //! `FleetState`: what the Runners tab adds to the list: the Show choice, the selection, runner
 //! versions (the current one from the downloads answer, GitHub's schedules, cached per version),
-//! label and group edits, and removing many runners with [`crate::runner::bulk`]. Kept for the
-//! page's life by `Session::kept`;
+//! label and group edits (a lost answer looks the runner up again), and removing many runners
+//! with [`crate::runner::bulk`]. Kept for the page's life by `Session::kept`;
 //! every request reads the token from the credential when built, through the token its flow
 //! began with (`PinnedToken`).
 
+use super::credential::PinnedToken;
 use super::session::Session;
 use super::setup::Load;
 use crate::browser::clock::{now_ms, sleep};
-use crate::form::Action;
 use crate::github::client::{add_labels, find_runner, move_to_group, remove_label, remove_runner, runner_deprecation};
 use crate::github::{ApiError, Deprecation, ErrorKind, Runner, RunnerLabels, Target};
+use crate::operation::Operation;
 use crate::runner::bulk::{Answer, BulkRemoval, Fate, Item, Step};
 use crate::runner::versions::is_outdated;
 use crate::words::ErrorContext;
@@ -55,11 +56,11 @@ impl Show {
 }
 
 /// What a finished removal run did: every runner once with its fate, and why the run ended
-/// before its end when something other than Stop ended it (the token was cleared).
+/// before its end when something other than Stop ended it (the token was cleared or changed).
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunReport {
     pub items: Vec<Item>,
-    pub ended: Option<String>,
+    pub ended: Option<ApiError>,
 }
 
 /// A removal run as the tab shows it.
@@ -213,13 +214,10 @@ impl FleetState {
             .with_untracked(|l| l.iter().filter(|r| selected.contains(&r.id)).cloned().collect())
     }
 
-    fn context(&self, runner: &str) -> Option<(Target, ErrorContext)> {
+    /// Where the list came from, and the words for a failure of `operation` there.
+    fn context(&self, operation: Operation) -> Option<(Target, ErrorContext)> {
         let source = self.session.runners.source.get_untracked()?;
-        let context = ErrorContext {
-            runner: Some(runner.to_string()),
-            action: Action::Add,
-            ..source.context
-        };
+        let context = source.doing(operation);
         Some((source.target, context))
     }
 
@@ -232,9 +230,31 @@ impl FleetState {
         });
     }
 
+    /// A refused edit of runner `id`, said as it came; when its answer was lost, only after
+    /// the runner is looked up again by name (a safe request; the write is never sent again),
+    /// so its row shows what GitHub has now.
+    async fn refused(&self, to: &Target, token: &PinnedToken, id: u64, error: ApiError, context: ErrorContext) {
+        let lost = matches!(error.kind, ErrorKind::AnswerLost { .. });
+        if let (true, Some(name)) = (lost, context.operation.runner()) {
+            if let Ok(Some(now)) = find_runner(to, token, name).await {
+                if now.id == id {
+                    self.session.runners.runners.update(|list| {
+                        if let Some(row) = list.iter_mut().find(|r| r.id == id) {
+                            *row = now;
+                        }
+                    });
+                }
+            }
+        }
+        self.edit_error.set(Some((error, context)));
+    }
+
     /// Adds custom labels to runner `id` (already validated); its row follows GitHub's answer.
     pub fn add_labels(&self, id: u64, name: String, labels: Vec<String>, done: impl FnOnce() + 'static) {
-        let Some((to, context)) = self.context(&name) else {
+        let Some((to, context)) = self.context(Operation::AddLabels {
+            runner: name.clone(),
+            labels: labels.clone(),
+        }) else {
             return;
         };
         self.edit_start();
@@ -247,7 +267,7 @@ impl FleetState {
                     state.edit_status.set(format!("Added {added} to {name}."));
                     done();
                 }
-                Err(error) => state.edit_error.set(Some((error, context))),
+                Err(error) => state.refused(&to, &token, id, error, context).await,
             }
             state.edit_busy.set(false);
         });
@@ -255,7 +275,10 @@ impl FleetState {
 
     /// Removes one custom label from runner `id`.
     pub fn remove_label(&self, id: u64, name: String, label: String) {
-        let Some((to, context)) = self.context(&name) else {
+        let Some((to, context)) = self.context(Operation::RemoveLabel {
+            runner: name.clone(),
+            label: label.clone(),
+        }) else {
             return;
         };
         self.edit_start();
@@ -266,7 +289,7 @@ impl FleetState {
                     state.replace_labels(id, now);
                     state.edit_status.set(format!("Removed the label {label} from {name}."));
                 }
-                Err(error) => state.edit_error.set(Some((error, context))),
+                Err(error) => state.refused(&to, &token, id, error, context).await,
             }
             state.edit_busy.set(false);
         });
@@ -274,7 +297,10 @@ impl FleetState {
 
     /// Moves runner `id` into the group `group` (organizations and enterprises).
     pub fn move_to_group(&self, id: u64, name: String, group: u64, group_name: String) {
-        let Some((to, context)) = self.context(&name) else {
+        let Some((to, context)) = self.context(Operation::MoveRunner {
+            runner: name.clone(),
+            group: group_name.clone(),
+        }) else {
             return;
         };
         self.edit_start();
@@ -289,7 +315,7 @@ impl FleetState {
                     });
                     state.edit_status.set(format!("Moved {name} to {group_name}."));
                 }
-                Err(error) => state.edit_error.set(Some((error, context))),
+                Err(error) => state.refused(&to, &token, id, error, context).await,
             }
             state.edit_busy.set(false);
         });

@@ -1,7 +1,8 @@
 //! `GroupsState`: the Runner groups tab: the scope's groups with their access settings (every
 //! page), each shown group's runner count and selection size, loaded per group; the New and
 //! Edit form, Delete behind its confirmation, and a group's runners with Move to group. Writes
-//! go one at a time, at least a second apart, and are never sent again by themselves.
+//! go one at a time, at least a second apart, and are never sent again by themselves; when a
+//! write's answer is lost, what it may have changed is read again.
 
 use super::credential::PinnedToken;
 use super::fleet::FleetState;
@@ -15,6 +16,7 @@ use crate::github::client::{
     organization_id, runner_groups, set_group_members, update_group,
 };
 use crate::github::{ApiError, ErrorKind, GroupInfo, Member, Runner, ScopeKind, Target};
+use crate::operation::Operation;
 use crate::runner::bulk::SPACING_MS;
 use crate::runner::group_draft::{DraftErrors, GroupDraft, ValidDraft};
 use crate::words::ErrorContext;
@@ -145,8 +147,12 @@ impl GroupsState {
         })
     }
 
-    fn target(&self) -> Option<(Target, ErrorContext)> {
-        self.source.get_untracked().map(|s| (s.target, s.context))
+    /// Where the table came from, and the words for a failure of `operation` there.
+    fn target(&self, operation: Operation) -> Option<(Target, ErrorContext)> {
+        self.source.get_untracked().map(|s| {
+            let context = s.doing(operation);
+            (s.target, context)
+        })
     }
 
     /// Loads every group of `source`, replacing the table; counts are asked again.
@@ -170,7 +176,7 @@ impl GroupsState {
                     state.groups.set(groups);
                     state.load_counts(turn, source.target.clone(), token);
                 }
-                Err(error) => state.error.set(Some((error, source.context.clone()))),
+                Err(error) => state.error.set(Some((error, source.doing(Operation::LoadGroups)))),
             }
             state.loading.set(false);
         });
@@ -245,7 +251,9 @@ impl GroupsState {
             before: None,
         }));
         self.load_repositories();
-        let Some((to, context)) = self.target() else {
+        let Some((to, context)) = self.target(Operation::LoadGroupMembers {
+            group: group.name.clone(),
+        }) else {
             return;
         };
         let (state, token) = (*self, self.session.form.credential.pinned());
@@ -287,7 +295,7 @@ impl GroupsState {
 
     /// The organization's repositories for the chooser, once per scope.
     fn load_repositories(&self) {
-        let Some((to, _)) = self.target() else {
+        let Some(to) = self.source.get_untracked().map(|s| s.target) else {
             return;
         };
         if to.scope.kind() != ScopeKind::Organization
@@ -321,9 +329,10 @@ impl GroupsState {
         let Some(editing) = self.editing.get_untracked() else {
             return;
         };
-        let Some((to, context)) = self.target() else {
+        let Some(source) = self.source.get_untracked() else {
             return;
         };
+        let to = source.target.clone();
         let enterprise = to.scope.kind() == ScopeKind::Enterprise;
         let draft = self.draft.get_untracked();
         let valid = match draft.validate() {
@@ -341,7 +350,7 @@ impl GroupsState {
         spawn_local(async move {
             let mut valid = valid;
             if enterprise && valid.visibility == crate::github::Visibility::Selected {
-                match state.resolve_orgs(&to, &context, token).await {
+                match state.resolve_orgs(&source, token).await {
                     Some(ids) => {
                         valid.members = ids;
                     }
@@ -351,12 +360,17 @@ impl GroupsState {
                     }
                 }
             }
+            // What was said on success, or the refusal and the write it answered.
             let done = match editing {
                 Editing::New => {
                     state.pace().await;
                     create_group(&to, &token, valid.create_fields(enterprise))
                         .await
                         .map(|g| format!("Created the group {}.", g.name))
+                        .map_err(|e| {
+                            let group = valid.name.clone();
+                            (e, Operation::CreateGroup { group })
+                        })
                 }
                 Editing::Group { before: None, .. } => {
                     state.busy.set(false);
@@ -374,10 +388,11 @@ impl GroupsState {
                                 set_group_members(&to, &token, group.id, ids)
                                     .await
                                     .map(|()| format!("Saved the group {}.", g.name))
+                                    .map_err(|e| (e, Operation::SetGroupMembers { group: g.name }))
                             }
                             None => Ok(format!("Saved the group {}.", g.name)),
                         },
-                        Err(e) => Err(e),
+                        Err(e) => Err((e, Operation::UpdateGroup { group: group.name })),
                     }
                 }
             };
@@ -388,14 +403,14 @@ impl GroupsState {
                     state.editing.set(None);
                     state.refresh_after(token);
                 }
-                Err(error) => state.refused(error, context, token),
+                Err((error, operation)) => state.refused(error, source.doing(operation), token),
             }
         });
     }
 
     /// The ids of the organization names on the form, asked of GitHub for those not known yet;
     /// `None` (with the message set) when a name is no organization or the look-up failed.
-    async fn resolve_orgs(&self, to: &Target, context: &ErrorContext, token: PinnedToken) -> Option<Vec<u64>> {
+    async fn resolve_orgs(&self, source: &ListSource, token: PinnedToken) -> Option<Vec<u64>> {
         let names: Vec<String> = self
             .org_names
             .get_untracked()
@@ -411,7 +426,7 @@ impl GroupsState {
                 .with_value(|k| k.get(&name.to_ascii_lowercase()).copied());
             let id = match known {
                 Some(id) => id,
-                None => match organization_id(to, &token, &name).await {
+                None => match organization_id(&source.target, &token, &name).await {
                     Ok(id) => {
                         self.known_orgs.update_value(|k| {
                             k.insert(name.to_ascii_lowercase(), id);
@@ -424,7 +439,8 @@ impl GroupsState {
                         return None;
                     }
                     Err(e) => {
-                        self.action_error.set(Some((e, context.clone())));
+                        let context = source.doing(Operation::FindOrganization { login: name });
+                        self.action_error.set(Some((e, context)));
                         return None;
                     }
                 },
@@ -437,10 +453,20 @@ impl GroupsState {
         Some(ids)
     }
 
-    /// A refusal: a group gone meanwhile refreshes the table; the rest is shown as it came.
+    /// A refusal, shown as it came. A group gone meanwhile, or a write whose answer was lost
+    /// (it may have been carried out), reads the table again, and a lost move also the runners
+    /// of the group on view: safe requests, the write itself is never sent again.
     fn refused(&self, error: ApiError, context: ErrorContext, token: PinnedToken) {
-        if error.kind == ErrorKind::NotFound {
+        let lost = matches!(error.kind, ErrorKind::AnswerLost { .. });
+        if error.kind == ErrorKind::NotFound || lost {
             self.refresh_after(token);
+        }
+        if let (true, Operation::MoveRunner { .. }) = (lost, &context.operation) {
+            if let (Some(source), Some(group)) = (self.source.get_untracked(), self.viewing.get_untracked()) {
+                if token.is_current() {
+                    self.load_viewed(source.target, token, group.id);
+                }
+            }
         }
         self.action_error.set(Some((error, context)));
     }
@@ -450,7 +476,9 @@ impl GroupsState {
         if self.busy.get_untracked() {
             return;
         }
-        let Some((to, context)) = self.target() else {
+        let Some((to, context)) = self.target(Operation::DeleteGroup {
+            group: group.name.clone(),
+        }) else {
             return;
         };
         self.action_error.set(None);
@@ -473,7 +501,7 @@ impl GroupsState {
 
     /// Shows `group`'s runners.
     pub fn view_runners(&self, group: GroupInfo) {
-        let Some((to, _)) = self.target() else {
+        let Some(to) = self.source.get_untracked().map(|s| s.target) else {
             return;
         };
         // The dialog opens fresh: nothing said about an earlier change stays in it.
@@ -481,10 +509,15 @@ impl GroupsState {
         self.status.set(String::new());
         self.viewing.set(Some(group.clone()));
         self.viewed_runners.set(Some(Load::Loading));
-        let (state, token) = (*self, self.session.form.credential.pinned());
+        self.load_viewed(to, self.session.form.credential.pinned(), group.id);
+    }
+
+    /// Reads the runners of `group` into the dialog, if it still shows that group.
+    fn load_viewed(&self, to: Target, token: PinnedToken, group: u64) {
+        let state = *self;
         spawn_local(async move {
-            let answer = group_runners(&to, &token, group.id).await;
-            if state.viewing.with_untracked(|v| v.as_ref().map(|g| g.id)) == Some(group.id) {
+            let answer = group_runners(&to, &token, group).await;
+            if state.viewing.with_untracked(|v| v.as_ref().map(|g| g.id)) == Some(group) {
                 state.viewed_runners.set(Some(match answer {
                     Ok(list) => Load::Ready(list),
                     Err(e) => Load::Failed(e),
@@ -498,7 +531,10 @@ impl GroupsState {
         if self.busy.get_untracked() {
             return;
         }
-        let Some((to, context)) = self.target() else {
+        let Some((to, context)) = self.target(Operation::MoveRunner {
+            runner: runner.name.clone(),
+            group: into.name.clone(),
+        }) else {
             return;
         };
         self.action_error.set(None);

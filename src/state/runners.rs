@@ -5,9 +5,10 @@
 use super::credential::{Credential, PinnedToken};
 use super::latest::Latest;
 use crate::browser::focus::focus;
-use crate::form::{Action, ValidForm};
+use crate::form::ValidForm;
 use crate::github::client::{find_runner, remove_runner, runners_page};
 use crate::github::{ApiError, ErrorKind, Runner, Target};
+use crate::operation::Operation;
 use crate::words::runners::{not_removed, removed};
 use crate::words::ErrorContext;
 use leptos::prelude::*;
@@ -20,7 +21,9 @@ pub const ROWS_STEP: usize = 50;
 /// Most pages followed (100 runners each).
 const MAX_PAGES: usize = 200;
 
-/// Where the list comes from, and how its errors are worded.
+/// Where the list comes from, and how its errors are worded: `context` is listing the runners;
+/// every other request of the scope words its errors with [`ErrorContext::doing`] its own
+/// operation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ListSource {
     pub target: Target,
@@ -32,8 +35,13 @@ impl ListSource {
     pub fn of(valid: &ValidForm) -> Self {
         Self {
             target: valid.target.clone(),
-            context: ErrorContext::of(valid, Action::Add, None),
+            context: ErrorContext::of(valid, Operation::ListRunners),
         }
+    }
+
+    /// The scope's words for a failure of `operation`.
+    pub fn doing(&self, operation: Operation) -> ErrorContext {
+        self.context.doing(operation)
     }
 }
 
@@ -161,11 +169,9 @@ impl RunnersState {
         self.error.set(None);
         let token = self.credential.pinned();
         spawn_local(async move {
-            let context = ErrorContext {
-                runner: Some(runner.name.clone()),
-                action: Action::Remove,
-                ..source.context.clone()
-            };
+            let context = source.doing(Operation::RemoveRunner {
+                runner: runner.name.clone(),
+            });
             match remove_runner(&source.target, &token, runner.id).await {
                 Ok(()) => state.gone(&runner, &source),
                 Err(error) if matches!(error.kind, ErrorKind::AnswerLost { .. }) => {

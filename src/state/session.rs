@@ -20,6 +20,7 @@ use crate::github::client::{create_token, find_runner, generate_jit_config, remo
 use crate::github::{
     ApiError, ErrorKind, GroupInfo, JitConfig, JitRequest, Runner, RunnerToken, Scope, Target, TokenPurpose,
 };
+use crate::operation::Operation;
 use crate::runner::{ConfigCommand, OptionErrors, RunnerPlatform};
 use crate::words::runners::{WATCH_TOKEN_CHANGED, WATCH_TOKEN_CLEARED};
 use crate::words::ErrorContext;
@@ -306,10 +307,10 @@ impl Session {
     }
 
     async fn create_token(&self, valid: &ValidForm, action: Action, token: PinnedToken) -> Outcome {
-        let purpose = if action == Action::Remove {
-            TokenPurpose::Removal
+        let (purpose, operation) = if action == Action::Remove {
+            (TokenPurpose::Removal, Operation::RemoveToken)
         } else {
-            TokenPurpose::Registration
+            (TokenPurpose::Registration, Operation::RegistrationToken)
         };
         match create_token(&valid.target, &token, purpose).await {
             Ok(token) => Outcome::Token {
@@ -321,7 +322,7 @@ impl Session {
             },
             Err(error) => Outcome::Failed {
                 error,
-                context: ErrorContext::of(valid, action, None),
+                context: ErrorContext::of(valid, operation),
             },
         }
     }
@@ -329,7 +330,12 @@ impl Session {
     /// A just-in-time runner. When its answer is lost, GitHub may have registered it: the
     /// runner list (one safe request) says whether, and the outcome says so; never "taken".
     async fn create_jit(&self, valid: &ValidForm, jit: JitRequest, token: PinnedToken) -> Outcome {
-        let context = ErrorContext::of(valid, Action::JustInTime, Some(jit.name.clone()));
+        let context = ErrorContext::of(
+            valid,
+            Operation::JustInTime {
+                runner: jit.name.clone(),
+            },
+        );
         let platform = self.setup.platform.get_untracked();
         match generate_jit_config(&valid.target, &token, &jit).await {
             Ok(runner) => Outcome::Jit {
@@ -429,7 +435,12 @@ impl Session {
             match removed {
                 Ok(()) => s.submit(),
                 Err(error) => {
-                    let context = ErrorContext::of(&valid, Action::Remove, Some(runner.name.clone()));
+                    let context = ErrorContext::of(
+                        &valid,
+                        Operation::RemoveRunner {
+                            runner: runner.name.clone(),
+                        },
+                    );
                     s.outcome.set(Some(Outcome::Failed { error, context }));
                 }
             }

@@ -16,7 +16,7 @@ use crate::github::client::{
 };
 use crate::github::scope::parse_address;
 use crate::github::token_check::{Probe, TokenFacts};
-use crate::github::{ApiError, Endpoint, GroupInfo, Scope, ScopeKind, Target, TokenKind};
+use crate::github::{ApiError, Endpoint, ErrorKind, GroupInfo, Scope, ScopeKind, Target, TokenKind};
 use crate::runner::waiting::{verdict, Place, Placed, Verdict};
 use crate::words::troubleshoot::{not_opened, opened, token_report, unread, TokenReport};
 use leptos::prelude::*;
@@ -178,6 +178,7 @@ impl TroubleshootState {
     }
 
     /// Sends the confirmed `PUT`, once: a request that went out is never sent again by the page.
+    /// After it is done, or its answer was lost, the repository is checked again (reads only).
     pub fn open(&self, request: OpenGroup) {
         let key = (request.group, request.repository.id);
         if self.opening.get_untracked() || self.sent.with_value(|s| s.contains(&key)) {
@@ -191,12 +192,13 @@ impl TroubleshootState {
             let result = open_group_to(&request.org, &token, request.group, request.repository.id).await;
             let message = match &result {
                 Ok(()) => opened(&request.group_name, &request.repository.full_name),
-                Err(e) => not_opened(&request.group_name, e),
+                Err(e) => not_opened(&request.group_name, &request.repository.full_name, e),
             };
             s.opened.set(Some(message));
             s.opening.set(false);
             // The follow-up goes only with the token the PUT went with.
-            if result.is_ok() && token.is_current() {
+            let lost = matches!(&result, Err(e) if matches!(e.kind, ErrorKind::AnswerLost { .. }));
+            if (result.is_ok() || lost) && token.is_current() {
                 s.find_waiting();
             }
         });

@@ -1,9 +1,10 @@
 //! The words for an `ApiError`: what happened, what to do next, and a link that helps. Pure and
 //! tested here, so the sentences a user reads for any failure are in one place.
 
-use crate::form::{Action, ValidForm};
+use crate::form::ValidForm;
 use crate::github::access_token::{classic_scope, new_classic_token_url, new_fine_grained_token_url};
 use crate::github::{ApiError, ErrorKind, Runner, ScopeKind, TokenKind};
+use crate::operation::Operation;
 use crate::words::grammar::count;
 
 /// Said after Forget token: only what is true of what the page holds and sends.
@@ -53,27 +54,34 @@ pub fn token_not_accepted(kind: TokenKind, scope: ScopeKind) -> Option<String> {
 /// The request that failed, as far as the wording needs it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorContext {
+    /// What the request was doing (with the runner or group it was about).
+    pub operation: Operation,
     /// The scope for sentences: "octo-org", "octo-org/app", "the enterprise acme".
     pub subject: String,
     pub kind: ScopeKind,
-    pub action: Action,
-    /// The just-in-time runner's name, for a 409.
-    pub runner: Option<String>,
     pub api: String,
     pub web: String,
     pub token_kind: TokenKind,
 }
 
 impl ErrorContext {
-    pub fn of(form: &ValidForm, action: Action, runner: Option<String>) -> Self {
+    /// `operation` in the scope, on the server and with the token kind of `form`.
+    pub fn of(form: &ValidForm, operation: Operation) -> Self {
         Self {
+            operation,
             subject: form.target.scope.to_string(),
             kind: form.target.scope.kind(),
-            action,
-            runner,
             api: form.target.api.to_string(),
             web: form.web_base.to_string(),
             token_kind: form.token_kind,
+        }
+    }
+
+    /// The same scope, server and token kind, for another operation.
+    pub fn doing(&self, operation: Operation) -> Self {
+        Self {
+            operation,
+            ..self.clone()
         }
     }
 }
@@ -89,14 +97,18 @@ pub struct Explanation {
 /// Words for `error`. `local_time` turns Unix milliseconds into the reader's local time.
 pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> String) -> Explanation {
     let ErrorContext {
+        operation,
         subject,
         kind,
-        action,
-        runner,
         api,
         web,
         token_kind,
     } = cx;
+    let jit = matches!(operation, Operation::JustInTime { .. });
+    let removing = match operation {
+        Operation::RemoveRunner { runner } => Some(runner.as_str()),
+        _ => None,
+    };
     let new_classic = || (new_classic_token_text(*kind), new_classic_token_url(web, *kind));
     let new_fine_grained = || (NEW_FINE_GRAINED_TOKEN.to_string(), new_fine_grained_token_url(web));
     let new_token = || {
@@ -171,7 +183,7 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
             },
             None,
         ),
-        ErrorKind::Forbidden if *action == Action::JustInTime => (
+        ErrorKind::Forbidden if jit => (
             format!("GitHub refused to register the runner{status}."),
             "The token may not use the chosen runner group (GitHub-hosted groups and groups not open to this scope refuse runners), or lacks the permission: pick another group, or see GitHub's message.".to_string(),
             None,
@@ -181,8 +193,8 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
             format!("Check the token's permissions and the {}'s token policies; GitHub's message says more.", kind.noun()),
             None,
         ),
-        ErrorKind::NotFound if *action == Action::Remove && runner.is_some() => (
-            format!("GitHub has no runner \u{201c}{}\u{201d} in {subject} any more (404).", runner.as_deref().unwrap_or_default()),
+        ErrorKind::NotFound if removing.is_some() => (
+            format!("GitHub has no runner \u{201c}{}\u{201d} in {subject} any more (404).", removing.unwrap_or_default()),
             "It was probably removed already: refresh the list.".to_string(),
             None,
         ),
@@ -191,17 +203,17 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
             format!(
                 "Check the {noun}'s spelling and the API URL ({api}). If both are right, the token's account cannot administer the {noun} or the token cannot see it: GitHub does not say which.{group}",
                 noun = kind.noun(),
-                group = if *action == Action::JustInTime && kind.has_groups() { " The chosen runner group may also no longer exist." } else { "" },
+                group = if jit && kind.has_groups() { " The chosen runner group may also no longer exist." } else { "" },
             ),
             None,
         ),
         ErrorKind::Conflict => (
-            format!("A runner named \u{201c}{}\u{201d} already exists in {subject}.", runner.as_deref().unwrap_or("this")),
+            format!("A runner named \u{201c}{}\u{201d} already exists in {subject}.", operation.runner().unwrap_or("this")),
             "Runner names are unique within their scope: change the Runner name and try again, or remove the old runner first.".to_string(),
             None,
         ),
-        ErrorKind::Unprocessable if *action == Action::Remove && runner.is_some() => (
-            format!("GitHub refused to remove \u{201c}{}\u{201d}{status}.", runner.as_deref().unwrap_or_default()),
+        ErrorKind::Unprocessable if removing.is_some() => (
+            format!("GitHub refused to remove \u{201c}{}\u{201d}{status}.", removing.unwrap_or_default()),
             "A runner that is running a job cannot be removed: wait for the job to finish (or cancel the workflow run), then try again. GitHub's message says more.".to_string(),
             None,
         ),
@@ -263,27 +275,109 @@ pub fn explain(error: &ApiError, cx: &ErrorContext, local_time: &dyn Fn(i64) -> 
     Explanation { title, next, link }
 }
 
-/// A write whose answer never came: say it may have been carried out, and what follows.
+/// A request whose answer never came: say what it may have done, and what follows.
 fn lost(cx: &ErrorContext, url: &str, timed_out: Option<u32>) -> (String, String, Option<(String, String)>) {
-    let what = match (cx.action, cx.runner.as_deref()) {
-        (Action::Remove, Some(runner)) => format!("{runner} may have been removed"),
-        (Action::Remove, None) => "the remove token may have been created".to_string(),
-        (Action::JustInTime, Some(runner)) => format!("{runner} may have been registered"),
-        _ => "the registration token may have been created".to_string(),
-    };
-    let next = match (cx.action, cx.runner.is_some()) {
-        (Action::Remove, true) => "The page has looked the runner up again: the list shows whether it is still there.",
-        (Action::JustInTime, true) => "Look for the runner in the list below before you create it again.",
-        _ => "Nothing was sent twice. A token that did get created is harmless and expires within an hour: create another one.",
+    let (what, next) = match lost_change(&cx.operation, cx.kind) {
+        Some((what, next)) => (format!(": {what}"), next),
+        None => (String::new(), READ_ONLY.to_string()),
     };
     let title = match timed_out {
         Some(seconds) => format!(
-            "{url} did not answer within {} and the request was cancelled, but it had gone out: {what}.",
+            "{url} did not answer within {} and the request was cancelled, but it had gone out{what}.",
             count(u64::from(seconds), "second", "seconds")
         ),
-        None => format!("No answer came back from {url}: {what}."),
+        None => format!("No answer came back from {url}{what}."),
     };
-    (title, next.to_string(), None)
+    (title, next, None)
+}
+
+/// The next step after a lost answer to a request that only reads.
+const READ_ONLY: &str = "The request only reads, so nothing was changed: try again.";
+
+/// After a lost answer to a token request: another one is harmless.
+const ANOTHER_TOKEN: &str =
+    "Nothing was sent twice. A token that did get created is harmless and expires within an hour: create another one.";
+
+/// After a lost answer to a runner's labels or group: the page reads the runner again.
+const RUNNER_READ_AGAIN: &str = "The page has read the runner again: the list shows what GitHub has now.";
+
+/// After a lost answer to a group's write: the page reads the groups again.
+const GROUPS_READ_AGAIN: &str = "The page has read the groups again: the table shows what GitHub has now.";
+
+/// What a write whose answer was lost may have done ("the labels gpu, cuda may have been added
+/// to build-01"), and the next step that fits it; `None` for a request that only reads.
+/// `scope` says whose access list a group has (an enterprise's groups list organizations).
+pub fn lost_change(operation: &Operation, scope: ScopeKind) -> Option<(String, String)> {
+    let change = match operation {
+        Operation::RegistrationToken => (
+            "the registration token may have been created".to_string(),
+            ANOTHER_TOKEN.to_string(),
+        ),
+        Operation::RemoveToken => (
+            "the remove token may have been created".to_string(),
+            ANOTHER_TOKEN.to_string(),
+        ),
+        Operation::JustInTime { runner } => (
+            format!("{runner} may have been registered"),
+            "Look for the runner in the list below before you create it again.".to_string(),
+        ),
+        Operation::RemoveRunner { runner } => (
+            format!("{runner} may have been removed"),
+            "The page has looked the runner up again: the list shows whether it is still there.".to_string(),
+        ),
+        Operation::AddLabels { runner, labels } => (
+            match labels.as_slice() {
+                [label] => format!("the label {label} may have been added to {runner}"),
+                _ => format!("the labels {} may have been added to {runner}", labels.join(", ")),
+            },
+            RUNNER_READ_AGAIN.to_string(),
+        ),
+        Operation::RemoveLabel { runner, label } => (
+            format!("the label {label} may have been removed from {runner}"),
+            RUNNER_READ_AGAIN.to_string(),
+        ),
+        Operation::MoveRunner { runner, group } => (
+            format!("{runner} may have been moved to {group}"),
+            "The page has read the runners again: they show what GitHub has now.".to_string(),
+        ),
+        Operation::CreateGroup { group } => (
+            format!("the group {group} may have been created"),
+            "The page has read the groups again: look for it in the table before you create it again.".to_string(),
+        ),
+        Operation::UpdateGroup { group } => (
+            format!("the group {group} may have been saved"),
+            GROUPS_READ_AGAIN.to_string(),
+        ),
+        Operation::SetGroupMembers { group } => (
+            format!(
+                "the {} of the group {group} may have been saved",
+                if scope == ScopeKind::Enterprise {
+                    "organizations"
+                } else {
+                    "repositories"
+                }
+            ),
+            GROUPS_READ_AGAIN.to_string(),
+        ),
+        Operation::DeleteGroup { group } => (
+            format!("the group {group} may have been deleted"),
+            GROUPS_READ_AGAIN.to_string(),
+        ),
+        Operation::OpenGroup { group, repository } => (
+            format!("runner group {group} may have been opened to {repository}"),
+            "The page has checked again: the jobs below show what GitHub has now.".to_string(),
+        ),
+        Operation::ListRunners
+        | Operation::FindRunner { .. }
+        | Operation::LoadGroups
+        | Operation::LoadGroupMembers { .. }
+        | Operation::LoadGroupRunners { .. }
+        | Operation::LoadRepositories
+        | Operation::FindOrganization { .. }
+        | Operation::CheckToken
+        | Operation::FindWaitingJobs => return None,
+    };
+    Some(change)
 }
 
 /// A just-in-time request whose answer was lost, once the runner list has said whether GitHub
@@ -351,10 +445,9 @@ mod tests {
 
     fn cx(kind: TokenKind) -> ErrorContext {
         ErrorContext {
+            operation: Operation::RegistrationToken,
             subject: "octo-org".into(),
             kind: ScopeKind::Organization,
-            action: Action::Add,
-            runner: None,
             api: "https://api.github.com".into(),
             web: "https://github.com".into(),
             token_kind: kind,
@@ -567,7 +660,7 @@ mod tests {
     }
 
     #[test]
-    fn words_follow_the_scope_and_the_action() {
+    fn words_follow_the_scope_and_the_operation() {
         let repo = ErrorContext {
             subject: "octo-org/app".into(),
             kind: ScopeKind::Repository,
@@ -622,27 +715,31 @@ mod tests {
         assert!(e(ErrorKind::NotFound, &ent)
             .title
             .contains("enterprise \u{201c}acme\u{201d}"));
-        let jit = ErrorContext {
-            action: Action::JustInTime,
-            runner: Some("build-7".into()),
-            ..cx(TokenKind::Classic)
-        };
+        let jit = cx(TokenKind::Classic).doing(Operation::JustInTime {
+            runner: "build-7".into(),
+        });
         assert_eq!(
             e(ErrorKind::Conflict, &jit).title,
             "A runner named \u{201c}build-7\u{201d} already exists in octo-org."
         );
         assert!(e(ErrorKind::Forbidden, &jit).next.contains("runner group"));
         assert!(e(ErrorKind::NotFound, &jit).next.contains("runner group"));
-        let removal = ErrorContext {
-            action: Action::Remove,
-            runner: Some("build-02".into()),
-            ..cx(TokenKind::Classic)
-        };
+        let removal = cx(TokenKind::Classic).doing(Operation::RemoveRunner {
+            runner: "build-02".into(),
+        });
         assert!(e(ErrorKind::Unprocessable, &removal)
             .title
             .starts_with("GitHub refused to remove \u{201c}build-02\u{201d}"));
         assert!(e(ErrorKind::Unprocessable, &removal).next.contains("running a job"));
         assert!(e(ErrorKind::NotFound, &removal).next.contains("refresh the list"));
+        // A label's 404 or 422 is not a removal's, and no label is a runner group.
+        let labels = cx(TokenKind::Classic).doing(Operation::AddLabels {
+            runner: "build-02".into(),
+            labels: vec!["gpu".into()],
+        });
+        assert!(!e(ErrorKind::Unprocessable, &labels).title.contains("remove"));
+        assert!(!e(ErrorKind::NotFound, &labels).next.contains("runner group"));
+        assert!(!e(ErrorKind::Forbidden, &labels).next.contains("runner group"));
     }
 
     #[test]
@@ -652,40 +749,53 @@ mod tests {
         assert!(e.title.contains("octo-org") && e.next.contains("https://api.github.com"));
     }
 
+    /// The words for a lost answer to `operation` in octo-org.
+    fn lost(operation: Operation) -> Explanation {
+        let cx = cx(TokenKind::Classic).doing(operation);
+        explain(&ApiError::answer_lost("https://api.github.com", None), &cx, &|_| {
+            String::new()
+        })
+    }
+
+    fn runner(name: &str) -> String {
+        name.to_string()
+    }
+
     #[test]
-    fn a_lost_answer_says_what_may_have_happened_for_each_action() {
-        let lost = |action, runner: Option<&str>| {
-            let cx = ErrorContext {
-                action,
-                runner: runner.map(String::from),
-                ..cx(TokenKind::Classic)
-            };
-            explain(&ApiError::answer_lost("https://api.github.com", None), &cx, &|_| {
-                String::new()
-            })
-        };
-        let add = lost(Action::Add, None);
+    fn a_lost_token_or_runner_answer_is_said_as_before() {
+        let add = lost(Operation::RegistrationToken);
         assert_eq!(
             add.title,
             "No answer came back from https://api.github.com: the registration token may have been created."
         );
-        assert!(add.next.contains("create another one"), "{}", add.next);
-        assert!(lost(Action::Remove, None)
-            .title
-            .contains("the remove token may have been created"));
-        assert!(lost(Action::Remove, Some("build-02"))
-            .title
-            .contains("build-02 may have been removed"));
-        let jit = lost(Action::JustInTime, Some("jit-7"));
+        assert_eq!(
+            add.next,
+            "Nothing was sent twice. A token that did get created is harmless and expires within an hour: create another one."
+        );
+        let remove = lost(Operation::RemoveToken);
+        assert!(remove.title.ends_with(": the remove token may have been created."));
+        assert!(remove.next.contains("create another one"), "{}", remove.next);
+        let removal = lost(Operation::RemoveRunner {
+            runner: runner("build-02"),
+        });
+        assert!(removal.title.ends_with(": build-02 may have been removed."));
+        assert_eq!(
+            removal.next,
+            "The page has looked the runner up again: the list shows whether it is still there."
+        );
+        let jit = lost(Operation::JustInTime {
+            runner: runner("jit-7"),
+        });
         assert!(
-            jit.title.contains("jit-7 may have been registered") && !jit.title.contains("taken"),
+            jit.title.ends_with(": jit-7 may have been registered.") && !jit.title.contains("taken"),
             "{}",
             jit.title
         );
-        let cx = ErrorContext {
-            action: Action::Add,
-            ..cx(TokenKind::Classic)
-        };
+        assert_eq!(
+            jit.next,
+            "Look for the runner in the list below before you create it again."
+        );
+        let cx = cx(TokenKind::Classic);
         let slow = explain(&ApiError::answer_lost("https://api.github.com", Some(30)), &cx, &|_| {
             String::new()
         });
@@ -695,5 +805,166 @@ mod tests {
             "{}",
             slow.title
         );
+    }
+
+    #[test]
+    fn a_lost_answer_to_a_runners_labels_or_group_names_that_change_and_the_read_that_followed() {
+        let base = "No answer came back from https://api.github.com: ";
+        let read_again = "The page has read the runner again: the list shows what GitHub has now.";
+        let added = lost(Operation::AddLabels {
+            runner: runner("build-01"),
+            labels: vec!["cuda".into(), "big-disk".into()],
+        });
+        assert_eq!(
+            added.title,
+            format!("{base}the labels cuda, big-disk may have been added to build-01.")
+        );
+        assert_eq!(added.next, read_again);
+        let one = lost(Operation::AddLabels {
+            runner: runner("build-01"),
+            labels: vec!["cuda".into()],
+        });
+        assert_eq!(
+            one.title,
+            format!("{base}the label cuda may have been added to build-01.")
+        );
+        let removed = lost(Operation::RemoveLabel {
+            runner: runner("build-01"),
+            label: "gpu".into(),
+        });
+        assert_eq!(
+            removed.title,
+            format!("{base}the label gpu may have been removed from build-01.")
+        );
+        assert_eq!(removed.next, read_again);
+        let moved = lost(Operation::MoveRunner {
+            runner: runner("build-01"),
+            group: "Linux builders".into(),
+        });
+        assert_eq!(
+            moved.title,
+            format!("{base}build-01 may have been moved to Linux builders.")
+        );
+        assert_eq!(
+            moved.next,
+            "The page has read the runners again: they show what GitHub has now."
+        );
+    }
+
+    #[test]
+    fn a_lost_answer_to_a_groups_write_names_that_change_and_the_read_that_followed() {
+        let base = "No answer came back from https://api.github.com: ";
+        let table = "The page has read the groups again: the table shows what GitHub has now.";
+        let group = || "Deploy".to_string();
+        let created = lost(Operation::CreateGroup { group: group() });
+        assert_eq!(created.title, format!("{base}the group Deploy may have been created."));
+        assert_eq!(
+            created.next,
+            "The page has read the groups again: look for it in the table before you create it again."
+        );
+        let saved = lost(Operation::UpdateGroup { group: group() });
+        assert_eq!(saved.title, format!("{base}the group Deploy may have been saved."));
+        assert_eq!(saved.next, table);
+        let members = lost(Operation::SetGroupMembers { group: group() });
+        assert_eq!(
+            members.title,
+            format!("{base}the repositories of the group Deploy may have been saved.")
+        );
+        assert_eq!(members.next, table);
+        let enterprise = ErrorContext {
+            kind: ScopeKind::Enterprise,
+            subject: "the enterprise acme".into(),
+            ..cx(TokenKind::Classic)
+        }
+        .doing(Operation::SetGroupMembers { group: group() });
+        let orgs = explain(
+            &ApiError::answer_lost("https://api.github.com", None),
+            &enterprise,
+            &|_| String::new(),
+        );
+        assert!(orgs
+            .title
+            .ends_with("the organizations of the group Deploy may have been saved."));
+        let deleted = lost(Operation::DeleteGroup { group: group() });
+        assert_eq!(deleted.title, format!("{base}the group Deploy may have been deleted."));
+        assert_eq!(deleted.next, table);
+        let opened = lost(Operation::OpenGroup {
+            group: group(),
+            repository: "octo-org/app".into(),
+        });
+        assert_eq!(
+            opened.title,
+            format!("{base}runner group Deploy may have been opened to octo-org/app.")
+        );
+        assert_eq!(
+            opened.next,
+            "The page has checked again: the jobs below show what GitHub has now."
+        );
+    }
+
+    #[test]
+    fn no_lost_answer_but_a_tokens_offers_another_token_and_a_read_says_nothing_changed() {
+        let group = || "Deploy".to_string();
+        let every = [
+            Operation::RegistrationToken,
+            Operation::RemoveToken,
+            Operation::JustInTime { runner: runner("j") },
+            Operation::ListRunners,
+            Operation::FindRunner { runner: runner("r") },
+            Operation::RemoveRunner { runner: runner("r") },
+            Operation::AddLabels {
+                runner: runner("r"),
+                labels: vec!["gpu".into()],
+            },
+            Operation::RemoveLabel {
+                runner: runner("r"),
+                label: "gpu".into(),
+            },
+            Operation::MoveRunner {
+                runner: runner("r"),
+                group: group(),
+            },
+            Operation::LoadGroups,
+            Operation::LoadGroupMembers { group: group() },
+            Operation::LoadGroupRunners { group: group() },
+            Operation::LoadRepositories,
+            Operation::FindOrganization { login: "acme".into() },
+            Operation::CreateGroup { group: group() },
+            Operation::UpdateGroup { group: group() },
+            Operation::SetGroupMembers { group: group() },
+            Operation::DeleteGroup { group: group() },
+            Operation::OpenGroup {
+                group: group(),
+                repository: "octo-org/app".into(),
+            },
+            Operation::CheckToken,
+            Operation::FindWaitingJobs,
+        ];
+        let mut titles = std::collections::HashSet::new();
+        for operation in every {
+            let token = operation.is_token();
+            let reads = lost_change(&operation, ScopeKind::Organization).is_none();
+            let e = lost(operation.clone());
+            assert_eq!(
+                e.title.contains("token may have been created"),
+                token,
+                "{operation:?}: {}",
+                e.title
+            );
+            assert_eq!(
+                e.next.contains("create another one"),
+                token,
+                "{operation:?}: {}",
+                e.next
+            );
+            assert!(e.title.ends_with('.') && e.next.ends_with('.'), "{operation:?}: {e:?}");
+            if reads {
+                assert_eq!(e.title, "No answer came back from https://api.github.com.");
+                assert_eq!(e.next, "The request only reads, so nothing was changed: try again.");
+            } else {
+                assert!(e.title.contains("may have been"), "{operation:?}: {}", e.title);
+                assert!(titles.insert(e.title.clone()), "two writes share {:?}", e.title);
+            }
+        }
     }
 }

@@ -1,8 +1,8 @@
 //! The words of the Runners section: the list's summary and progress, the watch's status line,
 //! removals, and a list that belongs to another scope than the form names.
 
-use crate::github::{Deprecation, Runner};
-use crate::runner::bulk::{Fate, Item};
+use crate::github::{ApiError, Deprecation, Runner};
+use crate::runner::bulk::{Failure, Fate, Item};
 use crate::runner::watch::WatchStatus;
 use crate::words::errors::short_reason;
 use crate::words::grammar::{count, thousands};
@@ -64,8 +64,17 @@ pub fn fate(fate: &Fate) -> String {
         Fate::SkippedBusy => "skipped: running a job".into(),
         Fate::SkippedOnline => "skipped: came online".into(),
         Fate::AlreadyGone => "already gone".into(),
-        Fate::Failed(why) => format!("failed: {why}"),
+        Fate::Failed(why) => format!("failed: {}", failure(why)),
         Fate::NotAttempted => "not attempted".into(),
+    }
+}
+
+/// Why a runner of a removal run was not removed: "HTTP 500: “Server Error”".
+pub fn failure(why: &Failure) -> String {
+    match why {
+        Failure::CheckFailed(error) => format!("not removed: checking it first failed ({})", short_reason(error)),
+        Failure::Refused(error) => short_reason(error),
+        Failure::StillListed => "no answer came back, and GitHub still lists it".into(),
     }
 }
 
@@ -116,8 +125,11 @@ pub fn bulk_summary(report: &[Item]) -> String {
 
 /// Why a removal run ended before its end: "The run ended early: the access token was cleared.
 /// Paste the token again to remove the runners not attempted."
-pub fn bulk_ended(why: &str) -> String {
-    format!("The run ended early: {why}. Paste the token again to remove the runners not attempted.")
+pub fn bulk_ended(why: &ApiError) -> String {
+    format!(
+        "The run ended early: {}. Paste the token again to remove the runners not attempted.",
+        short_reason(why)
+    )
 }
 
 /// The report as tab-separated lines: name, id, outcome, reason.
@@ -131,7 +143,7 @@ pub fn bulk_tsv(report: &[Item]) -> String {
                 Fate::SkippedBusy => ("skipped", "running a job".into()),
                 Fate::SkippedOnline => ("skipped", "came online".into()),
                 Fate::AlreadyGone => ("skipped", "already gone".into()),
-                Fate::Failed(why) => ("failed", why.clone()),
+                Fate::Failed(why) => ("failed", failure(why)),
                 Fate::NotAttempted => ("not attempted", String::new()),
             };
             format!("{}\t{}\t{outcome}\t{}", clean(&i.name), i.id, clean(&reason))
@@ -214,7 +226,7 @@ pub fn not_removed(runner: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::github::ApiError;
+    use crate::github::error::ResponseMeta;
 
     #[test]
     fn the_watch_says_each_state_in_words() {
@@ -302,11 +314,46 @@ mod tests {
         };
         let fleet = [runner(true, true), runner(true, false), runner(false, false)];
         let base = "3 runners \u{b7} 2 online \u{b7} 1 busy";
+        assert_eq!(summary(&fleet[..1]), "1 runner \u{b7} 1 online \u{b7} 1 busy");
         assert_eq!(summary_with_outdated(&fleet, None), base);
         assert_eq!(summary_with_outdated(&fleet, Some(0)), base);
         assert_eq!(
             summary_with_outdated(&fleet, Some(1_204)),
             format!("{base} \u{b7} 1,204 outdated")
+        );
+    }
+
+    /// GitHub's refusal with `status` and no message.
+    fn http(status: u16) -> ApiError {
+        ApiError::from_response(status, &ResponseMeta::default(), "")
+    }
+
+    #[test]
+    fn each_reason_a_runner_was_not_removed_is_said_in_words() {
+        let failed = |why| fate(&Fate::Failed(why));
+        assert_eq!(
+            failed(Failure::CheckFailed(ApiError::network("https://api.github.com"))),
+            "failed: not removed: checking it first failed (could not reach https://api.github.com)"
+        );
+        let refused = ApiError::from_response(500, &ResponseMeta::default(), r#"{"message":"Server Error"}"#);
+        assert_eq!(
+            failed(Failure::Refused(refused)),
+            "failed: HTTP 500: \u{201c}Server Error\u{201d}"
+        );
+        assert_eq!(
+            failed(Failure::StillListed),
+            "failed: no answer came back, and GitHub still lists it"
+        );
+    }
+
+    #[test]
+    fn a_run_ended_by_the_token_says_whether_it_was_cleared_or_changed() {
+        assert_eq!(
+            bulk_ended(&ApiError::token_forgotten()),
+            "The run ended early: the access token was cleared. Paste the token again to remove the runners not attempted."
+        );
+        assert!(
+            bulk_ended(&ApiError::token_changed()).starts_with("The run ended early: the access token was changed.")
         );
     }
 
@@ -320,7 +367,7 @@ mod tests {
         let report = [
             item(1, "a", Fate::Removed),
             item(2, "b\tc", Fate::SkippedBusy),
-            item(3, "d", Fate::Failed("HTTP 500".into())),
+            item(3, "d", Fate::Failed(Failure::Refused(http(500)))),
             item(4, "e", Fate::NotAttempted),
             item(5, "f", Fate::SkippedOnline),
         ];

@@ -1,12 +1,13 @@
 //! The Troubleshoot tab's sentences: the token report (a one-line verdict, then each fact) and
 //! why each waiting job waits.
 
-use super::errors::{new_classic_token_text, short_reason};
+use super::errors::{lost_change, new_classic_token_text, short_reason};
 use super::grammar::{count, plural, thousands};
 use crate::form::Action;
 use crate::github::access_token::{classic_scope, new_classic_token_url};
 use crate::github::token_check::{TokenFacts, TokenVerdict};
-use crate::github::{ApiError, ErrorKind, TokenKind};
+use crate::github::{ApiError, ErrorKind, ScopeKind, TokenKind};
+use crate::operation::Operation;
 use crate::runner::waiting::Verdict;
 
 /// A line of the report: what it is about, what was found, and a link that helps.
@@ -278,12 +279,18 @@ pub fn opened(group: &str, repository: &str) -> String {
     format!("Runner group {group} is now open to {repository}. Checked again below.")
 }
 
-pub fn not_opened(group: &str, error: &ApiError) -> String {
-    let lost = matches!(error.kind, ErrorKind::AnswerLost { .. });
-    if lost {
-        format!("No answer came back: runner group {group} may or may not be open now. Nothing was sent again; Check again shows what GitHub has.")
-    } else {
-        format!("Runner group {group} was not opened: {}.", refusal(error))
+/// What opening the group did not do; when its answer was lost, what it may have done (the
+/// page has checked again).
+pub fn not_opened(group: &str, repository: &str, error: &ApiError) -> String {
+    let operation = Operation::OpenGroup {
+        group: group.to_string(),
+        repository: repository.to_string(),
+    };
+    match lost_change(&operation, ScopeKind::Organization) {
+        Some((what, next)) if matches!(error.kind, ErrorKind::AnswerLost { .. }) => {
+            format!("No answer came back: {what}. {next}")
+        }
+        _ => format!("Runner group {group} was not opened: {}.", refusal(error)),
     }
 }
 
@@ -297,7 +304,6 @@ mod tests {
     use super::*;
     use crate::github::actions::RateLimit;
     use crate::github::token_check::Probe;
-    use crate::github::ScopeKind;
 
     fn facts(kind: TokenKind, scopes: Option<&[&str]>) -> TokenFacts {
         TokenFacts {
@@ -437,6 +443,24 @@ mod tests {
         assert_eq!(
             verdict(&v, "o/r"),
             "No runner has the label gpu. The closest is box, which lacks gpu."
+        );
+    }
+
+    #[test]
+    fn a_lost_open_group_answer_says_it_may_have_been_opened_and_that_the_page_checked_again() {
+        let lost = ApiError::answer_lost("https://api.github.com", None);
+        assert_eq!(
+            not_opened("Deploy", "octo-org/app", &lost),
+            "No answer came back: runner group Deploy may have been opened to octo-org/app. The page has checked again: the jobs below show what GitHub has now."
+        );
+        let refused = ApiError::from_response(
+            403,
+            &crate::github::error::ResponseMeta::default(),
+            r#"{"message":"Must have admin rights"}"#,
+        );
+        assert_eq!(
+            not_opened("Deploy", "octo-org/app", &refused),
+            "Runner group Deploy was not opened: 403 Must have admin rights."
         );
     }
 }

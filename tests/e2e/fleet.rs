@@ -26,7 +26,7 @@ pub fn tests() -> Vec<(String, Test)> {
 const ALL: &str = "8 runners \u{b7} 2 online \u{b7} 1 busy \u{b7} 4 outdated";
 
 /// The page with `org`'s runners listed.
-fn listed<'w>(world: &'w World, org: &str) -> Result<Page<'w>> {
+pub fn listed<'w>(world: &'w World, org: &str) -> Result<Page<'w>> {
     let page = Page::new(world)?;
     page.visit_with_mock()?;
     page.fill_form(org, ACCESS_TOKEN)?;

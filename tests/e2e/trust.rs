@@ -3,11 +3,13 @@
 //! leaves nothing that would send the token again. Requests are counted from the browser's own
 //! record (the DevTools protocol's Network events), not only from what the mock received.
 
-use crate::page::{check, check_contains, Page, Sent, ACCESS_TOKEN, POLL};
+use crate::page::{check, check_contains, lit, Page, Sent, ACCESS_TOKEN, POLL};
 use crate::webdriver::Result;
 use crate::{Test, World};
-use mock_github::fleet::fleet_scope;
+use mock_github::fleet::{fleet_scope, LOST_LABEL};
+use mock_github::groups::{GROUPS, LOST_GROUP};
 use mock_github::scenario::{org, runner, JIT_RUNNER_ID};
+use mock_github::Recorded;
 use std::time::Duration;
 
 pub fn tests() -> Vec<(String, Test)> {
@@ -16,6 +18,8 @@ pub fn tests() -> Vec<(String, Test)> {
         a_lost_jit_answer_looks_the_runner_up_and_offers_to_remove_it_and_try_again,
         a_lost_jit_answer_for_a_runner_github_never_registered_says_it_is_safe_to_retry,
         a_lost_removal_answer_looks_the_runner_up_and_the_row_follows_github,
+        a_lost_label_answer_is_said_as_that_change_and_the_runner_is_read_again,
+        a_lost_group_answer_is_said_as_that_change_and_the_groups_are_read_again,
         forget_token_leaves_nothing_that_would_send_it_again,
     ]
 }
@@ -169,6 +173,110 @@ fn a_lost_removal_answer_looks_the_runner_up_and_the_row_follows_github(world: &
             .iter()
             .any(|r| r.path.ends_with("actions/runners?name=old-runner")),
         "the runner was looked up by name",
+    )
+}
+
+/// A lost answer to anything but a token request is never worded as a token, and offers none.
+fn not_a_token(page: &Page, alert: &str) -> Result<()> {
+    check(
+        !alert.contains("registration token") && !alert.contains("create another one"),
+        format!("worded as a token: {alert}"),
+    )?;
+    page.assert_absent(
+        "//button[normalize-space(.)='Create another token']",
+        "Create another token button",
+    )
+}
+
+/// GitHub adds the label, and its answer is lost: the alert names that change, the POST went
+/// once, and the runner was looked up again (a GET after it), its row showing the label.
+fn a_lost_label_answer_is_said_as_that_change_and_the_runner_is_read_again(world: &World) -> Result<()> {
+    let page = crate::fleet::listed(world, fleet_scope::FLEET)?;
+    page.session.find("//*[@aria-label='Edit idle-old']")?.click()?;
+    page.session
+        .find("//dialog[@open]//h3[normalize-space(.)='Edit idle-old']")?;
+    page.field("New labels")?.fill(LOST_LABEL)?;
+    page.button("Add labels")?.click()?;
+    let alert = page.alert_containing("may have been added")?.text()?;
+    check_contains(
+        &alert,
+        &format!("the label {LOST_LABEL} may have been added to idle-old."),
+    )?;
+    check_contains(
+        &alert,
+        "The page has read the runner again: the list shows what GitHub has now.",
+    )?;
+    not_a_token(&page, &alert)?;
+    let tail = "/orgs/fleet-org/actions/runners/21/labels";
+    let posts: Vec<Recorded> = page
+        .mock
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST")
+        .collect();
+    check(
+        posts.len() == 1 && posts[0].path.ends_with(tail),
+        format!(
+            "one POST reached the mock: {:?}",
+            posts.iter().map(|r| &r.path).collect::<Vec<_>>()
+        ),
+    )?;
+    check(sent(&page, "POST", tail)?.len() == 1, "and the browser sent one")?;
+    let reads = page
+        .mock
+        .runner_list_requests()
+        .into_iter()
+        .filter(|r| r.path.contains("name=idle-old") && r.at > posts[0].at)
+        .count();
+    check(reads == 1, format!("{reads} look-ups of idle-old after the POST"))?;
+    page.wait("the row with the label GitHub added", Duration::from_secs(5), || {
+        Ok(page.runner_labels("idle-old")?.ends_with(LOST_LABEL).then_some(()))
+    })
+}
+
+/// GitHub creates the group, and its answer is lost: the alert names that change, the POST
+/// went once, and the groups were read again (a GET after it), the table showing the group.
+fn a_lost_group_answer_is_said_as_that_change_and_the_groups_are_read_again(world: &World) -> Result<()> {
+    let page = crate::groups::groups_listed(world, &format!("org={GROUPS}"))?;
+    page.button("New runner group")?.click()?;
+    page.session
+        .find("//dialog[@open]//h3[normalize-space(.)='New runner group']")?;
+    page.field("Name")?.fill(LOST_GROUP)?;
+    page.session
+        .find("//dialog[@open]//button[normalize-space(.)='Create group']")?
+        .click()?;
+    let alert = page.alert_containing("may have been created")?.text()?;
+    check_contains(&alert, &format!("the group {LOST_GROUP} may have been created."))?;
+    check_contains(&alert, "The page has read the groups again")?;
+    not_a_token(&page, &alert)?;
+    let writes = page.mock.group_writes();
+    let tail = format!("/orgs/{GROUPS}/actions/runner-groups");
+    check(
+        writes.len() == 1 && writes[0].method == "POST" && writes[0].path.ends_with(&tail),
+        format!(
+            "one write reached the mock: {:?}",
+            writes.iter().map(|r| &r.path).collect::<Vec<_>>()
+        ),
+    )?;
+    check(sent(&page, "POST", &tail)?.len() == 1, "and the browser sent one")?;
+    let list = format!("{tail}?");
+    let reads = page
+        .mock
+        .group_requests()
+        .into_iter()
+        .filter(|r| (r.path.ends_with(&tail) || r.path.contains(&list)) && r.at > writes[0].at)
+        .count();
+    check(reads >= 1, "the groups were read again after the POST")?;
+    page.wait(
+        "the table with the group GitHub created",
+        Duration::from_secs(5),
+        || {
+            let row = format!(
+                "//table[caption]//tr[th[@scope='row'][starts-with(normalize-space(.), {})]]",
+                lit(LOST_GROUP)
+            );
+            Ok((!page.session.find_all(&row)?.is_empty()).then_some(()))
+        },
     )
 }
 

@@ -3,6 +3,7 @@
 //! login, one per line, resolved to ids on Save (an unknown name is said before anything is sent).
 
 use crate::github::Member;
+use crate::operation::Operation;
 use crate::state::{GroupsState, Load};
 use crate::ui::result::ErrorAlert;
 use crate::words::groups::chosen_count;
@@ -15,7 +16,12 @@ const SHOWN: usize = 50;
 pub fn RepositoryChooser(state: GroupsState) -> impl IntoView {
     let search = RwSignal::new(String::new());
     let draft = state.draft;
-    let context = move || state.source.get_untracked().map(|s| s.context);
+    let context = move || {
+        state
+            .source
+            .get_untracked()
+            .map(|s| s.doing(Operation::LoadRepositories))
+    };
     let toggle = move |id: u64, on: bool| {
         draft.update(|d| {
             d.members.retain(|m| *m != id);

@@ -3,6 +3,7 @@
 
 use super::error::GroupError;
 use crate::github::{GroupInfo, Runner};
+use crate::operation::Operation;
 use crate::state::{GroupsState, Load, Tabs};
 use crate::ui::result::ErrorAlert;
 use crate::ui::widgets::trap_focus;
@@ -65,7 +66,11 @@ pub fn GroupRunners(state: GroupsState) -> impl IntoView {
         }
     };
     let body = move || {
-        let context = state.source.get_untracked().map(|s| s.context);
+        let group = state.viewing.get_untracked().map(|g| g.name).unwrap_or_default();
+        let context = state
+            .source
+            .get_untracked()
+            .map(|s| s.doing(Operation::LoadGroupRunners { group }));
         match state.viewed_runners.get() {
             None => ().into_any(),
             Some(Load::Loading) => {

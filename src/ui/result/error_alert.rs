@@ -4,7 +4,6 @@
 
 use crate::browser::clock::local_date_time;
 use crate::browser::focus::focus;
-use crate::form::Action;
 use crate::github::{ApiError, ErrorKind, Runner};
 use crate::state::{use_session, Session};
 use crate::words::errors::{jit_lost, Explanation};
@@ -22,8 +21,9 @@ pub fn ErrorAlert(
 ) -> impl IntoView {
     let Explanation { title, next, link } = explain(&error, &context, &local_date_time);
     // A lost answer to a token request: another token is one click away (a new request, never
-    // a silent re-send). Only where the alert answers the form, not the runner list.
-    let another = matches!(error.kind, ErrorKind::AnswerLost { .. }) && context.runner.is_none();
+    // a silent re-send). Never for another operation: a lost label, group or runner write is
+    // read again, not answered with a token.
+    let another = matches!(error.kind, ErrorKind::AnswerLost { .. }) && context.operation.is_token();
     let session = use_context::<Session>();
     view! {
         <div class="alert error" role="alert">
@@ -33,7 +33,7 @@ pub fn ErrorAlert(
             {(error.kind == ErrorKind::Conflict).then(|| view! {
                 <p><button type="button" class="secondary" on:click=|_| focus("runner-name")>"Change the runner name"</button></p>
             })}
-            {(another && context.action != Action::JustInTime).then(|| session.map(|s| view! {
+            {another.then(|| session.map(|s| view! {
                 <p><button type="button" class="secondary" on:click=move |_| s.submit()>"Create another token"</button></p>
             }))}
             {error.message.map(|m| view! { <p class="github-message">"GitHub said: " <q>{m}</q></p> })}

@@ -1,6 +1,7 @@
 //! The mock's runners, per scope: listed (filtered by `name`, paginated by `Link`), versioned
 //! with strong `ETag`s (a matching `If-None-Match` gets a 304), removed with `DELETE`, and
 //! coming online a few seconds after they are created, as a real runner does once started.
+//! Adding the label [`LOST_LABEL`] is carried out and its answer lost on the way back.
 
 use crate::scenario::{self, Reply};
 use serde_json::{json, Value};
@@ -32,6 +33,9 @@ pub mod fleet_scope {
     /// fourth the primary one (`X-RateLimit-Remaining: 0`, resetting 2 s later), once each.
     pub const FLEET_LIMITED: &str = "fleet-limited-org";
 }
+
+/// A label whose addition is carried out, and its answer lost on the way back (any scope).
+pub const LOST_LABEL: &str = "lost-on-the-way";
 
 /// The runner that turns up in [`fleet_scope::WATCH`] without the page naming it.
 pub const FRESH_RUNNER: &str = "fresh-runner";
@@ -303,6 +307,7 @@ impl Fleet {
         let Some(r) = self.runners.iter_mut().find(|r| r.id == id) else {
             return scenario::error(404, "Not Found", DOCS);
         };
+        let mut lost = false;
         if let Some(body) = add {
             let wanted: Vec<String> = serde_json::from_str::<Value>(body)
                 .ok()
@@ -315,6 +320,7 @@ impl Fleet {
             if wanted.is_empty() || wanted.iter().any(|l| l.is_empty() || l.len() > 256 || l.contains(',')) {
                 return scenario::error(422, "Validation Failed", DOCS);
             }
+            lost = wanted.iter().any(|l| l == LOST_LABEL);
             for label in wanted {
                 if !r.labels.iter().any(|l| l.eq_ignore_ascii_case(&label)) {
                     r.labels.push(label);
@@ -331,7 +337,12 @@ impl Fleet {
                 None => return scenario::error(404, "Not Found", DOCS),
             }
         }
-        Reply::json_text(200, r.labels_json().to_string())
+        let answer = Reply::json_text(200, r.labels_json().to_string());
+        if lost {
+            answer.lost()
+        } else {
+            answer
+        }
     }
 
     /// `PUT {scope}/actions/runner-groups/{group}/runners/{id}`: 204. `group_exists`: the
@@ -472,6 +483,17 @@ mod tests {
             Some(&etag),
         );
         assert_eq!((again.status, again.body.as_str()), (304, ""));
+    }
+
+    #[test]
+    fn the_lost_label_is_added_before_its_answer_is_lost() {
+        let mut fleet = Fleet::new("octo-org");
+        let body = format!("{{\"labels\":[\"{LOST_LABEL}\"]}}");
+        let reply = fleet.labels("octo-org", Some("ghp_x"), 11, Some(&body), None);
+        assert!(reply.lost && reply.status == 200);
+        assert!(fleet.runners[0].labels.iter().any(|l| l == LOST_LABEL));
+        let plain = fleet.labels("octo-org", Some("ghp_x"), 11, Some(r#"{"labels":["cuda"]}"#), None);
+        assert!(!plain.lost);
     }
 
     #[test]

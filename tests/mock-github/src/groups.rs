@@ -2,7 +2,8 @@
 //! `Link`), created, edited and deleted (its runners going back to the Default group), each
 //! group's repository or organization list read and replaced, its runners listed; enterprise
 //! groups shared with an organization show there as `inherited`; a name already taken is
-//! refused with a 409, as GitHub does. Also an organization's repositories and `GET /orgs/{org}`.
+//! refused with a 409, as GitHub does; a group named [`LOST_GROUP`] is created or saved and its
+//! answer lost on the way back. Also an organization's repositories and `GET /orgs/{org}`.
 
 use crate::fleet::Fleet;
 use crate::scenario::{self, org, Reply};
@@ -17,6 +18,9 @@ pub const KNOWN_ORGS: [&str; 3] = ["groups-org", "octo-org", "acme-labs"];
 
 /// How many repositories [`GROUPS`] has: two pages of a hundred, the second short.
 pub const GROUPS_REPOS: u64 = 130;
+
+/// A group name whose creation or save is carried out, and its answer lost on the way back.
+pub const LOST_GROUP: &str = "Lost on the way";
 
 const DOCS: &str = "https://docs.github.com/rest/actions/self-hosted-runner-groups";
 
@@ -202,8 +206,14 @@ impl GroupStore {
         };
         g.members = Self::ids(&b, key).unwrap_or_default();
         let json = g.json(list_url);
+        let lost = g.name == LOST_GROUP;
         self.groups.push(g);
-        Reply::json_text(201, json.to_string())
+        let answer = Reply::json_text(201, json.to_string());
+        if lost {
+            answer.lost()
+        } else {
+            answer
+        }
     }
 
     /// `PATCH {scope}/actions/runner-groups/{id}`: 200 with the group.
@@ -226,7 +236,12 @@ impl GroupStore {
             return scenario::error(403, "Resource not accessible by personal access token", DOCS);
         }
         Self::apply(g, &b);
-        Reply::json_text(200, g.json(list_url).to_string())
+        let answer = Reply::json_text(200, g.json(list_url).to_string());
+        if g.name == LOST_GROUP {
+            answer.lost()
+        } else {
+            answer
+        }
     }
 
     /// `DELETE {scope}/actions/runner-groups/{id}`: 204, its runners back in the Default group.
@@ -388,4 +403,22 @@ pub fn organization(login: &str) -> Reply {
         o[k] = v;
     }
     Reply::json_text(200, o.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lost_group_is_created_or_saved_before_its_answer_is_lost() {
+        let mut store = GroupStore::new(GROUPS, false);
+        let body = format!("{{\"name\":\"{LOST_GROUP}\"}}");
+        let created = store.create(&body, "http://m/x");
+        assert!(created.lost && created.status == 201);
+        assert!(store.groups.iter().any(|g| g.name == LOST_GROUP));
+        let mut store = GroupStore::new(GROUPS, false);
+        let saved = store.update(2, &body, "http://m/x");
+        assert!(saved.lost && saved.status == 200);
+        assert!(!store.update(3, r#"{"name":"Release"}"#, "http://m/x").lost);
+    }
 }
