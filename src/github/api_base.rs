@@ -220,7 +220,7 @@ fn github_host(input: &str) -> Option<String> {
 /// of a server's web address with its API URL, and the API URL meant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiAdvice {
-    /// `https://github.com` (or `www.`): taken as github.com's API, https://api.github.com.
+    /// `https://github.com` (or `www.`): taken as github.com's API, `https://api.github.com`.
     GithubWebAddress,
     /// A server at the root of its host, where GitHub Enterprise Server has no API: it is
     /// under `/api/v3` (the `ApiBase` held).

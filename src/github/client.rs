@@ -52,6 +52,9 @@ pub trait TokenSource {
     /// `Authorization: Bearer ...` for the token, or why none may be sent: it was forgotten
     /// ([`ErrorKind::TokenForgotten`]) or replaced by another since the flow began
     /// ([`ErrorKind::TokenChanged`]).
+    ///
+    /// [`ErrorKind::TokenForgotten`]: crate::github::ErrorKind::TokenForgotten
+    /// [`ErrorKind::TokenChanged`]: crate::github::ErrorKind::TokenChanged
     fn authorization(&self) -> Result<String, ApiError>;
 }
 
