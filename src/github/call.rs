@@ -1,6 +1,6 @@
 //! Every request the page sends, as data: the method, the path under the API base (query
 //! included) and the JSON body. Pure, so each one is checked natively against GitHub's own
-//! description of the API (tests/contract.rs); `client` only carries them.
+//! description of the API (tests/contract/); `client` only carries them.
 
 use super::api_base::path_segment;
 use super::groups::{GroupFields, Visibility};
