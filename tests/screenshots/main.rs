@@ -96,7 +96,10 @@ fn take(world: &World, size: (u32, u32), scheme: &str, out: &std::path::Path, su
     if taken.is_err() {
         // What the window showed when it went wrong, to see why.
         if let Ok(png) = page.session.screenshot_png() {
-            let _ = std::fs::write(std::env::temp_dir().join(format!("screenshots-failed-{suffix}.png")), png);
+            let _ = std::fs::write(
+                std::env::temp_dir().join(format!("screenshots-failed-{suffix}.png")),
+                png,
+            );
         }
     }
     taken
