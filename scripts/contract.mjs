@@ -11,15 +11,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TOOLS, version } from './tools.mjs';
 
-// Must match AJV_VERSION and AJV_FORMATS_VERSION in scripts/setup.sh.
-const AJV_VERSION = '8.20.0';
-const AJV_FORMATS_VERSION = '3.0.1';
-const tools = process.env.RUNNER_TOKEN_TOOLS || join(homedir(), '.cache', 'runner-token-tools');
-const require = createRequire(join(tools, `ajv-${AJV_VERSION}-formats-${AJV_FORMATS_VERSION}`, 'package.json'));
+const AJV_VERSION = version('AJV_VERSION');
+const AJV_FORMATS_VERSION = version('AJV_FORMATS_VERSION');
+const require = createRequire(join(TOOLS, `ajv-${AJV_VERSION}-formats-${AJV_FORMATS_VERSION}`, 'package.json'));
 let Ajv, addFormats;
 try {
   Ajv = require('ajv').default;

@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # scripts/bin/wasm-bindgen splits first (the linked wasm carries --emit-relocs' relocations,
 # which would otherwise stay in it), then runs the real wasm-bindgen.
-export PATH="$PWD/scripts/bin:${RUNNER_TOKEN_TOOLS:-$HOME/.cache/runner-token-tools}/binaryen-132/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+source scripts/versions.env
+export PATH="$PWD/scripts/bin:${RUNNER_TOKEN_TOOLS:-$HOME/.cache/runner-token-tools}/binaryen-$BINARYEN_VERSION/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 cargo build --quiet --release --target wasm32-unknown-unknown "$@"

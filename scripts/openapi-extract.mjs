@@ -10,21 +10,21 @@
 //                                              package is installed)
 //
 // The package comes from npm into the same tools folder as the other npm tools
-// (scripts/setup.sh openapi). Each output file records the SHA-256 of this script: when the script
-// changes (a new operation, another package version), scripts/setup.sh test installs the package
-// and the contract tests fail until the subset is extracted again.
+// (scripts/setup.sh openapi), in the version scripts/versions.env pins. Each output file records the
+// SHA-256 of this script and the package version: when either changes (a new operation, another
+// OPENAPI_VERSION), scripts/setup.sh test installs the package and the contract tests fail until
+// the subset is extracted again.
 //
 // Schemas lose their annotations (title, description, example, x-*), which validate nothing;
 // every validation keyword is kept as GitHub wrote it.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TOOLS, version } from './tools.mjs';
 
-// Must match OPENAPI_VERSION in scripts/setup.sh.
-const OPENAPI_VERSION = '23.0.2';
+const OPENAPI_VERSION = version('OPENAPI_VERSION');
 const PACKAGE = '@octokit/openapi';
 // Every deployment the page supports, by its file name in the package's generated/ folder.
 const DEPLOYMENTS = ['api.github.com', 'ghec', 'ghes-3.17', 'ghes-3.18', 'ghes-3.19'];
@@ -106,8 +106,7 @@ const SHARED_SCHEMAS = ['basic-error'];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'tests', 'contract', 'openapi');
-const tools = process.env.RUNNER_TOKEN_TOOLS || join(homedir(), '.cache', 'runner-token-tools');
-const packageDir = join(tools, `octokit-openapi-${OPENAPI_VERSION}`, 'node_modules', ...PACKAGE.split('/'));
+const packageDir = join(TOOLS, `octokit-openapi-${OPENAPI_VERSION}`, 'node_modules', ...PACKAGE.split('/'));
 
 const ANNOTATIONS = new Set(['title', 'description', 'example', 'externalDocs']);
 

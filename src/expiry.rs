@@ -20,10 +20,6 @@ impl fmt::Display for TimestampError {
 }
 
 impl Expiry {
-    pub fn from_unix_ms(unix_ms: i64) -> Self {
-        Self { unix_ms }
-    }
-
     pub fn unix_ms(self) -> i64 {
         self.unix_ms
     }
@@ -214,6 +210,10 @@ mod tests {
         Expiry::parse_rfc3339(s).unwrap().unix_ms()
     }
 
+    fn at(unix_ms: i64) -> Expiry {
+        Expiry { unix_ms }
+    }
+
     #[test]
     fn parses_githubs_documented_example_with_its_offset() {
         // 12:13:35.123 at UTC-8 is 20:13:35.123 UTC.
@@ -260,7 +260,7 @@ mod tests {
 
     #[test]
     fn countdown_counts_whole_minutes_then_seconds_and_marks_expiry() {
-        let e = Expiry::from_unix_ms(3_600_000);
+        let e = at(3_600_000);
         assert_eq!(Remaining::at(e, 0).to_string(), "expires in 60 min");
         assert_eq!(Remaining::at(e, 1).to_string(), "expires in 59 min");
         assert_eq!(Remaining::at(e, 60_000).to_string(), "expires in 59 min");
@@ -270,18 +270,9 @@ mod tests {
         assert_eq!(Remaining::at(e, 3_600_000 - 1).to_string(), "expires in 1 s");
         assert!(Remaining::at(e, 3_600_000).is_expired());
         assert_eq!(Remaining::at(e, i64::MAX), Remaining::Expired);
-        assert_eq!(
-            Remaining::at(Expiry::from_unix_ms(5_400_000), 0).to_string(),
-            "expires in 1 h 30 min"
-        );
-        assert_eq!(
-            Remaining::at(Expiry::from_unix_ms(3_660_000), 0).to_string(),
-            "expires in 1 h 1 min"
-        );
-        assert_eq!(
-            Remaining::at(Expiry::from_unix_ms(7_200_000), 0).to_string(),
-            "expires in 2 h"
-        );
+        assert_eq!(Remaining::at(at(5_400_000), 0).to_string(), "expires in 1 h 30 min");
+        assert_eq!(Remaining::at(at(3_660_000), 0).to_string(), "expires in 1 h 1 min");
+        assert_eq!(Remaining::at(at(7_200_000), 0).to_string(), "expires in 2 h");
     }
 
     proptest! {
@@ -292,15 +283,15 @@ mod tests {
 
         #[test]
         fn utc_iso_round_trips(secs in -62_135_596_800_i64..253_402_300_799) {
-            let e = Expiry::from_unix_ms(secs * 1000);
+            let e = at(secs * 1000);
             prop_assert_eq!(Expiry::parse_rfc3339(&e.utc_iso()), Ok(e));
         }
 
         #[test]
         fn offsets_shift_the_instant_exactly(secs in 0_i64..4_000_000_000, h in 0_i64..24, m in 0_i64..60, neg in any::<bool>()) {
-            let utc = Expiry::from_unix_ms(secs * 1000);
+            let utc = at(secs * 1000);
             let offset = if neg { -(h * 60 + m) } else { h * 60 + m };
-            let local = Expiry::from_unix_ms((secs + offset * 60) * 1000).utc_iso();
+            let local = at((secs + offset * 60) * 1000).utc_iso();
             let with_offset = format!("{}{}{:02}:{:02}", &local[..19], if neg { '-' } else { '+' }, h, m);
             prop_assert_eq!(Expiry::parse_rfc3339(&with_offset), Ok(utc));
         }

@@ -1,8 +1,8 @@
 //! Code splitting: parts of the page whose code lives in a separate wasm chunk, fetched the first
 //! time they are needed (or earlier, with [`prefetch_at_idle`]), so the first screen does not wait
-//! for them. Two kinds of split point: [`split_view!`] for a section (rendered through
-//! `ui::widgets::LazySection`) and [`split_call!`] for a flow that runs after a click (the
-//! requests and what follows them), which main calls and the chunk carries out.
+//! for them. Two kinds of split point: `split_view!` for a section (rendered through
+//! [`LazySection`]) and `split_call!` for a flow that runs after a click (the requests and what
+//! follows them), which main calls and the chunk carries out.
 //!
 //! A view split point:
 //!
@@ -24,9 +24,11 @@
 //!
 //! Why not Leptos' `#[lazy]`: it expands to `.expect("load callback should succeed")`, and with
 //! `panic = "abort"` a chunk that fails to load (offline, blocked, a deploy that replaced it)
-//! kills the whole page. [`split_view!`] uses the same `#[wasm_split]` underneath with its
+//! kills the whole page. `split_view!` uses the same `#[wasm_split]` underneath with its
 //! `fallible` option, which returns the failure instead: [`LazySection`] then says so in the
 //! section's place, with Try again, and the rest of the page keeps working.
+//!
+//! [`LazySection`]: crate::ui::widgets::LazySection
 //!
 //! Where to draw chunks: every lazy part of the page today names one chunk, `sections` (the
 //! Register tab's result panels and flows, the just-in-time options and the Runners tab), which
@@ -93,7 +95,7 @@ pub type Prefetched = Result<(), leptos::wasm_split::SplitLoaderError>;
 ///
 /// - `NAME(args).await` is a [`Chunked`]: `Ok(view)` once the chunk is in, `Err(ChunkFailed)`
 ///   when it could not be loaded (never a panic). A later call tries the load again. Render it
-///   with [`LazySection`].
+///   with [`LazySection`](crate::ui::widgets::LazySection).
 /// - `BODY` is a block giving anything `IntoView` (typically `view! { <Component .../> }`).
 /// - Arguments must be `Send` (Leptos' `Suspend` holds them): signals, memos, `Signal`,
 ///   `StoredValue`, `Callback` and plain data are; wrap anything else (a `web_sys` value, an `Rc`)

@@ -11,7 +11,7 @@ use runner_token::deep_link::{share_query, DeepLink};
 use runner_token::expiry::{Expiry, Remaining};
 use runner_token::form::FormInput;
 use runner_token::github::actions::{
-    oauth_scopes, parse_jobs, parse_rate_limit, parse_repository, parse_runs, parse_user, sso_required,
+    oauth_scopes, parse_jobs, parse_rate_limit, parse_repository, parse_runs, parse_user,
 };
 use runner_token::github::downloads::parse_downloads;
 use runner_token::github::error::ResponseMeta;
@@ -233,7 +233,7 @@ fn troubleshoot_parsers_and_verdicts() {
             drop(parse_runs(&s));
             drop(parse_user(&s));
             drop(parse_rate_limit(&s));
-            let _ = (sso_required(&s), oauth_scopes(&s));
+            let _ = oauth_scopes(&s);
             let groups = parse_group_infos(&s).unwrap_or_default();
             let runners = parse_runners(&s).map(|p| p.runners).unwrap_or_default();
             let placed: Vec<Placed> = runners
@@ -297,12 +297,12 @@ fn context() -> runner_token::words::ErrorContext {
 #[test]
 fn url_derivation() {
     run(
-        "ApiBase::parse + web_base + owns, WebBase::parse",
+        "ApiBase::parse + web_base + relative, WebBase::parse",
         (text(), text()),
         |(a, b)| {
             if let Ok(api) = ApiBase::parse(&a) {
                 drop(api.web_base());
-                let _ = api.owns(&b);
+                let _ = api.relative(&b);
                 drop(api.endpoint(&b));
             }
             drop(WebBase::parse(&b));

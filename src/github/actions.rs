@@ -284,14 +284,6 @@ pub fn oauth_scopes(header: &str) -> Vec<String> {
         .collect()
 }
 
-/// The authorization address of `X-GitHub-SSO: required; url=...`; `None` for any other value
-/// (`partial-results; organizations=...` is not a refusal).
-pub fn sso_required(header: &str) -> Option<String> {
-    let rest = header.trim().strip_prefix("required")?;
-    let url = rest.split(';').find_map(|p| p.trim().strip_prefix("url="))?.trim();
-    url.starts_with("https://").then(|| url.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,12 +337,6 @@ mod tests {
             ["admin:org", "repo", "workflow"]
         );
         assert!(oauth_scopes("").is_empty());
-        assert_eq!(
-            sso_required("required; url=https://github.com/orgs/o/sso?authorization_request=A1").as_deref(),
-            Some("https://github.com/orgs/o/sso?authorization_request=A1")
-        );
-        assert_eq!(sso_required("partial-results; organizations=21955855"), None);
-        assert_eq!(sso_required("required; url=javascript:alert(1)"), None);
     }
 
     proptest! {
@@ -360,7 +346,6 @@ mod tests {
             let _ = parse_runs(&s);
             let _ = parse_jobs(&s);
             let _ = parse_rate_limit(&s);
-            let _ = sso_required(&s);
         }
     }
 }

@@ -220,7 +220,7 @@ fn github_host(input: &str) -> Option<String> {
 /// of a server's web address with its API URL, and the API URL meant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiAdvice {
-    /// `https://github.com` (or `www.`): taken as github.com's API, https://api.github.com.
+    /// `https://github.com` (or `www.`): taken as github.com's API, `https://api.github.com`.
     GithubWebAddress,
     /// A server at the root of its host, where GitHub Enterprise Server has no API: it is
     /// under `/api/v3` (the `ApiBase` held).
@@ -228,16 +228,6 @@ pub enum ApiAdvice {
     /// `https://SUBDOMAIN.ghe.com`, the web address of a GHE.com enterprise: its API is at
     /// `https://api.SUBDOMAIN.ghe.com` (the `ApiBase` held).
     GheComWebAddress(ApiBase),
-}
-
-impl ApiAdvice {
-    /// The API URL the advice names.
-    pub fn suggested(&self) -> String {
-        match self {
-            Self::GithubWebAddress => DEFAULT_API.to_string(),
-            Self::MissingApiV3(api) | Self::GheComWebAddress(api) => api.to_string(),
-        }
-    }
 }
 
 impl fmt::Display for ApiAdvice {
@@ -281,18 +271,14 @@ impl ApiBase {
         })
     }
 
-    /// The full URL of an API path such as `/orgs/x/actions/runners/registration-token`.
-    /// Whether `url` is under this API base, so the access token may be sent to it (a `Link`
-    /// header from a hostile server must not lead the token elsewhere).
-    pub fn owns(&self, url: &str) -> bool {
-        self.relative(url).is_some()
-    }
-
-    /// The part of `url` under this API base (`/orgs/x/...?page=2`), when it is under it.
+    /// The part of `url` under this API base (`/orgs/x/...?page=2`), when it is under it: only
+    /// then may the access token be sent to it (a `Link` header from a hostile server must not
+    /// lead the token elsewhere).
     pub fn relative<'u>(&self, url: &'u str) -> Option<&'u str> {
         url.strip_prefix(&self.to_string()).filter(|rest| rest.starts_with('/'))
     }
 
+    /// The full URL of an API path such as `/orgs/x/actions/runners/registration-token`.
     pub fn endpoint(&self, path: &str) -> String {
         format!("{self}{path}")
     }
@@ -385,6 +371,14 @@ mod tests {
 
     fn web(api: &str) -> Option<String> {
         ApiBase::parse(api).unwrap().web_base().map(|w| w.0)
+    }
+
+    /// The API URL an advice names.
+    fn suggested(advice: &ApiAdvice) -> String {
+        match advice {
+            ApiAdvice::GithubWebAddress => DEFAULT_API.to_string(),
+            ApiAdvice::MissingApiV3(api) | ApiAdvice::GheComWebAddress(api) => api.to_string(),
+        }
     }
 
     #[test]
@@ -491,7 +485,7 @@ mod tests {
 
     #[test]
     fn a_server_web_address_suggests_its_api_url() {
-        let suggested = |input: &str| api_advice(input).map(|a| a.suggested());
+        let suggested_for = |input: &str| api_advice(input).map(|a| suggested(&a));
         for (input, want) in [
             ("https://ghe.example.com", "https://ghe.example.com/api/v3"),
             ("https://ghe.example.com/", "https://ghe.example.com/api/v3"),
@@ -500,7 +494,7 @@ mod tests {
             ("https://octocorp.ghe.com", "https://api.octocorp.ghe.com"),
             ("https://octocorp.ghe.com/", "https://api.octocorp.ghe.com"),
         ] {
-            assert_eq!(suggested(input).as_deref(), Some(want), "{input}");
+            assert_eq!(suggested_for(input).as_deref(), Some(want), "{input}");
             // What is suggested is itself an API URL whose web address is known.
             assert!(ApiBase::parse(want).unwrap().web_base().is_some(), "{want}");
         }
@@ -620,8 +614,8 @@ mod tests {
             prop_assume!(!host.starts_with("api.") && !host.ends_with("ghe.com") && !host.ends_with("localhost") && !GITHUB_HOSTS.contains(&host.as_str()));
             let advice = api_advice(&format!("https://{host}/"));
             prop_assert_eq!(advice.clone(), Some(ApiAdvice::MissingApiV3(ApiBase::parse(&format!("https://{host}/api/v3")).unwrap())));
-            let suggested = ApiBase::parse(&advice.unwrap().suggested()).unwrap();
-            prop_assert_eq!(suggested.web_base().map(|w| w.0), Some(format!("https://{host}")));
+            let meant = ApiBase::parse(&suggested(&advice.unwrap())).unwrap();
+            prop_assert_eq!(meant.web_base().map(|w| w.0), Some(format!("https://{host}")));
         }
 
         #[test]
@@ -644,15 +638,21 @@ mod tests {
     }
 
     #[test]
-    fn owns_only_urls_under_the_api_base() {
+    fn only_urls_under_the_api_base_are_relative_to_it() {
         let api = ApiBase::parse("https://ghes.example.com/api/v3").unwrap();
-        assert!(api.owns("https://ghes.example.com/api/v3/organizations/1/actions/runner-groups?page=2"));
-        assert!(!api.owns("https://ghes.example.com/api/v30/x"));
-        assert!(!api.owns("https://ghes.example.com.evil.com/api/v3/x"));
-        assert!(!api.owns("https://evil.com/https://ghes.example.com/api/v3/x"));
+        assert_eq!(
+            api.relative("https://ghes.example.com/api/v3/organizations/1/actions/runner-groups?page=2"),
+            Some("/organizations/1/actions/runner-groups?page=2")
+        );
+        assert_eq!(api.relative("https://ghes.example.com/api/v30/x"), None);
+        assert_eq!(api.relative("https://ghes.example.com.evil.com/api/v3/x"), None);
+        assert_eq!(api.relative("https://evil.com/https://ghes.example.com/api/v3/x"), None);
         let dotcom = ApiBase::parse("https://api.github.com").unwrap();
-        assert!(dotcom.owns("https://api.github.com/organizations/9/actions/runner-groups?page=2"));
-        assert!(!dotcom.owns("https://api.github.com.evil.com/x"));
+        assert_eq!(
+            dotcom.relative("https://api.github.com/organizations/9/actions/runner-groups?page=2"),
+            Some("/organizations/9/actions/runner-groups?page=2")
+        );
+        assert_eq!(dotcom.relative("https://api.github.com.evil.com/x"), None);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Every request the page sends, as data: the method, the path under the API base (query
 //! included) and the JSON body. Pure, so each one is checked natively against GitHub's own
-//! description of the API (tests/contract.rs); `client` only carries them.
+//! description of the API (tests/contract/); `client` only carries them.
 
 use super::api_base::path_segment;
 use super::groups::{GroupFields, Visibility};
@@ -319,41 +319,6 @@ impl Endpoint {
             },
         ]
     }
-
-    /// A distinct number per variant, kept exhaustive by the compiler.
-    #[cfg(test)]
-    fn variant(&self) -> usize {
-        match self {
-            Self::RunnerToken(TokenPurpose::Registration) => 0,
-            Self::RunnerToken(TokenPurpose::Removal) => 1,
-            Self::GenerateJitConfig(_) => 2,
-            Self::Downloads => 3,
-            Self::RunnerGroups => 4,
-            Self::Runners => 5,
-            Self::RunnerNamed(_) => 6,
-            Self::RemoveRunner(_) => 7,
-            Self::AddLabels { .. } => 8,
-            Self::RemoveLabel { .. } => 9,
-            Self::MoveToGroup { .. } => 10,
-            Self::Deprecation(_) => 11,
-            Self::CreateGroup(_) => 12,
-            Self::UpdateGroup { .. } => 13,
-            Self::DeleteGroup(_) => 14,
-            Self::GroupRunners(_) => 15,
-            Self::GroupMembers(_) => 16,
-            Self::SetGroupMembers { .. } => 17,
-            Self::OrgRepositories => 18,
-            Self::OrganizationNamed(_) => 19,
-            Self::Root => 20,
-            Self::User => 21,
-            Self::RateLimit => 22,
-            Self::Repository => 23,
-            Self::QueuedRuns => 24,
-            Self::RunJobs(_) => 25,
-            Self::GroupsVisibleTo(_) => 26,
-            Self::OpenGroupTo { .. } => 27,
-        }
-    }
 }
 
 /// What a group's access list holds in `scope`: repositories, or an enterprise's organizations.
@@ -385,22 +350,42 @@ pub fn catalogue() -> Vec<(ScopeKind, Call)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
+
+    /// The variants of `Endpoint` as declared in this file, so no second list has to be kept: a
+    /// line indented once in the enum's body that starts with a capital is a variant.
+    fn declared_endpoints() -> BTreeSet<&'static str> {
+        let source = include_str!("call.rs");
+        let body = source.split_once("pub enum Endpoint {").map_or("", |(_, rest)| rest);
+        let body = &body[..body.find("\n}\n").unwrap_or(0)];
+        body.lines()
+            .filter_map(|line| line.strip_prefix("    "))
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_uppercase()))
+            .map(variant_name)
+            .collect()
+    }
+
+    /// `RunnerNamed` for `RunnerNamed("build 7")` (its `Debug` text, or its declaration).
+    fn variant_name(text: &str) -> &str {
+        text.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or(text)
+    }
 
     #[test]
     fn samples_cover_every_endpoint() {
-        let mut seen: Vec<usize> = Endpoint::samples().iter().map(Endpoint::variant).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        let highest = Endpoint::OpenGroupTo {
-            group: 0,
-            repository: 0,
-        }
-        .variant();
+        let samples = Endpoint::samples();
+        let debug: Vec<String> = samples.iter().map(|e| format!("{e:?}")).collect();
+        let sampled: BTreeSet<&str> = debug.iter().map(|d| variant_name(d)).collect();
+        let declared = declared_endpoints();
         assert_eq!(
-            seen,
-            (0..=highest).collect::<Vec<_>>(),
-            "Endpoint::samples misses a variant"
+            declared.difference(&sampled).collect::<Vec<_>>(),
+            Vec::<&&str>::new(),
+            "Endpoint::samples has no sample of these endpoints"
         );
+        // The other way too, so a misread declaration cannot pass unnoticed.
+        assert_eq!(sampled, declared);
+        for purpose in [TokenPurpose::Registration, TokenPurpose::Removal] {
+            assert!(samples.contains(&Endpoint::RunnerToken(purpose)), "{purpose:?}");
+        }
     }
 
     #[test]

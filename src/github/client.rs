@@ -52,6 +52,9 @@ pub trait TokenSource {
     /// `Authorization: Bearer ...` for the token, or why none may be sent: it was forgotten
     /// ([`ErrorKind::TokenForgotten`]) or replaced by another since the flow began
     /// ([`ErrorKind::TokenChanged`]).
+    ///
+    /// [`ErrorKind::TokenForgotten`]: crate::github::ErrorKind::TokenForgotten
+    /// [`ErrorKind::TokenChanged`]: crate::github::ErrorKind::TokenChanged
     fn authorization(&self) -> Result<String, ApiError>;
 }
 
@@ -464,12 +467,12 @@ pub async fn send(api: &ApiBase, token: &impl TokenSource, call: &Call) -> Resul
             again
         }
         Err(e) if e.is_unanswered() && !call.method.is_safe() => match probe(api, with_version).await {
-            Probe::HeaderRefused => {
+            RootProbe::HeaderRefused => {
                 remember_refuses_version(api);
                 send_once(api, Some(token), call, false).await.map_err(lost)
             }
-            Probe::Answered => Err(lost(e)),
-            Probe::Unreachable => Err(e),
+            RootProbe::Answered => Err(lost(e)),
+            RootProbe::Unreachable => Err(e),
         },
         Err(e) if !call.method.is_safe() => Err(lost(e)),
         other => other,
@@ -477,7 +480,7 @@ pub async fn send(api: &ApiBase, token: &impl TokenSource, call: &Call) -> Resul
 }
 
 /// What the API's root says about a server a write got no answer from.
-enum Probe {
+enum RootProbe {
     /// It answers a plain request but not one with the API-version header.
     HeaderRefused,
     /// It answers (with the header, when the write carried it).
@@ -488,17 +491,17 @@ enum Probe {
 
 /// Asks the API's root, without the token: with the version header (when the write carried
 /// it), then without.
-async fn probe(api: &ApiBase, with_version: bool) -> Probe {
+async fn probe(api: &ApiBase, with_version: bool) -> RootProbe {
     let root = Call::root();
     let none: Option<&AccessToken> = None;
     let answered = |r: &Result<Answer, ApiError>| !r.as_ref().is_err_and(ApiError::is_unanswered);
     if with_version && answered(&send_once(api, none, &root, true).await) {
-        return Probe::Answered;
+        return RootProbe::Answered;
     }
     match (answered(&send_once(api, none, &root, false).await), with_version) {
-        (true, true) => Probe::HeaderRefused,
-        (true, false) => Probe::Answered,
-        (false, _) => Probe::Unreachable,
+        (true, true) => RootProbe::HeaderRefused,
+        (true, false) => RootProbe::Answered,
+        (false, _) => RootProbe::Unreachable,
     }
 }
 

@@ -185,11 +185,6 @@ impl BulkRemoval {
         self.stopped = true;
     }
 
-    /// Whether the run is over (done, or stopped with nothing in flight).
-    pub fn is_over(&self) -> bool {
-        self.stopped || self.items.iter().all(|i| i.fate.is_some())
-    }
-
     /// The fate of each runner, the untried ones marked not attempted: the report.
     pub fn report(&self) -> Vec<Item> {
         self.items
@@ -319,7 +314,8 @@ mod tests {
             "not removed: the check failed"
         );
         assert!(!b.checked(0, Err(&ApiError::token_forgotten()), 3_000));
-        assert!(b.is_over() && b.ended.is_some());
+        assert_eq!(b.next(3_000), Step::Done);
+        assert!(b.ended.is_some());
     }
 
     #[test]
@@ -399,7 +395,7 @@ mod tests {
         for error in [ApiError::token_forgotten(), ApiError::token_changed()] {
             let mut b = run(2);
             b.answered(0, Answer::Refused(error.clone()), 0);
-            assert!(b.is_over());
+            assert_eq!(b.next(0), Step::Done);
             assert_eq!(b.ended.as_ref(), Some(&error));
             assert_eq!(b.report()[0].fate, Some(Fate::NotAttempted));
             // The same when the check before the removal finds the token gone.

@@ -1,6 +1,8 @@
-//! Pure runner knowledge: the seven platforms, the `config.sh` options (one table), the setup
-//! script and its renderings, quoting for POSIX shells, PowerShell and YAML, the `runs-on` line,
-//! and the runner watch's decisions.
+//! Pure runner knowledge: the seven platforms, the `config.sh` options (one table) and command,
+//! the setup script and its renderings, quoting for POSIX shells, PowerShell and YAML, the
+//! `runs-on` line, the runner watch's decisions, removing many runners (`bulk`), outdated
+//! runners (`versions`), a runner group as its forms hold it (`group_draft`), and why a queued
+//! job waits (`waiting`).
 
 pub mod bulk;
 pub mod command;

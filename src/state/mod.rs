@@ -1,6 +1,10 @@
-//! The page's state and flows, as plain structs of signals with methods and no view: the form
-//! and the one owner of the access token, the session (submit and its outcome), the runner
-//! setup, the runner list and the watch. Components read these and call their methods.
+//! The page's state and flows, as plain structs of signals with methods and no view: the one
+//! owner of the access token (`credential`), the form, what the first screen holds (`shell`,
+//! `in_flight`), the session (submit and its outcome) and the flow a click starts (`flows`), the
+//! runner setup, the Runners tab (`runners`; `fleet` for its selection, versions, edits and bulk
+//! removal), the watch, the Runner groups and Troubleshoot tabs, the open tab (`tabs`), and what
+//! every flow uses: "the newest answer wins" (`latest`) and a first step run at once (`start`).
+//! Components read these and call their methods.
 
 pub mod credential;
 pub mod fleet;

@@ -1,6 +1,7 @@
 //! The sentences the page says, as pure functions with native tests: errors, the runner list
-//! and watch, the setup script's notes, the link warning, and the grammar they share (counts,
-//! possessives). Components lay them out; they do not write them.
+//! and watch, the setup script's notes, the Runner groups and Troubleshoot tabs, what the scope
+//! card still lacks (`card`), the link warning (`link`), and the grammar they share (counts,
+//! possessives: `grammar`). Components lay them out; they do not write them.
 
 pub mod card;
 pub mod errors;

@@ -415,6 +415,18 @@ impl Run {
                     ),
                 );
             }
+            let pinned = crate::tools::version("OPENAPI_VERSION");
+            if s.text("version") != pinned {
+                self.problem(
+                    MARKER,
+                    format!(
+                        "tests/contract/openapi/{}.json comes from @octokit/openapi {}, scripts/versions.env pins {pinned}: \
+                         run `node scripts/openapi-extract.mjs` and commit the result",
+                        s.name,
+                        s.text("version")
+                    ),
+                );
+            }
         }
         for p in std::mem::take(&mut self.pending) {
             match (verdicts.of(p.case), p.expect) {

@@ -21,6 +21,8 @@ mod coverage;
 mod expected;
 mod mock;
 mod spec;
+#[path = "../support/tools.rs"]
+mod tools;
 mod validate;
 
 use checks::{Problems, Run};
@@ -81,29 +83,14 @@ fn judge(trial: &str) -> Result<(), Failed> {
     }
 }
 
-/// The folder of the tools scripts/setup.sh installs.
-fn tools() -> PathBuf {
-    std::env::var_os("RUNNER_TOKEN_TOOLS").map_or_else(
-        || PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cache/runner-token-tools"),
-        PathBuf::from,
-    )
-}
-
-/// The package version scripts/openapi-extract.mjs extracts from.
-fn openapi_version() -> Option<String> {
-    let script = std::fs::read_to_string(spec::root().join("scripts/openapi-extract.mjs")).ok()?;
-    let line = script.lines().find(|l| l.starts_with("const OPENAPI_VERSION = '"))?;
-    Some(line.split('\'').nth(1)?.to_string())
-}
-
+/// Whether scripts/setup.sh installed the package version scripts/openapi-extract.mjs extracts from.
 fn package_installed() -> bool {
-    openapi_version().is_some_and(|v| {
-        tools()
-            .join(format!(
-                "octokit-openapi-{v}/node_modules/@octokit/openapi/package.json"
-            ))
-            .exists()
-    })
+    let v = tools::version("OPENAPI_VERSION");
+    tools::folder()
+        .join(format!(
+            "octokit-openapi-{v}/node_modules/@octokit/openapi/package.json"
+        ))
+        .exists()
 }
 
 /// A fresh extraction from the installed package matches the committed subset byte for byte.

@@ -5,16 +5,13 @@
 //! flow, done by keyboard alone.
 
 use crate::page::{check, check_contains, Page, ACCESS_TOKEN};
+use crate::tools;
 use crate::webdriver::Result;
 use crate::{Test, World};
 use mock_github::fleet::fleet_scope::FLEET_LIMITED;
 use mock_github::scenario::org;
 use serde_json::{json, Value};
-use std::path::PathBuf;
 use std::time::Duration;
-
-/// Must match AXE_VERSION in scripts/setup.sh, which installs it.
-const AXE_VERSION: &str = "4.14.1";
 
 pub fn tests() -> Vec<(String, Test)> {
     crate::register![
@@ -27,14 +24,11 @@ pub fn tests() -> Vec<(String, Test)> {
 }
 
 fn axe_source() -> Result<String> {
-    let tools = std::env::var_os("RUNNER_TOKEN_TOOLS")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/runner-token-tools")))
-        .ok_or("no HOME to find the tools in")?;
-    let path = tools.join(format!("axe-core-{AXE_VERSION}/node_modules/axe-core/axe.min.js"));
+    let axe = tools::version("AXE_VERSION");
+    let path = tools::folder().join(format!("axe-core-{axe}/node_modules/axe-core/axe.min.js"));
     std::fs::read_to_string(&path).map_err(|e| {
         format!(
-            "{}: {e} (scripts/setup.sh test installs axe-core@{AXE_VERSION})",
+            "{}: {e} (scripts/setup.sh test installs axe-core@{axe})",
             path.display()
         )
         .into()

@@ -23,6 +23,8 @@ mod runners;
 mod scopes;
 mod setup_script;
 mod tabs;
+#[path = "../support/tools.rs"]
+mod tools;
 mod troubleshoot;
 mod trust;
 mod webdriver;

@@ -9,7 +9,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 /// A section's load, boxed: one copy of the section's code serves every split function.
-type Load = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Chunked> + Send>> + Send + Sync>;
+type Loader = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Chunked> + Send>> + Send + Sync>;
 
 /// Where the section's chunk stands.
 enum Stage {
@@ -35,7 +35,7 @@ where
     section(what, Arc::new(move || Box::pin(load())))
 }
 
-fn section(what: &'static str, load: Load) -> impl IntoView {
+fn section(what: &'static str, load: Loader) -> impl IntoView {
     let stage = RwSignal::new(Stage::Loading);
     let load = StoredValue::new(load);
     // The builder, taken once by the view below: the section is built there, under this

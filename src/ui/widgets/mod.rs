@@ -1,5 +1,7 @@
-//! Small components every section uses: labelled fields and checkboxes, radio groups, the
-//! confirmation dialog, the reveal toggle, copying with an announcement, and per-instance element ids.
+//! Small components every section uses: labelled fields, checkboxes and the labels field, radio
+//! groups, the confirmation dialog and its focus trap, the reveal toggle, copying with an
+//! announcement, what the scope card still lacks beside a button, a section loaded from a wasm
+//! chunk, and per-instance element ids.
 
 pub mod card_needed;
 pub mod check;

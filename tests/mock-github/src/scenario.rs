@@ -78,8 +78,8 @@ pub mod org {
     pub const SLOW_GROUPS: &str = "slow-groups-org";
     /// A token whose repository selection lists 1,000 repositories (for the benchmark).
     pub const THOUSAND_REPOS: &str = "thousand-repos-org";
-    /// Has a fourth runner group of GitHub-hosted runners ([`HOSTED_GROUP`]): a just-in-time
-    /// runner asked for in it is refused with a 403.
+    /// Has a fourth runner group of GitHub-hosted runners ([`HOSTED_GROUP`](super::HOSTED_GROUP)):
+    /// a just-in-time runner asked for in it is refused with a 403.
     pub const HOSTED_RUNNERS: &str = "hosted-runners-org";
     /// Runner groups of every kind, kept as state (`groups.rs`): Default (public repositories
     /// allowed), Linux builders (two selected repositories), Release runners (private
