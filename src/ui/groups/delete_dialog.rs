@@ -3,24 +3,12 @@
 
 use super::error::GroupError;
 use crate::state::GroupsState;
-use crate::ui::widgets::trap_focus;
+use crate::ui::widgets::Modal;
 use crate::words::groups::delete_consequence;
-use leptos::html::Dialog;
 use leptos::prelude::*;
 
 #[component]
 pub fn DeleteDialog(state: GroupsState) -> impl IntoView {
-    let dialog = NodeRef::<Dialog>::new();
-    Effect::new(move |_| {
-        let open = state.deleting.with(Option::is_some);
-        if let Some(dialog) = dialog.get() {
-            if open && !dialog.open() {
-                let _ = dialog.show_modal();
-            } else if !open && dialog.open() {
-                dialog.close();
-            }
-        }
-    });
     let group = move || state.deleting.get();
     let subject = move || {
         state
@@ -39,9 +27,8 @@ pub fn DeleteDialog(state: GroupsState) -> impl IntoView {
     };
     let close = move || state.deleting.set(None);
     view! {
-        <dialog node_ref=dialog class="card" aria-labelledby="delete-group-title"
-            on:keydown=move |ev| trap_focus(&ev, dialog)
-            on:close=move |_| if state.deleting.with_untracked(Option::is_some) { close() }>
+        <Modal open=Signal::derive(move || state.deleting.with(Option::is_some)) on_close=Callback::new(move |()| close())
+            title_id="delete-group-title">
             <h3 id="delete-group-title">{title}</h3>
             <p>{consequence}</p>
             <p>"Repositories that sent jobs to it can no longer use its settings; nothing else changes."</p>
@@ -52,6 +39,6 @@ pub fn DeleteDialog(state: GroupsState) -> impl IntoView {
                 " "
                 <button type="button" class="secondary" autofocus on:click=move |_| close()>"Cancel"</button>
             </p>
-        </dialog>
+        </Modal>
     }
 }

@@ -7,24 +7,12 @@ use super::error::GroupError;
 use super::members::{OrganizationNames, RepositoryChooser};
 use crate::github::Visibility;
 use crate::state::{Editing, GroupsState};
-use crate::ui::widgets::trap_focus;
+use crate::ui::widgets::Modal;
 use crate::words::groups::name_locked;
-use leptos::html::Dialog;
 use leptos::prelude::*;
 
 #[component]
 pub fn GroupForm(state: GroupsState) -> impl IntoView {
-    let dialog = NodeRef::<Dialog>::new();
-    Effect::new(move |_| {
-        let open = state.editing.with(Option::is_some);
-        if let Some(dialog) = dialog.get() {
-            if open && !dialog.open() {
-                let _ = dialog.show_modal();
-            } else if !open && dialog.open() {
-                dialog.close();
-            }
-        }
-    });
     let draft = state.draft;
     let enterprise = move || state.is_enterprise();
     let group = move || {
@@ -74,9 +62,8 @@ pub fn GroupForm(state: GroupsState) -> impl IntoView {
     let name_error = move || state.draft_errors.with(|e| e.name.clone());
     let workflow_error = move || state.draft_errors.with(|e| e.workflows.clone());
     view! {
-        <dialog node_ref=dialog class="card group-dialog" aria-labelledby="group-dialog-title"
-            on:keydown=move |ev| trap_focus(&ev, dialog)
-            on:close=move |_| if state.editing.with_untracked(Option::is_some) { state.close_form() }>
+        <Modal open=Signal::derive(move || state.editing.with(Option::is_some)) on_close=Callback::new(move |()| state.close_form())
+            title_id="group-dialog-title" class="group-dialog">
             <h3 id="group-dialog-title">{title}</h3>
             <div class="field" class:invalid=move || name_error().is_some()>
                 <label for="group-name">"Name"</label>
@@ -124,6 +111,6 @@ pub fn GroupForm(state: GroupsState) -> impl IntoView {
                 " "
                 <button type="button" class="secondary" on:click=move |_| state.close_form()>"Cancel"</button>
             </p>
-        </dialog>
+        </Modal>
     }
 }

@@ -6,25 +6,13 @@ use crate::github::{GroupInfo, Runner};
 use crate::operation::Operation;
 use crate::state::{GroupsState, Load, Tabs};
 use crate::ui::result::ErrorAlert;
-use crate::ui::widgets::trap_focus;
+use crate::ui::widgets::Modal;
 use crate::words::groups::show_in_runners_tab;
-use leptos::html::Dialog;
 use leptos::prelude::*;
 
 #[component]
 pub fn GroupRunners(state: GroupsState) -> impl IntoView {
     let tabs = expect_context::<Tabs>();
-    let dialog = NodeRef::<Dialog>::new();
-    Effect::new(move |_| {
-        let open = state.viewing.with(Option::is_some);
-        if let Some(dialog) = dialog.get() {
-            if open && !dialog.open() {
-                let _ = dialog.show_modal();
-            } else if !open && dialog.open() {
-                dialog.close();
-            }
-        }
-    });
     let close = move || state.viewing.set(None);
     let name = move || {
         state
@@ -86,9 +74,8 @@ pub fn GroupRunners(state: GroupsState) -> impl IntoView {
         }
     };
     view! {
-        <dialog node_ref=dialog class="card" aria-labelledby="group-runners-title"
-            on:keydown=move |ev| trap_focus(&ev, dialog)
-            on:close=move |_| if state.viewing.with_untracked(Option::is_some) { close() }>
+        <Modal open=Signal::derive(move || state.viewing.with(Option::is_some)) on_close=Callback::new(move |()| close())
+            title_id="group-runners-title">
             <h3 id="group-runners-title">{move || format!("Runners of {}", name())}</h3>
             {body}
             <p><a href="#runners" on:click=move |ev| {
@@ -98,6 +85,6 @@ pub fn GroupRunners(state: GroupsState) -> impl IntoView {
             <p class="copy-status" role="status" aria-live="polite">{move || state.status.get()}</p>
             {move || state.viewing.with(Option::is_some).then(|| view! { <GroupError state=state /> })}
             <p class="dialog-actions"><button type="button" class="primary" on:click=move |_| close()>"Done"</button></p>
-        </dialog>
+        </Modal>
     }
 }

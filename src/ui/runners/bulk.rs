@@ -4,13 +4,12 @@
 
 use crate::browser::clock::local_date_time;
 use crate::state::{use_session, FleetState, RunReport};
-use crate::ui::widgets::{copy_and_announce, trap_focus};
+use crate::ui::widgets::{copy_and_announce, Modal};
 use crate::words::grammar::thousands;
 use crate::words::runners::{
     bulk_confirm, bulk_ended, bulk_how, bulk_progress, bulk_question, bulk_summary, bulk_tsv, fate, some_names,
     time_left,
 };
-use leptos::html::Dialog;
 use leptos::prelude::*;
 
 #[component]
@@ -32,17 +31,6 @@ pub fn SelectionBar(fleet: FleetState) -> impl IntoView {
 
 #[component]
 pub fn BulkDialog(fleet: FleetState, subject: Signal<String>) -> impl IntoView {
-    let dialog = NodeRef::<Dialog>::new();
-    Effect::new(move |_| {
-        let open = fleet.confirming.get();
-        if let Some(dialog) = dialog.get() {
-            if open && !dialog.open() {
-                let _ = dialog.show_modal();
-            } else if !open && dialog.open() {
-                dialog.close();
-            }
-        }
-    });
     let names = Memo::new(move |_| {
         fleet.confirming.track();
         untrack(|| fleet.selected_runners())
@@ -57,9 +45,7 @@ pub fn BulkDialog(fleet: FleetState, subject: Signal<String>) -> impl IntoView {
     };
     let n = move || names.with(Vec::len);
     view! {
-        <dialog node_ref=dialog class="card" aria-labelledby="bulk-dialog-title"
-            on:keydown=move |ev| trap_focus(&ev, dialog)
-            on:close=move |_| if fleet.confirming.get_untracked() { close() }>
+        <Modal open=fleet.confirming on_close=Callback::new(move |()| close()) title_id="bulk-dialog-title">
             <h3 id="bulk-dialog-title">{move || bulk_question(n(), &subject.get())}</h3>
             <p>{move || names.with(|n| some_names(n))}</p>
             <p>{move || bulk_how(n())}</p>
@@ -68,7 +54,7 @@ pub fn BulkDialog(fleet: FleetState, subject: Signal<String>) -> impl IntoView {
                 " "
                 <button type="button" class="secondary" autofocus on:click=move |_| close()>"Cancel"</button>
             </p>
-        </dialog>
+        </Modal>
     }
 }
 

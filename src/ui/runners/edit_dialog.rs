@@ -10,8 +10,7 @@ use crate::runner::Shell;
 use crate::state::{use_session, FleetState, Load};
 use crate::ui::result::ErrorAlert;
 use crate::ui::setup::WorkflowSnippet;
-use crate::ui::widgets::trap_focus;
-use leptos::html::Dialog;
+use crate::ui::widgets::Modal;
 use leptos::prelude::*;
 
 /// The id of runner `id`'s Edit button in the table.
@@ -26,7 +25,6 @@ const MAX_LABELS: usize = 100;
 pub fn EditDialog(fleet: FleetState) -> impl IntoView {
     let session = use_session();
     let (runners, setup) = (session.runners, session.setup);
-    let dialog = NodeRef::<Dialog>::new();
     let runner = Memo::new(move |_| {
         let id = fleet.editing.get()?;
         runners.runners.with(|l| l.iter().find(|r| r.id == id).cloned())
@@ -36,27 +34,23 @@ pub fn EditDialog(fleet: FleetState) -> impl IntoView {
     let last = StoredValue::new(None::<u64>);
     let new_labels = RwSignal::new(String::new());
     let label_error = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        let editing = fleet.editing.get();
-        if let Some(dialog) = dialog.get() {
-            if editing.is_some() && !dialog.open() {
-                last.set_value(editing);
-                // It opens fresh: nothing typed or said for the runner edited before stays.
-                fleet.edit_error.set(None);
-                fleet.edit_status.set(String::new());
-                new_labels.set(String::new());
-                label_error.set(None);
-                let _ = dialog.show_modal();
-            } else if editing.is_none() {
-                if dialog.open() {
-                    dialog.close();
-                }
-                if let Some(id) = last.get_value() {
-                    last.set_value(None);
-                    focus(&edit_button_id(id));
-                }
+    Effect::new(move |_| match fleet.editing.get() {
+        Some(id) if last.get_value() != Some(id) => {
+            last.set_value(Some(id));
+            // It opens fresh: nothing typed or said for the runner edited before stays.
+            fleet.edit_error.set(None);
+            fleet.edit_status.set(String::new());
+            new_labels.set(String::new());
+            label_error.set(None);
+        }
+        None => {
+            if let Some(id) = last.get_value() {
+                last.set_value(None);
+                // Once the dialog has closed (the page is no longer inert).
+                set_timeout(move || focus(&edit_button_id(id)), std::time::Duration::ZERO);
             }
         }
+        Some(_) => {}
     });
     let close = move || fleet.editing.set(None);
     let add = move |r: &Runner| {
@@ -140,13 +134,12 @@ pub fn EditDialog(fleet: FleetState) -> impl IntoView {
         })
     };
     view! {
-        <dialog node_ref=dialog class="card edit-dialog" aria-labelledby="edit-dialog-title"
-            on:keydown=move |ev| trap_focus(&ev, dialog)
-            on:close=move |_| if fleet.editing.with_untracked(Option::is_some) { close() }>
+        <Modal open=Signal::derive(move || fleet.editing.with(Option::is_some)) on_close=Callback::new(move |()| close())
+            title_id="edit-dialog-title" class="edit-dialog">
             {body}
             <p class="copy-status" role="status" aria-live="polite">{move || fleet.edit_status.get()}</p>
             {move || fleet.edit_error.get().map(|(error, context)| view! { <ErrorAlert error=error context=context /> })}
             <p class="dialog-actions"><button type="button" class="primary" on:click=move |_| close()>"Done"</button></p>
-        </dialog>
+        </Modal>
     }
 }

@@ -3,8 +3,7 @@
 //! confirming button and Cancel (focused first). Cancel, Escape or closing sends nothing; the
 //! browser returns focus to the button that opened it.
 
-use super::trap_focus;
-use leptos::html::Dialog;
+use super::Modal;
 use leptos::prelude::*;
 
 #[component]
@@ -26,18 +25,6 @@ pub fn ConfirmDialog<T>(
 where
     T: Clone + Send + Sync + 'static,
 {
-    let dialog = NodeRef::<Dialog>::new();
-    // Opens as a modal: the rest of the page turns inert and focus stays inside until it closes.
-    Effect::new(move |_| {
-        let open = pending.with(Option::is_some);
-        if let Some(dialog) = dialog.get() {
-            if open {
-                let _ = dialog.show_modal();
-            } else {
-                dialog.close();
-            }
-        }
-    });
     let close = move || pending.set(None);
     let confirm = move |_| {
         if let Some(what) = pending.get_untracked() {
@@ -46,9 +33,7 @@ where
         close();
     };
     view! {
-        <dialog node_ref=dialog class="card" aria-labelledby=title_id
-            on:keydown=move |ev| trap_focus(&ev, dialog)
-            on:close=move |_| if pending.with_untracked(Option::is_some) { close() }>
+        <Modal open=Signal::derive(move || pending.with(Option::is_some)) on_close=Callback::new(move |()| close()) title_id=title_id>
             <h3 id=title_id>{move || title.get()}</h3>
             <p>{body}</p>
             <p class="dialog-actions">
@@ -56,6 +41,6 @@ where
                 " "
                 <button type="button" class="secondary" autofocus on:click=move |_| close()>"Cancel"</button>
             </p>
-        </dialog>
+        </Modal>
     }
 }

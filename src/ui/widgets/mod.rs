@@ -13,6 +13,7 @@ pub mod focus_trap;
 pub mod ids;
 pub mod labels_field;
 pub mod lazy_section;
+pub mod modal;
 pub mod reveal;
 
 pub use card_needed::CardNeeded;
@@ -24,4 +25,5 @@ pub use field::{Bound, Field};
 pub use focus_trap::trap_focus;
 pub use labels_field::LabelsField;
 pub use lazy_section::LazySection;
+pub use modal::Modal;
 pub use reveal::RevealButton;
