@@ -31,7 +31,8 @@
 //! [`LazySection`]: crate::ui::widgets::LazySection
 //!
 //! Where to draw chunks: every lazy part of the page today names one chunk, `sections` (the
-//! Register tab's result panels and flows, the just-in-time options and the Runners tab), which
+//! Register tab's result panels and flows, the just-in-time options, and the Runners,
+//! Troubleshoot and Runner groups tabs), which
 //! the page prefetches when idle after the first paint. Each boundary between wasm modules costs
 //! bytes: wasm-opt cannot inline or merge across it, and a call across it goes through the
 //! function table. Measured on this page (gzip, all files, against the same source unsplit):
