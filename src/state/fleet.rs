@@ -238,11 +238,7 @@ impl FleetState {
         if let (true, Some(name)) = (lost, context.operation.runner()) {
             if let Ok(Some(now)) = find_runner(to, token, name).await {
                 if now.id == id {
-                    self.session.runners.runners.update(|list| {
-                        if let Some(row) = list.iter_mut().find(|r| r.id == id) {
-                            *row = now;
-                        }
-                    });
+                    self.session.runners.replace_row(id, now);
                 }
             }
         }

@@ -178,11 +178,7 @@ impl RunnersState {
                     match find_runner(&source.target, &token, &runner.name).await {
                         Ok(None) => state.gone(&runner, &source),
                         Ok(Some(now)) => {
-                            state.runners.update(|list| {
-                                if let Some(row) = list.iter_mut().find(|r| r.id == runner.id) {
-                                    *row = now;
-                                }
-                            });
+                            state.replace_row(runner.id, now);
                             state.announcement.set(not_removed(&runner.name));
                             state.error.set(Some((error, context)));
                         }
@@ -196,6 +192,15 @@ impl RunnersState {
                     state.announcement.set(not_removed(&runner.name));
                     state.error.set(Some((error, context)));
                 }
+            }
+        });
+    }
+
+    /// Puts `now` (what GitHub says of the runner now) in the place of runner `id`'s row.
+    pub fn replace_row(&self, id: u64, now: Runner) {
+        self.runners.update(|list| {
+            if let Some(row) = list.iter_mut().find(|r| r.id == id) {
+                *row = now;
             }
         });
     }
