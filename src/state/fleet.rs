@@ -1,15 +1,15 @@
 //! `FleetState`: what the Runners tab adds to the list: the Show choice, the selection, runner
 //! versions (the current one from the downloads answer, GitHub's schedules, cached per version),
 //! label and group edits (a lost answer looks the runner up again), and removing many runners
-//! with [`crate::runner::bulk`]. Kept for the page's life by `Session::kept`;
-//! every request reads the token from the credential when built, through the token its flow
-//! began with (`PinnedToken`).
+//! with [`crate::runner::bulk`]. Made once by [`Session::fleet`]; every request reads the token
+//! from the credential when built, through the token its flow began with (`PinnedToken`). An
+//! edit is a [`Write`] of the edit dialog's [`Writes`].
 
-use super::credential::PinnedToken;
+use super::load::Load;
 use super::session::Session;
-use super::setup::Load;
+use super::write::{Write, Writes};
 use crate::browser::clock::{now_ms, sleep};
-use crate::github::client::{add_labels, find_runner, move_to_group, remove_label, remove_runner, runner_deprecation};
+use crate::github::client::{add_labels, find_runner, remove_label, remove_runner, runner_deprecation};
 use crate::github::{ApiError, Deprecation, ErrorKind, Runner, RunnerLabels, Target};
 use crate::operation::Operation;
 use crate::runner::bulk::{Answer, BulkRemoval, Fate, Item, Step};
@@ -83,10 +83,8 @@ pub struct FleetState {
     pub schedules: RwSignal<HashMap<String, Option<Deprecation>>>,
     /// The runner whose labels and group are being edited.
     pub editing: RwSignal<Option<u64>>,
-    pub edit_error: RwSignal<Option<(ApiError, ErrorContext)>>,
-    pub edit_busy: RwSignal<bool>,
-    /// Said in the edit dialog's live region.
-    pub edit_status: RwSignal<String>,
+    /// The edit dialog's writes: what each did (its live region) or its refusal.
+    pub edits: Writes,
     /// The removal confirmation is open.
     pub confirming: RwSignal<bool>,
     /// The run under way, if any.
@@ -107,9 +105,7 @@ impl FleetState {
             selected: RwSignal::new(HashSet::new()),
             schedules: RwSignal::new(HashMap::new()),
             editing: RwSignal::new(None),
-            edit_error: RwSignal::new(None),
-            edit_busy: RwSignal::new(false),
-            edit_status: RwSignal::new(String::new()),
+            edits: Writes::new(session.pacer, session.form.credential),
             confirming: RwSignal::new(false),
             run: RwSignal::new(None),
             report: RwSignal::new(None),
@@ -233,94 +229,83 @@ impl FleetState {
     /// A refused edit of runner `id`, said as it came; when its answer was lost, only after
     /// the runner is looked up again by name (a safe request; the write is never sent again),
     /// so its row shows what GitHub has now.
-    async fn refused(&self, to: &Target, token: &PinnedToken, id: u64, error: ApiError, context: ErrorContext) {
+    async fn refused(&self, write: Write, to: &Target, id: u64, error: ApiError, context: ErrorContext) {
         let lost = matches!(error.kind, ErrorKind::AnswerLost { .. });
-        if let (true, Some(name)) = (lost, context.operation.runner()) {
-            if let Ok(Some(now)) = find_runner(to, token, name).await {
+        if let (true, true, Some(name)) = (lost, write.token.is_current(), context.operation.runner()) {
+            if let Ok(Some(now)) = find_runner(to, &write.token, name).await {
                 if now.id == id {
                     self.session.runners.replace_row(id, now);
                 }
             }
         }
-        self.edit_error.set(Some((error, context)));
+        write.refused(error, context);
+    }
+
+    /// Begins an edit of the runner list's runner: where the list came from, the words for a
+    /// failure of `operation` there, and the write (none while another is under way).
+    fn edit(&self, operation: Operation) -> Option<(Target, ErrorContext, Write)> {
+        let (to, context) = self.context(operation)?;
+        let write = self.edits.begin()?;
+        Some((to, context, write))
     }
 
     /// Adds custom labels to runner `id` (already validated); its row follows GitHub's answer.
     pub fn add_labels(&self, id: u64, name: String, labels: Vec<String>, done: impl FnOnce() + 'static) {
-        let Some((to, context)) = self.context(Operation::AddLabels {
+        let Some((to, context, write)) = self.edit(Operation::AddLabels {
             runner: name.clone(),
             labels: labels.clone(),
         }) else {
             return;
         };
-        self.edit_start();
-        let (state, token) = (*self, self.session.form.credential.pinned());
+        let state = *self;
         spawn_local(async move {
             let added = labels.join(", ");
-            match add_labels(&to, &token, id, labels).await {
+            match write.send(add_labels(&to, &write.token, id, labels)).await {
                 Ok(now) => {
                     state.replace_labels(id, now);
-                    state.edit_status.set(format!("Added {added} to {name}."));
+                    write.done(format!("Added {added} to {name}."));
                     done();
                 }
-                Err(error) => state.refused(&to, &token, id, error, context).await,
+                Err(error) => state.refused(write, &to, id, error, context).await,
             }
-            state.edit_busy.set(false);
         });
     }
 
     /// Removes one custom label from runner `id`.
     pub fn remove_label(&self, id: u64, name: String, label: String) {
-        let Some((to, context)) = self.context(Operation::RemoveLabel {
+        let Some((to, context, write)) = self.edit(Operation::RemoveLabel {
             runner: name.clone(),
             label: label.clone(),
         }) else {
             return;
         };
-        self.edit_start();
-        let (state, token) = (*self, self.session.form.credential.pinned());
+        let state = *self;
         spawn_local(async move {
-            match remove_label(&to, &token, id, &label).await {
+            match write.send(remove_label(&to, &write.token, id, &label)).await {
                 Ok(now) => {
                     state.replace_labels(id, now);
-                    state.edit_status.set(format!("Removed the label {label} from {name}."));
+                    write.done(format!("Removed the label {label} from {name}."));
                 }
-                Err(error) => state.refused(&to, &token, id, error, context).await,
+                Err(error) => state.refused(write, &to, id, error, context).await,
             }
-            state.edit_busy.set(false);
         });
     }
 
     /// Moves runner `id` into the group `group` (organizations and enterprises).
     pub fn move_to_group(&self, id: u64, name: String, group: u64, group_name: String) {
-        let Some((to, context)) = self.context(Operation::MoveRunner {
+        let Some((to, context, write)) = self.edit(Operation::MoveRunner {
             runner: name.clone(),
             group: group_name.clone(),
         }) else {
             return;
         };
-        self.edit_start();
-        let (state, token) = (*self, self.session.form.credential.pinned());
+        let state = *self;
         spawn_local(async move {
-            match move_to_group(&to, &token, group, id).await {
-                Ok(()) => {
-                    state.session.runners.runners.update(|list| {
-                        if let Some(r) = list.iter_mut().find(|r| r.id == id) {
-                            r.group_id = Some(group);
-                        }
-                    });
-                    state.edit_status.set(format!("Moved {name} to {group_name}."));
-                }
-                Err(error) => state.refused(&to, &token, id, error, context).await,
+            match state.session.runners.move_to_group(&write, &to, id, group).await {
+                Ok(()) => write.done(format!("Moved {name} to {group_name}.")),
+                Err(error) => state.refused(write, &to, id, error, context).await,
             }
-            state.edit_busy.set(false);
         });
-    }
-
-    fn edit_start(&self) {
-        self.edit_error.set(None);
-        self.edit_status.set(String::new());
-        self.edit_busy.set(true);
     }
 
     /// Stop: the removal in flight finishes, no other is sent.
@@ -375,6 +360,8 @@ impl FleetState {
                             continue;
                         }
                         run.started(now_ms());
+                        // The run paces itself; a single write after it waits its turn too.
+                        state.session.pacer.sent();
                         let answer = match remove_runner(&to, &token, item.id).await {
                             Ok(()) => Answer::Removed,
                             Err(error) if matches!(error.kind, ErrorKind::AnswerLost { .. }) => {

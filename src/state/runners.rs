@@ -1,12 +1,14 @@
 //! `RunnersState`: the scope's runners as the Runners section shows them: loaded page by page
 //! (the first page on screen at once), filtered, rendered a step at a time, and removed one by
-//! one. Loads for a scope the user has since left are dropped.
+//! one. Loads for a scope the user has since left are dropped. The list reads with the toolkit's
+//! [`Loaded`] and [`Load`]; a removal is a [`Write`](super::write::Write).
 
-use super::credential::{Credential, PinnedToken};
-use super::latest::Latest;
+use super::credential::Credential;
+use super::load::{Load, Loaded};
+use super::write::{Pacer, Write, Writes};
 use crate::browser::focus::focus;
 use crate::form::ValidForm;
-use crate::github::client::{find_runner, remove_runner, runners_page};
+use crate::github::client::{find_runner, move_to_group, remove_runner, runners_page};
 use crate::github::{ApiError, ErrorKind, Runner, Target};
 use crate::operation::Operation;
 use crate::words::runners::{not_removed, removed};
@@ -18,7 +20,7 @@ use leptos::task::spawn_local;
 /// at 5,000 runners replaces them all, and building a row is most of its time (100 rows took it
 /// over the 50 ms a keystroke may take, measured in `scripts/bench`).
 pub const ROWS_STEP: usize = 50;
-/// Most pages followed (100 runners each).
+/// Most pages followed (100 runners each): 20,000 runners.
 const MAX_PAGES: usize = 200;
 
 /// Where the list comes from, and how its errors are worded: `context` is listing the runners;
@@ -48,56 +50,52 @@ impl ListSource {
 #[derive(Clone, Copy)]
 pub struct RunnersState {
     pub source: RwSignal<Option<ListSource>>,
+    /// The rows loaded so far: pages arrive one by one, so the rows are here before the read
+    /// is done.
     pub runners: RwSignal<Vec<Runner>>,
     /// `total_count` of the first page.
     pub total: RwSignal<Option<u64>>,
-    pub loading: RwSignal<bool>,
-    pub error: RwSignal<Option<(ApiError, ErrorContext)>>,
+    /// The list's read: loading while pages come; failed when a page was refused (the rows
+    /// loaded before it stay).
+    pub read: RwSignal<Load<()>>,
     /// As typed.
     pub filter: RwSignal<String>,
     /// How many matching rows are rendered.
     pub limit: RwSignal<usize>,
-    /// Said in the section's live region (removals).
-    pub announcement: RwSignal<String>,
+    /// Removals: what each did (said in the section's live region) or its refusal.
+    pub writes: Writes,
     /// The runner whose removal awaits confirmation.
     pub confirming: RwSignal<Option<Runner>>,
-    latest: Latest,
-    credential: Credential,
-    /// The token the list was loaded with.
-    token: StoredValue<Option<PinnedToken>>,
+    /// What the list was loaded with.
+    pub loaded: Loaded,
 }
 
 impl RunnersState {
-    pub fn new(credential: Credential) -> Self {
+    pub fn new(credential: Credential, pacer: Pacer) -> Self {
         Self {
             source: RwSignal::new(None),
             runners: RwSignal::new(Vec::new()),
             total: RwSignal::new(None),
-            loading: RwSignal::new(false),
-            error: RwSignal::new(None),
+            read: RwSignal::new(Load::Ready(())),
             filter: RwSignal::new(String::new()),
             limit: RwSignal::new(ROWS_STEP),
-            announcement: RwSignal::new(String::new()),
+            writes: Writes::new(pacer, credential),
             confirming: RwSignal::new(None),
-            latest: Latest::new(),
-            credential,
-            token: StoredValue::new(None),
+            loaded: Loaded::new(credential),
         }
     }
 
     /// Loads every page of `source`'s runners, replacing the list.
     pub fn load(&self, source: ListSource) {
-        let turn = self.latest.turn();
+        // Every page with the token the load began with.
+        let (turn, token) = self.loaded.begin();
         self.source.set(Some(source.clone()));
         self.runners.set(Vec::new());
         self.total.set(None);
-        self.error.set(None);
+        self.writes.clear();
         self.limit.set(ROWS_STEP);
-        self.loading.set(true);
+        self.read.set(Load::Loading);
         let state = *self;
-        // Every page with the token the load began with.
-        let token = self.credential.pinned();
-        self.token.set_value(Some(token));
         spawn_local(async move {
             let mut next = None;
             for _ in 0..MAX_PAGES {
@@ -117,30 +115,24 @@ impl RunnersState {
                         }
                     }
                     Err(error) => {
-                        state.error.set(Some((error, source.context.clone())));
-                        break;
+                        state.read.set(Load::Failed(error));
+                        return;
                     }
                 }
             }
-            state.loading.set(false);
+            state.read.set(Load::Ready(()));
         });
-    }
-
-    /// Whether a list is loaded (or loading) with a token the field no longer holds.
-    pub fn loaded_with_another_token(&self) -> bool {
-        self.token.get_value().is_some_and(|t| !t.is_current())
     }
 
     /// Drops the list and where it came from: Refresh and Remove have nothing to send until the
     /// list is loaded again. Loads under way are dropped.
     pub fn forget(&self) {
-        self.latest.cancel();
-        self.token.set_value(None);
+        self.loaded.forget();
         self.source.set(None);
         self.runners.set(Vec::new());
         self.total.set(None);
-        self.loading.set(false);
-        self.error.set(None);
+        self.read.set(Load::Ready(()));
+        self.writes.clear();
         self.confirming.set(None);
     }
 
@@ -165,32 +157,36 @@ impl RunnersState {
         let Some(source) = self.source.get_untracked() else {
             return;
         };
+        let Some(write) = self.writes.begin() else {
+            return;
+        };
         let state = *self;
-        self.error.set(None);
-        let token = self.credential.pinned();
         spawn_local(async move {
             let context = source.doing(Operation::RemoveRunner {
                 runner: runner.name.clone(),
             });
-            match remove_runner(&source.target, &token, runner.id).await {
-                Ok(()) => state.gone(&runner, &source),
-                Err(error) if matches!(error.kind, ErrorKind::AnswerLost { .. }) => {
-                    match find_runner(&source.target, &token, &runner.name).await {
-                        Ok(None) => state.gone(&runner, &source),
-                        Ok(Some(now)) => {
+            let token = write.token;
+            match write.send(remove_runner(&source.target, &token, runner.id)).await {
+                Ok(()) => state.gone(write, &runner, &source),
+                Err(error) => {
+                    let lost = matches!(error.kind, ErrorKind::AnswerLost { .. });
+                    let now = if lost {
+                        find_runner(&source.target, &token, &runner.name).await.ok()
+                    } else {
+                        None
+                    };
+                    match now {
+                        Some(None) => state.gone(write, &runner, &source),
+                        Some(Some(now)) => {
                             state.replace_row(runner.id, now);
-                            state.announcement.set(not_removed(&runner.name));
-                            state.error.set(Some((error, context)));
+                            state.writes.said.set(not_removed(&runner.name));
+                            write.refused(error, context);
                         }
-                        Err(_) => {
-                            state.announcement.set(not_removed(&runner.name));
-                            state.error.set(Some((error, context)));
+                        None => {
+                            state.writes.said.set(not_removed(&runner.name));
+                            write.refused(error, context);
                         }
                     }
-                }
-                Err(error) => {
-                    state.announcement.set(not_removed(&runner.name));
-                    state.error.set(Some((error, context)));
                 }
             }
         });
@@ -205,10 +201,23 @@ impl RunnersState {
         });
     }
 
-    fn gone(&self, runner: &Runner, source: &ListSource) {
+    /// Moves runner `runner` into group `into`: the one way both the Runners tab's edit and
+    /// the Runner groups tab's Move to group send it (a paced [`Write`], sent once); the
+    /// runner's row here follows.
+    pub async fn move_to_group(&self, write: &Write, to: &Target, runner: u64, into: u64) -> Result<(), ApiError> {
+        write.send(move_to_group(to, &write.token, into, runner)).await?;
+        self.runners.update(|list| {
+            if let Some(r) = list.iter_mut().find(|r| r.id == runner) {
+                r.group_id = Some(into);
+            }
+        });
+        Ok(())
+    }
+
+    fn gone(&self, write: Write, runner: &Runner, source: &ListSource) {
         self.runners.update(|list| list.retain(|r| r.id != runner.id));
         // The row and its button are gone: focus goes back to the list's heading.
         focus("runners-heading");
-        self.announcement.set(removed(&runner.name, &source.context.subject));
+        write.done(removed(&runner.name, &source.context.subject));
     }
 }

@@ -6,14 +6,18 @@
 //! only the [`Shell`].
 
 use super::credential::{Credential, PinnedToken};
+use super::fleet::FleetState;
 use super::form::FormState;
+use super::groups::GroupsState;
 use super::in_flight::InFlight;
 use super::latest::{after_paint, Latest};
 use super::runners::{ListSource, RunnersState};
 use super::setup::SetupForm;
 use super::shell::Shell;
 use super::start::start_now;
+use super::troubleshoot::TroubleshootState;
 use super::watch::WatchState;
+use super::write::Pacer;
 use crate::browser::{clock, focus::focus, platform, preferences};
 use crate::form::{Action, ValidForm};
 use crate::github::client::{create_token, find_runner, generate_jit_config, remove_runner};
@@ -88,6 +92,13 @@ pub struct Session {
     /// The clock every countdown reads (one ticker for the page).
     pub now: RwSignal<i64>,
     pub jit_validated: Memo<Result<JitRequest, OptionErrors>>,
+    /// Every write of the page waits for its turn here.
+    pub pacer: Pacer,
+    /// The tabs' own states, each made the first time something needs it (see
+    /// [`Session::fleet`]).
+    fleet: StoredValue<Option<FleetState>>,
+    groups: StoredValue<Option<GroupsState>>,
+    troubleshoot: StoredValue<Option<TroubleshootState>>,
     /// The registration being watched and when its token expires: its runner's name may be typed
     /// after the token is minted, so the watch follows the Runner name option.
     watched_registration: StoredValue<Option<(Target, i64)>>,
@@ -122,7 +133,8 @@ impl Session {
             platform::refine(setup.platform);
         }
         let credential = form.credential;
-        let runners = RunnersState::new(credential);
+        let pacer = Pacer::new();
+        let runners = RunnersState::new(credential, pacer);
         let watch = WatchState::new(credential, runners);
         let jit_validated = Memo::new(move |_| {
             let has_groups = form.kind.get().has_groups();
@@ -140,6 +152,10 @@ impl Session {
             outcome: RwSignal::new(None),
             now: RwSignal::new(clock::now_ms()),
             jit_validated,
+            pacer,
+            fleet: StoredValue::new(None),
+            groups: StoredValue::new(None),
+            troubleshoot: StoredValue::new(None),
             watched_registration: StoredValue::new(None),
             renamed: Latest::new(),
         };
@@ -161,26 +177,36 @@ impl Session {
     fn follow_the_form(&self) {
         let s = *self;
         // An emptied token field (or Forget token) leaves nothing that could send it: the watch
-        // stops and the runner list drops where it came from. Another token in the field does
-        // the same for what the old one started: the watch sends only the token it started
-        // with (`PinnedToken`) and says why it stopped, and the list it loaded goes (its
-        // Refresh would send the new token where the old one was sent).
+        // stops and every list drops where it came from. Another token in the field does the
+        // same for what the old one started: the watch sends only the token it started with
+        // (`PinnedToken`) and says why it stopped, and what was loaded with the old token goes
+        // (a Refresh or a write from it would send the new token where the old one was sent).
+        // The one place where what a tab loaded is dropped for its token (`Loaded`).
         Effect::new(move |first: Option<()>| {
-            if s.credential().is_empty() {
-                if s.watch.active.get_untracked() {
-                    s.watch.stop_with(WATCH_TOKEN_CLEARED.into());
+            let empty = s.credential().is_empty();
+            if empty || first.is_some() {
+                if s.watch.active.get_untracked() && (empty || !s.watch.has_current_token()) {
+                    s.watch.stop_with(
+                        if empty {
+                            WATCH_TOKEN_CLEARED
+                        } else {
+                            WATCH_TOKEN_CHANGED
+                        }
+                        .into(),
+                    );
                 }
                 s.watched_registration.set_value(None);
-                s.runners.forget();
-                s.setup.forget();
-            } else if first.is_some() {
-                if s.watch.active.get_untracked() && !s.watch.has_current_token() {
-                    s.watch.stop_with(WATCH_TOKEN_CHANGED.into());
-                }
-                s.watched_registration.set_value(None);
-                if s.runners.loaded_with_another_token() {
+                if s.runners.loaded.with_another_token() {
                     s.runners.forget();
                 }
+                if let Some(groups) = s.groups.get_value() {
+                    if groups.loaded.with_another_token() {
+                        groups.forget();
+                    }
+                }
+            }
+            if empty {
+                s.setup.forget();
             }
         });
         // A runner name typed after the token was minted: watch for that name.
@@ -223,17 +249,33 @@ impl Session {
         });
     }
 
-    /// The state of type `T` that a lazily loaded tab keeps for the page's life: made by `make`
-    /// the first time, under the page's owner (so switching tabs, which re-creates the tab's
-    /// view, never re-creates its state), and the same value every time after.
-    pub fn kept<T: Clone + Send + Sync + 'static>(&self, make: impl FnOnce() -> T) -> T {
-        self.shell.in_page(|| {
-            use_context::<T>().unwrap_or_else(|| {
-                let made = make();
-                provide_context(made.clone());
-                made
-            })
-        })
+    /// The Runners tab's selection, versions, edits and bulk removal.
+    pub fn fleet(&self) -> FleetState {
+        let s = *self;
+        self.made(self.fleet, move || FleetState::new(s))
+    }
+
+    /// The Runner groups tab.
+    pub fn groups(&self) -> GroupsState {
+        let s = *self;
+        self.made(self.groups, move || GroupsState::new(s))
+    }
+
+    /// The Troubleshoot tab.
+    pub fn troubleshoot(&self) -> TroubleshootState {
+        let s = *self;
+        self.made(self.troubleshoot, move || TroubleshootState::new(s))
+    }
+
+    /// A tab's state, made by `make` the first time, under the page's owner (so switching tabs,
+    /// which re-creates the tab's view, never re-creates its state), and the same one after.
+    fn made<T: Copy + Send + Sync + 'static>(&self, slot: StoredValue<Option<T>>, make: impl FnOnce() -> T) -> T {
+        if let Some(made) = slot.get_value() {
+            return made;
+        }
+        let made = self.shell.in_page(make);
+        slot.set_value(Some(made));
+        made
     }
 
     /// The just-in-time option messages to show (after the first submit).

@@ -4,28 +4,15 @@
 
 use super::credential::PinnedToken;
 use super::latest::after_paint;
+use super::load::Load;
 use crate::deep_link::DeepLink;
 use crate::github::client::{runner_downloads, runner_groups};
-use crate::github::{ApiError, GroupInfo, RunnerPackage, Target};
+use crate::github::{GroupInfo, RunnerPackage, Target};
 use crate::runner::options::InputValue;
 use crate::runner::{OptionsInput, Output, RunnerOption, RunnerPlatform};
 use crate::words::setup::PackageProblem;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// An answer that is on its way, arrived, or failed.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Load<T> {
-    Loading,
-    Ready(T),
-    Failed(ApiError),
-}
-
-impl<T> Load<T> {
-    pub fn failed(&self) -> bool {
-        matches!(self, Load::Failed(_))
-    }
-}
 
 #[derive(Clone, Copy)]
 pub struct SetupForm {
@@ -147,14 +134,14 @@ impl SetupForm {
                 spawn_local(async move {
                     let answer = runner_groups(&target, &token).await;
                     if current(&target) {
-                        setup.groups.set(answer.map_or_else(Load::Failed, Load::Ready));
+                        setup.groups.set(Load::of(answer));
                     }
                 });
             }
             spawn_local(async move {
                 let answer = runner_downloads(&target, &token).await;
                 if current(&target) {
-                    setup.downloads.set(answer.map_or_else(Load::Failed, Load::Ready));
+                    setup.downloads.set(Load::of(answer));
                 }
             });
         });

@@ -1,12 +1,12 @@
 //! `TroubleshootState`: the Troubleshoot tab's two checks. Check token reads what the token
 //! in the card can do for the card's scope and action; Find waiting jobs reads a repository's
 //! queued jobs and the runners that could take them, and says why each waits. Only reads, but
-//! for Open group, which is confirmed first and sent once. Kept for the page's life by
-//! `Session::kept`;
-//! every request reads the token from the credential when built, through the token its flow
-//! began with (`PinnedToken`).
+//! for Open group, which is confirmed first and sent once (a [`Write`](super::write::Write)).
+//! Made once by [`Session::troubleshoot`]; every request reads the token from the credential
+//! when built, through the token its flow began with (`PinnedToken`).
 
 use super::session::Session;
+use super::write::Writes;
 use crate::browser::clock::{local_date_time, now_ms};
 use crate::form::ValidForm;
 use crate::github::actions::{oauth_scopes, Job, RepositoryInfo};
@@ -65,9 +65,8 @@ pub struct TroubleshootState {
     /// Find waiting jobs failed as a whole (the repository or its runs could not be read).
     pub failed: RwSignal<Option<String>>,
     pub confirming: RwSignal<Option<OpenGroup>>,
-    pub opening: RwSignal<bool>,
-    /// What the last Open group did.
-    pub opened: RwSignal<Option<String>>,
+    /// Open group: busy while it is sent, and what the last one did.
+    pub writes: Writes,
     /// Every (group, repository) an Open group request went out for: never sent again.
     sent: StoredValue<Vec<(u64, u64)>>,
 }
@@ -87,8 +86,7 @@ impl TroubleshootState {
             waiting: RwSignal::new(None),
             failed: RwSignal::new(None),
             confirming: RwSignal::new(None),
-            opening: RwSignal::new(false),
-            opened: RwSignal::new(None),
+            writes: Writes::new(session.pacer, form.credential),
             sent: StoredValue::new(Vec::new()),
         }
     }
@@ -181,24 +179,33 @@ impl TroubleshootState {
     /// After it is done, or its answer was lost, the repository is checked again (reads only).
     pub fn open(&self, request: OpenGroup) {
         let key = (request.group, request.repository.id);
-        if self.opening.get_untracked() || self.sent.with_value(|s| s.contains(&key)) {
+        if self.sent.with_value(|s| s.contains(&key)) {
             return;
         }
+        let Some(write) = self.writes.begin() else {
+            return;
+        };
         self.sent.update_value(|s| s.push(key));
-        self.opening.set(true);
         let s = *self;
-        let token = self.session.form.credential.pinned();
         spawn_local(async move {
-            let result = open_group_to(&request.org, &token, request.group, request.repository.id).await;
+            let result = write
+                .send(open_group_to(
+                    &request.org,
+                    &write.token,
+                    request.group,
+                    request.repository.id,
+                ))
+                .await;
             let message = match &result {
                 Ok(()) => opened(&request.group_name, &request.repository.full_name),
                 Err(e) => not_opened(&request.group_name, &request.repository.full_name, e),
             };
-            s.opened.set(Some(message));
-            s.opening.set(false);
-            // The follow-up goes only with the token the PUT went with.
+            // Checked again after it is done, or when its answer was lost, only with the token
+            // the PUT went with.
             let lost = matches!(&result, Err(e) if matches!(e.kind, ErrorKind::AnswerLost { .. }));
-            if (result.is_ok() || lost) && token.is_current() {
+            let check = (result.is_ok() || lost) && write.token.is_current();
+            write.done(message);
+            if check {
                 s.find_waiting();
             }
         });

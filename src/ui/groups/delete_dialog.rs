@@ -12,6 +12,7 @@ pub fn DeleteDialog(state: GroupsState) -> impl IntoView {
     let group = move || state.deleting.get();
     let subject = move || {
         state
+            .list
             .source
             .with(|s| s.as_ref().map(|s| s.context.subject.clone()).unwrap_or_default())
     };
@@ -22,7 +23,7 @@ pub fn DeleteDialog(state: GroupsState) -> impl IntoView {
     };
     let consequence = move || {
         group()
-            .map(|g| delete_consequence(state.runner_counts.with(|c| c.get(&g.id).copied())))
+            .map(|g| delete_consequence(state.list.runner_counts.with(|c| c.get(&g.id).copied())))
             .unwrap_or_default()
     };
     let close = move || state.deleting.set(None);
@@ -34,7 +35,7 @@ pub fn DeleteDialog(state: GroupsState) -> impl IntoView {
             <p>"Repositories that sent jobs to it can no longer use its settings; nothing else changes."</p>
             {move || state.deleting.with(Option::is_some).then(|| view! { <GroupError state=state /> })}
             <p class="dialog-actions">
-                <button type="button" class="danger" disabled=move || state.busy.get()
+                <button type="button" class="danger" disabled=move || state.writes.busy.get()
                     on:click=move |_| if let Some(g) = state.deleting.get_untracked() { state.delete(g) }>"Delete group"</button>
                 " "
                 <button type="button" class="secondary" autofocus on:click=move |_| close()>"Cancel"</button>

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 pub fn GroupError(state: GroupsState) -> impl IntoView {
     move || {
         state
-            .action_error
+            .writes
+            .refusal
             .get()
             .map(|(error, context)| {
                 match refusal(&error, None) {

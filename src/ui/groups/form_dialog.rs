@@ -13,16 +13,17 @@ use leptos::prelude::*;
 
 #[component]
 pub fn GroupForm(state: GroupsState) -> impl IntoView {
-    let draft = state.draft;
+    let draft = state.editor.draft;
     let enterprise = move || state.is_enterprise();
     let group = move || {
-        state.editing.with(|e| match e {
+        state.editor.editing.with(|e| match e {
             Some(Editing::Group { group, .. }) => Some(group.clone()),
             _ => None,
         })
     };
     let loading_list = Memo::new(move |_| {
         state
+            .editor
             .editing
             .with(|e| matches!(e, Some(Editing::Group { before: None, .. })))
     });
@@ -59,10 +60,10 @@ pub fn GroupForm(state: GroupsState) -> impl IntoView {
     // A memo: a tick in the chooser changes the draft, and must not rebuild the chooser (its
     // search would be lost).
     let selected = Memo::new(move |_| draft.with(|d| d.visibility == Visibility::Selected));
-    let name_error = move || state.draft_errors.with(|e| e.name.clone());
-    let workflow_error = move || state.draft_errors.with(|e| e.workflows.clone());
+    let name_error = move || state.editor.draft_errors.with(|e| e.name.clone());
+    let workflow_error = move || state.editor.draft_errors.with(|e| e.workflows.clone());
     view! {
-        <Modal open=Signal::derive(move || state.editing.with(Option::is_some)) on_close=Callback::new(move |()| state.close_form())
+        <Modal open=Signal::derive(move || state.editor.editing.with(Option::is_some)) on_close=Callback::new(move |()| state.close_form())
             title_id="group-dialog-title" class="group-dialog">
             <h3 id="group-dialog-title">{title}</h3>
             <div class="field" class:invalid=move || name_error().is_some()>
@@ -105,7 +106,7 @@ pub fn GroupForm(state: GroupsState) -> impl IntoView {
             })}
             <GroupError state=state />
             <p class="dialog-actions">
-                <button type="button" class="primary" disabled=move || state.busy.get() || loading_list.get() on:click=move |_| state.save()>
+                <button type="button" class="primary" disabled=move || state.writes.busy.get() || loading_list.get() on:click=move |_| state.save()>
                     {move || if group().is_some() { "Save" } else { "Create group" }}
                 </button>
                 " "

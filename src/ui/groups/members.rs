@@ -15,9 +15,10 @@ const SHOWN: usize = 50;
 #[component]
 pub fn RepositoryChooser(state: GroupsState) -> impl IntoView {
     let search = RwSignal::new(String::new());
-    let draft = state.draft;
+    let draft = state.editor.draft;
     let context = move || {
         state
+            .list
             .source
             .get_untracked()
             .map(|s| s.doing(Operation::LoadRepositories))
@@ -34,7 +35,7 @@ pub fn RepositoryChooser(state: GroupsState) -> impl IntoView {
     // Remove: what Save sends, whatever the search shows.
     let chosen = move || {
         let ids = draft.with(|d| d.members.clone());
-        let names: Vec<String> = state.repositories.with(|r| {
+        let names: Vec<String> = state.editor.repositories.with(|r| {
             let repos = match r {
                 Some(Load::Ready(repos)) => repos.as_slice(),
                 _ => &[],
@@ -63,7 +64,7 @@ pub fn RepositoryChooser(state: GroupsState) -> impl IntoView {
         view! { <ul class="chips chosen" aria-label="Chosen repositories">{items}</ul> }
     };
     let list = move || {
-        let Some(load) = state.repositories.get() else {
+        let Some(load) = state.editor.repositories.get() else {
             return ().into_any();
         };
         match load {
@@ -120,13 +121,13 @@ pub fn RepositoryChooser(state: GroupsState) -> impl IntoView {
 
 #[component]
 pub fn OrganizationNames(state: GroupsState) -> impl IntoView {
-    let error = move || state.org_error.get();
+    let error = move || state.editor.org_error.get();
     view! {
         <div class="field" class:invalid=move || error().is_some()>
             <label for="group-orgs">"Organizations"</label>
             <textarea id="group-orgs" rows=3 spellcheck="false" aria-describedby="group-orgs-hint group-orgs-error"
                 aria-invalid=move || error().is_some().to_string()
-                prop:value=move || state.org_names.get() on:input=move |ev| state.org_names.set(event_target_value(&ev))></textarea>
+                prop:value=move || state.editor.org_names.get() on:input=move |ev| state.editor.org_names.set(event_target_value(&ev))></textarea>
             <p class="hint" id="group-orgs-hint">"One organization name per line."</p>
             <p class="field-error" id="group-orgs-error" hidden=move || error().is_none()>{error}</p>
         </div>

@@ -13,16 +13,17 @@ use leptos::prelude::*;
 #[component]
 pub fn GroupRunners(state: GroupsState) -> impl IntoView {
     let tabs = expect_context::<Tabs>();
-    let close = move || state.viewing.set(None);
+    let close = move || state.viewer.group.set(None);
     let name = move || {
         state
-            .viewing
+            .viewer
+            .group
             .with(|g| g.as_ref().map(|g| g.name.clone()).unwrap_or_default())
     };
     // The groups a runner may move into: the scope's own, but the one shown.
     let targets = move || {
-        let here = state.viewing.with(|g| g.as_ref().map(|g| g.id));
-        state.groups.with(|list| {
+        let here = state.viewer.group.with(|g| g.as_ref().map(|g| g.id));
+        state.list.groups.with(|list| {
             list.iter()
                 .filter(|g| Some(g.id) != here && !g.inherited)
                 .cloned()
@@ -45,7 +46,7 @@ pub fn GroupRunners(state: GroupsState) -> impl IntoView {
                     <option value="">"Choose a group"</option>
                     {options}
                 </select> " "
-                <button type="button" class="secondary" disabled=move || state.busy.get() || chosen.get().is_none()
+                <button type="button" class="secondary" disabled=move || state.writes.busy.get() || chosen.get().is_none()
                     on:click=move |_| {
                         let into = chosen.get_untracked().and_then(|id| targets().into_iter().find(|g| g.id == id));
                         if let Some(into) = into { state.move_runner(runner.clone(), into) }
@@ -54,12 +55,13 @@ pub fn GroupRunners(state: GroupsState) -> impl IntoView {
         }
     };
     let body = move || {
-        let group = state.viewing.get_untracked().map(|g| g.name).unwrap_or_default();
+        let group = state.viewer.group.get_untracked().map(|g| g.name).unwrap_or_default();
         let context = state
+            .list
             .source
             .get_untracked()
             .map(|s| s.doing(Operation::LoadGroupRunners { group }));
-        match state.viewed_runners.get() {
+        match state.viewer.runners.get() {
             None => ().into_any(),
             Some(Load::Loading) => {
                 view! { <p class="muted" role="status">"Loading the group's runners\u{2026}"</p> }.into_any()
@@ -74,16 +76,16 @@ pub fn GroupRunners(state: GroupsState) -> impl IntoView {
         }
     };
     view! {
-        <Modal open=Signal::derive(move || state.viewing.with(Option::is_some)) on_close=Callback::new(move |()| close())
+        <Modal open=Signal::derive(move || state.viewer.group.with(Option::is_some)) on_close=Callback::new(move |()| close())
             title_id="group-runners-title">
             <h3 id="group-runners-title">{move || format!("Runners of {}", name())}</h3>
             {body}
             <p><a href="#runners" on:click=move |ev| {
                 ev.prevent_default();
-                if let Some(g) = state.viewing.get_untracked() { state.show_in_runners_tab(&g, tabs) }
+                if let Some(g) = state.viewer.group.get_untracked() { state.show_in_runners_tab(&g, tabs) }
             }>{move || show_in_runners_tab(&name())}</a></p>
-            <p class="copy-status" role="status" aria-live="polite">{move || state.status.get()}</p>
-            {move || state.viewing.with(Option::is_some).then(|| view! { <GroupError state=state /> })}
+            <p class="copy-status" role="status" aria-live="polite">{move || state.writes.said.get()}</p>
+            {move || state.viewer.group.with(Option::is_some).then(|| view! { <GroupError state=state /> })}
             <p class="dialog-actions"><button type="button" class="primary" on:click=move |_| close()>"Done"</button></p>
         </Modal>
     }

@@ -7,7 +7,8 @@ use super::form_dialog::GroupForm;
 use super::runners_dialog::GroupRunners;
 use super::table::GroupTable;
 use crate::lazy::split_view;
-use crate::state::{use_session, GroupsState};
+use crate::operation::Operation;
+use crate::state::{use_session, Load};
 use crate::ui::result::ErrorAlert;
 use crate::ui::widgets::CardNeeded;
 use leptos::prelude::*;
@@ -23,14 +24,14 @@ split_view! {
 #[component]
 pub fn GroupsSection() -> impl IntoView {
     let session = use_session();
-    let state = session.kept(|| GroupsState::new(session));
+    let state = session.groups();
     let ready = session.list_source();
     let kind = session.form.kind;
     let has_groups = move || kind.get().has_groups();
     let usable = move || ready.with(|r| r.as_ref().is_some_and(|r| r.target.scope.kind().has_groups()));
-    let loaded = move || state.source.with(Option::is_some);
+    let loaded = move || state.list.source.with(Option::is_some);
     let elsewhere = move || {
-        state.source.with(|listed| {
+        state.list.source.with(|listed| {
             let listed = listed.as_ref()?;
             ready.with(|now| {
                 let now = now.as_ref().filter(|n| n.target != listed.target)?;
@@ -54,18 +55,22 @@ pub fn GroupsSection() -> impl IntoView {
                         on:click=move |_| if let Some(source) = ready.get_untracked() { state.load(source) }>"Show runner groups"</button>
                     " " <CardNeeded />
                     {move || loaded().then(|| view! {
-                        " " <button type="button" class="secondary" disabled=move || state.loading.get() on:click=move |_| state.refresh()>"Refresh"</button>
-                        " " <button type="button" class="primary" disabled=move || state.busy.get() on:click=move |_| state.start_new()>"New runner group"</button>
+                        " " <button type="button" class="secondary" disabled=move || state.list.read.with(Load::is_loading) on:click=move |_| state.refresh()>"Refresh"</button>
+                        " " <button type="button" class="primary" disabled=move || state.writes.busy.get() on:click=move |_| state.start_new()>"New runner group"</button>
                     })}
                 </p>
             })}
             <p class="note stale-list" role="status">{elsewhere}</p>
-            <p class="muted" role="status">{move || state.loading.get().then_some("Loading the runner groups\u{2026}")}</p>
-            <p class="visually-hidden" role="status" aria-live="polite">{move || state.status.get()}</p>
-            {move || state.error.get().map(|(error, context)| view! { <ErrorAlert error=error context=context /> })}
-            {move || (state.editing.with(Option::is_none) && state.deleting.with(Option::is_none) && state.viewing.with(Option::is_none))
+            <p class="muted" role="status">{move || state.list.read.with(Load::is_loading).then_some("Loading the runner groups\u{2026}")}</p>
+            <p class="visually-hidden" role="status" aria-live="polite">{move || state.writes.said.get()}</p>
+            {move || {
+                let error = state.list.read.with(|r| r.error().cloned())?;
+                let context = state.list.source.with(|s| s.as_ref().map(|s| s.doing(Operation::LoadGroups)))?;
+                Some(view! { <ErrorAlert error=error context=context /> })
+            }}
+            {move || (state.editor.editing.with(Option::is_none) && state.deleting.with(Option::is_none) && state.viewer.group.with(Option::is_none))
                 .then(|| view! { <GroupError state=state /> })}
-            {move || (loaded() && !state.loading.get() && state.error.with(Option::is_none)).then(|| view! { <GroupTable state=state /> })}
+            {move || (loaded() && state.list.read.with(|r| r.ready().is_some())).then(|| view! { <GroupTable state=state /> })}
             <GroupForm state=state />
             <DeleteDialog state=state />
             <GroupRunners state=state />

@@ -13,13 +13,14 @@ pub fn GroupTable(state: GroupsState) -> impl IntoView {
     let enterprise = state.is_enterprise();
     let subject = move || {
         state
+            .list
             .source
             .with(|s| s.as_ref().map(|s| s.context.subject.clone()).unwrap_or_default())
     };
     let row = move |g: GroupInfo| {
         let id = g.id;
-        let count = move || state.runner_counts.with(|c| c.get(&id).copied());
-        let members = move || state.member_counts.with(|c| c.get(&id).copied());
+        let count = move || state.list.runner_counts.with(|c| c.get(&id).copied());
+        let members = move || state.list.member_counts.with(|c| c.get(&id).copied());
         let (visibility, name) = (g.visibility, g.name.clone());
         let editable = not_editable(&g).is_none();
         let deletable = not_deletable(&g).is_none();
@@ -37,7 +38,7 @@ pub fn GroupTable(state: GroupsState) -> impl IntoView {
                 <td class="number">{move || count().map_or_else(|| "\u{2026}".to_string(), |n| n.to_string())}</td>
                 <td class="row-actions">
                     {editable.then(|| view! {
-                        <button type="button" class="secondary small" aria-label=format!("Edit {name}") disabled=move || state.busy.get()
+                        <button type="button" class="secondary small" aria-label=format!("Edit {name}") disabled=move || state.writes.busy.get()
                             on:click=move |_| state.start_edit(edit.clone())>"Edit"</button>
                         " "
                     })}
@@ -45,7 +46,7 @@ pub fn GroupTable(state: GroupsState) -> impl IntoView {
                         on:click=move |_| state.view_runners(run.clone())>"Runners"</button>
                     {deletable.then(|| view! {
                         " "
-                        <button type="button" class="secondary small" aria-label=format!("Delete {name}") disabled=move || state.busy.get()
+                        <button type="button" class="secondary small" aria-label=format!("Delete {name}") disabled=move || state.writes.busy.get()
                             on:click=move |_| state.deleting.set(Some(del.clone()))>"Delete"</button>
                     })}
                 </td>
@@ -54,7 +55,7 @@ pub fn GroupTable(state: GroupsState) -> impl IntoView {
     };
     // Why some rows lack Edit or Delete: each reason once, for the groups it applies to.
     let notes = move || {
-        state.groups.with(|groups| {
+        state.list.groups.with(|groups| {
             let mut notes: Vec<&'static str> = Vec::new();
             for g in groups {
                 for why in [not_deletable(g), not_editable(g)].into_iter().flatten() {
@@ -79,7 +80,7 @@ pub fn GroupTable(state: GroupsState) -> impl IntoView {
                     <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || state.groups.get() key=|g: &GroupInfo| g.clone() children=row />
+                    <For each=move || state.list.groups.get() key=|g: &GroupInfo| g.clone() children=row />
                 </tbody>
             </table>
         </div>

@@ -38,8 +38,7 @@ pub fn EditDialog(fleet: FleetState) -> impl IntoView {
         Some(id) if last.get_value() != Some(id) => {
             last.set_value(Some(id));
             // It opens fresh: nothing typed or said for the runner edited before stays.
-            fleet.edit_error.set(None);
-            fleet.edit_status.set(String::new());
+            fleet.edits.clear();
             new_labels.set(String::new());
             label_error.set(None);
         }
@@ -84,7 +83,7 @@ pub fn EditDialog(fleet: FleetState) -> impl IntoView {
                 view! {
                     <li>
                         <code>{label.clone()}</code> " "
-                        <button type="button" class="secondary" aria-label=format!("Remove label {label}") disabled=move || fleet.edit_busy.get()
+                        <button type="button" class="secondary" aria-label=format!("Remove label {label}") disabled=move || fleet.edits.busy.get()
                             on:click=move |_| fleet.remove_label(id, name.clone(), text.clone())>"Remove"</button>
                     </li>
                 }
@@ -110,7 +109,7 @@ pub fn EditDialog(fleet: FleetState) -> impl IntoView {
                     <p class="hint" id="new-labels-hint">"One per line; no commas."</p>
                     <p class="field-error" id="new-labels-error" hidden=move || label_error.with(Option::is_none)>{move || label_error.get()}</p>
                 </div>
-                <p><button type="button" class="secondary" disabled=move || fleet.edit_busy.get() on:click=move |_| add(&for_add)>"Add labels"</button></p>
+                <p><button type="button" class="secondary" disabled=move || fleet.edits.busy.get() on:click=move |_| add(&for_add)>"Add labels"</button></p>
                 {has_groups().then(|| view! {
                     <div class="field">
                         <label for="move-group">"Runner group"</label>
@@ -121,7 +120,7 @@ pub fn EditDialog(fleet: FleetState) -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </div>
-                    <p><button type="button" class="secondary" disabled=move || fleet.edit_busy.get() on:click=move |_| {
+                    <p><button type="button" class="secondary" disabled=move || fleet.edits.busy.get() on:click=move |_| {
                         let list = groups();
                         let picked = chosen_group.get_untracked().parse::<u64>().ok().or(current).or_else(|| list.first().map(|g| g.id));
                         if let Some(group) = picked.and_then(|id| list.iter().find(|g| g.id == id).cloned()) {
@@ -137,8 +136,8 @@ pub fn EditDialog(fleet: FleetState) -> impl IntoView {
         <Modal open=Signal::derive(move || fleet.editing.with(Option::is_some)) on_close=Callback::new(move |()| close())
             title_id="edit-dialog-title" class="edit-dialog">
             {body}
-            <p class="copy-status" role="status" aria-live="polite">{move || fleet.edit_status.get()}</p>
-            {move || fleet.edit_error.get().map(|(error, context)| view! { <ErrorAlert error=error context=context /> })}
+            <p class="copy-status" role="status" aria-live="polite">{move || fleet.edits.said.get()}</p>
+            {move || fleet.edits.refusal.get().map(|(error, context)| view! { <ErrorAlert error=error context=context /> })}
             <p class="dialog-actions"><button type="button" class="primary" on:click=move |_| close()>"Done"</button></p>
         </Modal>
     }

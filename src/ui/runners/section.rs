@@ -6,7 +6,8 @@ use super::edit_dialog::EditDialog;
 use super::remove_dialog::RemoveDialog;
 use super::table::RunnerTable;
 use crate::lazy::split_view;
-use crate::state::{use_session, FleetState, Show};
+use crate::state::Load;
+use crate::state::{use_session, Show};
 use crate::ui::result::ErrorAlert;
 use crate::ui::widgets::{CardNeeded, ChoiceGroup};
 use crate::words::runners::{loading, other_scope, summary_with_outdated};
@@ -27,7 +28,7 @@ pub fn RunnersSection() -> impl IntoView {
     // What Show runners would load: `None` while the form is invalid.
     let ready = session.list_source();
     let groups = session.list_groups();
-    let fleet = session.kept(|| FleetState::new(session));
+    let fleet = session.fleet();
     let shown = Memo::new(move |_| fleet.shown());
     // The current version comes from the scope's downloads answer: load it with the list.
     Effect::new(move |_| {
@@ -37,7 +38,7 @@ pub fn RunnersSection() -> impl IntoView {
     });
     // GitHub's schedule for each outdated version, once the list and the current version are in.
     Effect::new(move |_| {
-        let done = !state.loading.get() && state.runners.with(|r| !r.is_empty());
+        let done = !state.read.with(Load::is_loading) && state.runners.with(|r| !r.is_empty());
         if done && fleet.current_version().is_some() {
             fleet.ask_schedules();
         }
@@ -50,8 +51,8 @@ pub fn RunnersSection() -> impl IntoView {
     });
     let progress = move || {
         state
-            .loading
-            .get()
+            .read
+            .with(Load::is_loading)
             .then(|| loading(state.runners.with(Vec::len) as u64, state.total.get()))
     };
     // The list stays for the scope it was loaded for; once the form names another, say so.
@@ -72,13 +73,18 @@ pub fn RunnersSection() -> impl IntoView {
                     on:click=move |_| if let Some(source) = ready.get_untracked() { state.load(source) }>"Show runners"</button>
                 " " <CardNeeded />
                 {move || state.source.with(Option::is_some).then(|| view! {
-                    " " <button type="button" class="secondary" disabled=move || state.loading.get() on:click=move |_| state.refresh()>"Refresh"</button>
+                    " " <button type="button" class="secondary" disabled=move || state.read.with(Load::is_loading) on:click=move |_| state.refresh()>"Refresh"</button>
                 })}
             </p>
             <p class="note stale-list" role="status">{elsewhere}</p>
             <p class="muted" role="status">{progress}</p>
-            <p class="visually-hidden" role="status" aria-live="polite">{move || state.announcement.get()}</p>
-            {move || state.error.get().map(|(error, context)| view! { <ErrorAlert error=error context=context /> })}
+            <p class="visually-hidden" role="status" aria-live="polite">{move || state.writes.said.get()}</p>
+            {move || {
+                let context = state.source.with(|s| s.as_ref().map(|s| s.context.clone()))?;
+                let error = state.read.with(|r| r.error().cloned())?;
+                Some(view! { <ErrorAlert error=error context=context /> })
+            }}
+            {move || state.writes.refusal.get().map(|(error, context)| view! { <ErrorAlert error=error context=context /> })}
             {move || state.source.with(Option::is_some).then(|| view! {
                 <div class="list-tools">
                     <div class="field">

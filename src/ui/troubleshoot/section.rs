@@ -4,7 +4,7 @@ use super::open_dialog::OpenGroupDialog;
 use super::token_check::TokenCheck;
 use super::waiting::WaitingJobs;
 use crate::lazy::split_view;
-use crate::state::{use_session, TroubleshootState};
+use crate::state::use_session;
 use leptos::prelude::*;
 
 split_view! {
@@ -18,7 +18,7 @@ split_view! {
 #[component]
 pub fn TroubleshootSection() -> impl IntoView {
     let session = use_session();
-    let state = session.kept(|| TroubleshootState::new(session));
+    let state = session.troubleshoot();
     view! {
         <section class="card troubleshoot-section" aria-labelledby="troubleshoot-heading">
             <h2 id="troubleshoot-heading" class="visually-hidden" tabindex="-1">"Troubleshoot"</h2>

@@ -63,7 +63,7 @@ pub fn WaitingJobs(state: TroubleshootState) -> impl IntoView {
             " " <CardNeeded />
         </p>
         <p class="muted" role="status">{move || state.finding.get().then_some("Reading the queued jobs and the runners\u{2026}")}</p>
-        <p role="status">{move || state.opened.get()}</p>
+        <p role="status">{move || state.writes.said.get()}</p>
         {move || state.failed.get().map(|m| view! { <div class="alert error" role="alert"><p>{m}</p></div> })}
         {result}
     }
@@ -100,7 +100,7 @@ fn JobItem(
             let text = format!("Open {group} to {repository}");
             Some(view! {
                 <p><button type="button" class="secondary"
-                    disabled=move || state.opening.get() || state.was_sent(id, repository_id)
+                    disabled=move || state.writes.busy.get() || state.was_sent(id, repository_id)
                     on:click=move |_| state.ask_open(id, group.clone())>{text}</button></p>
             }
             .into_any())
