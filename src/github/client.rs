@@ -21,7 +21,7 @@ use super::jit::{parse_jit_config, JitConfig, JitRequest};
 use super::pagination::next_link;
 use super::runner_token::{parse_runner_token, RunnerToken};
 use super::runners::{parse_labels, parse_runners, Polled, Runner, RunnerLabels, RunnerPage};
-use super::scope::Scope;
+use super::scope::{Scope, Target};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::set_timeout_with_handle;
 use std::cell::{Cell, RefCell};
@@ -37,13 +37,6 @@ pub const TIMEOUT_SECONDS: u32 = 30;
 const MAX_GROUP_PAGES: usize = 20;
 /// Most pages of an organization's repositories followed (100 each).
 const MAX_REPO_PAGES: usize = 100;
-
-/// Where requests go: the API base and the scope. It holds no token.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Target {
-    pub api: ApiBase,
-    pub scope: Scope,
-}
 
 /// Where the access token is read from, at the moment a request is built. The page keeps the
 /// token in one place (`state::Credential`); requests read it there, through the token their
