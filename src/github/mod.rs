@@ -22,11 +22,11 @@ pub mod runners;
 pub mod scope;
 pub mod secret;
 pub mod token_check;
+pub mod transport;
 
 pub use access_token::{AccessToken, AccessTokenError, TokenKind};
 pub use api_base::{api_advice, ApiAdvice, ApiBase, UrlError, WebBase, DEFAULT_API};
 pub use call::{Call, Endpoint, Method, TokenPurpose};
-pub use client::TokenSource;
 pub use deprecations::Deprecation;
 pub use downloads::RunnerPackage;
 pub use error::{ApiError, ErrorKind};
@@ -37,3 +37,4 @@ pub use runner_token::{Repository, RepositoryScope, RunnerToken};
 pub use runners::{Polled, Runner, RunnerLabels, RunnerPage, RunnerStatus};
 pub use scope::{PerScope, Scope, ScopeKind, Target};
 pub use secret::{Secret, MASK};
+pub use transport::TokenSource;
