@@ -23,12 +23,7 @@ use super::jit::{parse_jit_config, JitConfig, JitRequest};
 use super::runner_token::{parse_runner_token, RunnerToken};
 use super::runners::{parse_labels, parse_runners, Polled, Runner, RunnerLabels, RunnerPage};
 use super::scope::{Scope, Target};
-use super::transport::{rehearse, send, TokenSource};
-
-/// Most pages followed for a list that is only read to pick from (100 groups each).
-const MAX_GROUP_PAGES: usize = 20;
-/// Most pages of an organization's repositories followed (100 each).
-const MAX_REPO_PAGES: usize = 100;
+use super::transport::{all_pages, rehearse, send, TokenSource};
 
 /// `POST {scope}/actions/runners/registration-token` or `.../remove-token`.
 pub async fn create_token(
@@ -65,18 +60,17 @@ pub async fn runner_downloads(to: &Target, token: &impl TokenSource) -> Result<V
     answer.parse(parse_downloads)
 }
 
+/// Most pages of runner groups [`runner_groups`] follows: 20 pages × 100 = 2,000 groups.
+pub const MAX_GROUP_PAGES: usize = 20;
+
 /// Every runner group of the scope with its access settings, every page (`Link: rel="next"` under
-/// the API base): the groups a runner is put in, the Runner groups tab's list, and the groups
-/// whose runners Troubleshoot reads.
+/// the API base), up to [`MAX_GROUP_PAGES`]: the groups a runner is put in, the Runner groups
+/// tab's list, and the groups whose runners Troubleshoot reads.
 pub async fn runner_groups(to: &Target, token: &impl TokenSource) -> Result<Vec<GroupInfo>, ApiError> {
-    list_pages(
-        &to.api,
-        token,
-        Endpoint::RunnerGroups.call(&to.scope),
-        parse_group_infos,
-        usize::MAX,
-    )
-    .await
+    let first = Endpoint::RunnerGroups.call(&to.scope);
+    all_pages(&to.api, token, first, MAX_GROUP_PAGES, parse_group_infos)
+        .await
+        .map(flat)
 }
 
 /// `POST {scope}/actions/runner-groups`: the new group as GitHub made it.
@@ -109,34 +103,29 @@ pub async fn group_runner_count(to: &Target, token: &impl TokenSource, group: u6
     answer.parse(parse_total)
 }
 
-/// Every runner of a group, every page.
+/// Most pages of a group's runners [`group_runners`] follows: 20 pages × 100 = 2,000 runners.
+pub const MAX_GROUP_RUNNER_PAGES: usize = 20;
+
+/// Every runner of a group, every page up to [`MAX_GROUP_RUNNER_PAGES`].
 pub async fn group_runners(to: &Target, token: &impl TokenSource, group: u64) -> Result<Vec<Runner>, ApiError> {
-    let parse = |body: &str| parse_runners(body).map(|p| p.runners);
-    list_pages(
-        &to.api,
-        token,
-        Endpoint::GroupRunners(group).call(&to.scope),
-        parse,
-        usize::MAX,
-    )
-    .await
+    let first = Endpoint::GroupRunners(group).call(&to.scope);
+    all_pages(&to.api, token, first, MAX_GROUP_RUNNER_PAGES, runners_of)
+        .await
+        .map(flat)
 }
 
+/// Most pages of a group's members [`group_members`] follows: 20 pages × 100 = 2,000
+/// repositories (or organizations).
+pub const MAX_GROUP_MEMBER_PAGES: usize = 20;
+
 /// A group's repositories (organizations) or organizations (enterprises): `(total, members)`,
-/// every page.
+/// every page up to [`MAX_GROUP_MEMBER_PAGES`]. The total is the first one a page gives, else
+/// the members read.
 pub async fn group_members(to: &Target, token: &impl TokenSource, group: u64) -> Result<(u64, Vec<Member>), ApiError> {
-    let mut call = Endpoint::GroupMembers(group).call(&to.scope);
-    let (mut total, mut members) = (None, Vec::new());
-    for _ in 0..MAX_GROUP_PAGES {
-        let answer = send(&to.api, token, &call).await?;
-        let (count, page) = answer.parse(parse_members)?;
-        total = total.or(count);
-        members.extend(page);
-        match answer.next_page(&to.api) {
-            Some(next) => call = next,
-            None => break,
-        }
-    }
+    let first = Endpoint::GroupMembers(group).call(&to.scope);
+    let pages = all_pages(&to.api, token, first, MAX_GROUP_MEMBER_PAGES, parse_members).await?;
+    let total = pages.iter().find_map(|(count, _)| *count);
+    let members = flat(pages.into_iter().map(|(_, page)| page).collect());
     let total = total.unwrap_or(members.len() as u64);
     Ok((total, members))
 }
@@ -157,19 +146,16 @@ pub async fn set_group_members(
     .map(drop)
 }
 
-/// Every repository of the organization, every page.
+/// Most pages of an organization's repositories [`org_repositories`] follows: 100 pages × 100 =
+/// 10,000 repositories.
+pub const MAX_REPO_PAGES: usize = 100;
+
+/// Every repository of the organization, every page up to [`MAX_REPO_PAGES`].
 pub async fn org_repositories(to: &Target, token: &impl TokenSource) -> Result<Vec<Member>, ApiError> {
-    let mut call = Endpoint::OrgRepositories.call(&to.scope);
-    let mut repos = Vec::new();
-    for _ in 0..MAX_REPO_PAGES {
-        let answer = send(&to.api, token, &call).await?;
-        repos.extend(answer.parse(parse_repository_list)?);
-        match answer.next_page(&to.api) {
-            Some(next) => call = next,
-            None => break,
-        }
-    }
-    Ok(repos)
+    let first = Endpoint::OrgRepositories.call(&to.scope);
+    all_pages(&to.api, token, first, MAX_REPO_PAGES, parse_repository_list)
+        .await
+        .map(flat)
 }
 
 /// The id of the organization `login` (`GET /orgs/{login}`).
@@ -183,8 +169,14 @@ pub async fn organization_id(to: &Target, token: &impl TokenSource, login: &str)
     answer.parse(parse_organization_id)
 }
 
+/// Most pages of the Runners section's list followed: 200 pages × 100 = 20,000 runners.
+/// `state::runners` asks them one at a time through [`runners_page`], so the first page is on
+/// screen at once, and stops here.
+pub const MAX_RUNNER_LIST_PAGES: usize = 200;
+
 /// One page of the scope's runners: the first (`next` `None`) or the one a previous page named.
-/// Also returns the request for the page after it, when there is one under the API base.
+/// Also returns the request for the page after it, when there is one under the API base. Its
+/// caller follows at most [`MAX_RUNNER_LIST_PAGES`].
 pub async fn runners_page(
     to: &Target,
     token: &impl TokenSource,
@@ -279,29 +271,6 @@ pub async fn runner_deprecation(to: &Target, token: &impl TokenSource, version: 
     answer.parse(parse_deprecation)
 }
 
-/// Every item of a list, page after page (`Link: rel="next"` under the API base), until `most`
-/// items or [`MAX_GROUP_PAGES`] pages.
-async fn list_pages<T>(
-    api: &ApiBase,
-    token: &impl TokenSource,
-    first: Call,
-    parse: fn(&str) -> Result<Vec<T>, BodyProblem>,
-    most: usize,
-) -> Result<Vec<T>, ApiError> {
-    let mut call = first;
-    let mut items = Vec::new();
-    for _ in 0..MAX_GROUP_PAGES {
-        let answer = send(api, token, &call).await?;
-        items.extend(answer.parse(parse)?);
-        match answer.next_page(api) {
-            Some(next) if items.len() < most => call = next,
-            _ => break,
-        }
-    }
-    items.truncate(most);
-    Ok(items)
-}
-
 /// `GET /user`: the token's account, and the answer's headers (`X-OAuth-Scopes`).
 pub async fn account(to: &Target, token: &impl TokenSource) -> Result<(String, ResponseMeta), ApiError> {
     let answer = send(&to.api, token, &Endpoint::User.call(&to.scope)).await?;
@@ -326,31 +295,59 @@ pub async fn repository(to: &Target, token: &impl TokenSource) -> Result<Reposit
     answer.parse(parse_repository)
 }
 
-/// The repository's queued workflow runs, newest first (GitHub's order), at most the 100 newest.
+/// Most pages of queued runs [`queued_runs`] follows: 1 page × 100 = the 100 newest runs.
+pub const MAX_QUEUED_RUN_PAGES: usize = 1;
+
+/// The repository's queued workflow runs, newest first (GitHub's order), at most the 100 newest
+/// ([`MAX_QUEUED_RUN_PAGES`]).
 pub async fn queued_runs(to: &Target, token: &impl TokenSource) -> Result<Vec<WorkflowRun>, ApiError> {
-    list_pages(&to.api, token, Endpoint::QueuedRuns.call(&to.scope), parse_runs, 100).await
+    let first = Endpoint::QueuedRuns.call(&to.scope);
+    all_pages(&to.api, token, first, MAX_QUEUED_RUN_PAGES, parse_runs)
+        .await
+        .map(flat)
 }
 
-/// The latest attempt's jobs of a run.
+/// Most pages of a run's jobs [`run_jobs`] follows: 10 pages × 100 = 1,000 jobs.
+pub const MAX_JOB_PAGES: usize = 10;
+
+/// The latest attempt's jobs of a run, every page up to [`MAX_JOB_PAGES`].
 pub async fn run_jobs(to: &Target, token: &impl TokenSource, run: u64) -> Result<Vec<Job>, ApiError> {
-    list_pages(&to.api, token, Endpoint::RunJobs(run).call(&to.scope), parse_jobs, 1000).await
+    let first = Endpoint::RunJobs(run).call(&to.scope);
+    all_pages(&to.api, token, first, MAX_JOB_PAGES, parse_jobs)
+        .await
+        .map(flat)
 }
+
+/// Most pages of the groups a repository may use [`groups_visible_to`] follows: 20 pages × 100 =
+/// 2,000 groups.
+pub const MAX_VISIBLE_GROUP_PAGES: usize = 20;
 
 /// The organization's runner groups, with their access settings, that the repository of that
-/// name may use. All of them, with the same settings, are [`runner_groups`].
+/// name may use, every page up to [`MAX_VISIBLE_GROUP_PAGES`]. All of them, with the same
+/// settings, are [`runner_groups`].
 pub async fn groups_visible_to(
     to: &Target,
     token: &impl TokenSource,
     repository: &str,
 ) -> Result<Vec<GroupInfo>, ApiError> {
-    let endpoint = Endpoint::GroupsVisibleTo(repository.to_string());
-    list_pages(&to.api, token, endpoint.call(&to.scope), parse_group_infos, 2000).await
+    let first = Endpoint::GroupsVisibleTo(repository.to_string()).call(&to.scope);
+    all_pages(&to.api, token, first, MAX_VISIBLE_GROUP_PAGES, parse_group_infos)
+        .await
+        .map(flat)
 }
 
-/// Every runner of the scope (the repository's own, for a repository).
+/// Most pages of the scope's runners [`all_runners`] follows: 20 pages × 100 = 2,000 runners. It
+/// caps the watch's scan for a new runner (`state::watch`, `runner::watch`), which keeps the
+/// first page's total rather than the count it read, and Troubleshoot's list of runners.
+pub const MAX_ALL_RUNNER_PAGES: usize = 20;
+
+/// Every runner of the scope (the repository's own, for a repository), every page up to
+/// [`MAX_ALL_RUNNER_PAGES`], read at once.
 pub async fn all_runners(to: &Target, token: &impl TokenSource) -> Result<Vec<Runner>, ApiError> {
-    let parse = |body: &str| parse_runners(body).map(|p| p.runners);
-    list_pages(&to.api, token, Endpoint::Runners.call(&to.scope), parse, 2000).await
+    let first = Endpoint::Runners.call(&to.scope);
+    all_pages(&to.api, token, first, MAX_ALL_RUNNER_PAGES, runners_of)
+        .await
+        .map(flat)
 }
 
 /// `PUT .../runner-groups/{group}/repositories/{repository}` (204): sent once, never again by itself.
@@ -362,4 +359,14 @@ pub async fn open_group_to(to: &Target, token: &impl TokenSource, group: u64, re
     )
     .await
     .map(drop)
+}
+
+/// The runners of one page of a runners list, without its total.
+fn runners_of(body: &str) -> Result<Vec<Runner>, BodyProblem> {
+    parse_runners(body).map(|page| page.runners)
+}
+
+/// The items of a list's pages, in order.
+fn flat<T>(pages: Vec<Vec<T>>) -> Vec<T> {
+    pages.into_iter().flatten().collect()
 }

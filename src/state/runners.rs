@@ -6,7 +6,7 @@ use super::credential::{Credential, PinnedToken};
 use super::latest::Latest;
 use crate::browser::focus::focus;
 use crate::form::ValidForm;
-use crate::github::client::{find_runner, remove_runner, runners_page};
+use crate::github::client::{find_runner, remove_runner, runners_page, MAX_RUNNER_LIST_PAGES};
 use crate::github::{ApiError, ErrorKind, Runner, Target};
 use crate::operation::Operation;
 use crate::words::runners::{not_removed, removed};
@@ -18,8 +18,6 @@ use leptos::task::spawn_local;
 /// at 5,000 runners replaces them all, and building a row is most of its time (100 rows took it
 /// over the 50 ms a keystroke may take, measured in `scripts/bench`).
 pub const ROWS_STEP: usize = 50;
-/// Most pages followed (100 runners each).
-const MAX_PAGES: usize = 200;
 
 /// Where the list comes from, and how its errors are worded: `context` is listing the runners;
 /// every other request of the scope words its errors with [`ErrorContext::doing`] its own
@@ -85,7 +83,8 @@ impl RunnersState {
         }
     }
 
-    /// Loads every page of `source`'s runners, replacing the list.
+    /// Loads every page of `source`'s runners, one after another up to
+    /// [`MAX_RUNNER_LIST_PAGES`], replacing the list.
     pub fn load(&self, source: ListSource) {
         let turn = self.latest.turn();
         self.source.set(Some(source.clone()));
@@ -100,7 +99,7 @@ impl RunnersState {
         self.token.set_value(Some(token));
         spawn_local(async move {
             let mut next = None;
-            for _ in 0..MAX_PAGES {
+            for _ in 0..MAX_RUNNER_LIST_PAGES {
                 let answer = runners_page(&source.target, &token, next).await;
                 if !turn.is_current() {
                     return;
