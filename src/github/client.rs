@@ -7,7 +7,8 @@
 //! [`Answer::parse`]: super::transport::Answer::parse
 
 use super::actions::{
-    parse_jobs, parse_rate_limit, parse_repository, parse_runs, parse_user, Job, RateLimit, RepositoryInfo, WorkflowRun,
+    parse_jobs, parse_rate_limit, parse_repository, parse_runs, parse_user, RateLimit, RepositoryInfo, WorkflowJob,
+    WorkflowRun,
 };
 use super::api_base::ApiBase;
 use super::body::BodyProblem;
@@ -311,7 +312,7 @@ pub async fn queued_runs(to: &Target, token: &impl TokenSource) -> Result<Vec<Wo
 pub const MAX_JOB_PAGES: usize = 10;
 
 /// The latest attempt's jobs of a run, every page up to [`MAX_JOB_PAGES`].
-pub async fn run_jobs(to: &Target, token: &impl TokenSource, run: u64) -> Result<Vec<Job>, ApiError> {
+pub async fn run_jobs(to: &Target, token: &impl TokenSource, run: u64) -> Result<Vec<WorkflowJob>, ApiError> {
     let first = Endpoint::RunJobs(run).call(&to.scope);
     all_pages(&to.api, token, first, MAX_JOB_PAGES, parse_jobs)
         .await
