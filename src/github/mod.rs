@@ -1,8 +1,10 @@
 //! The GitHub REST client: base URLs, scopes, the requests the page sends (`call`), the typed
 //! answers and `ApiError`. No UI.
 //!
-//! Everything here but `client` is plain Rust, unit-tested natively; `client` is the browser
-//! transport (fetch through gloo-net) and the one place a request is sent.
+//! Everything here but `transport` and `client` is plain Rust, unit-tested natively.
+//! `transport` is the browser transport (fetch through gloo-net): `send`, the one place a request
+//! is sent, the raw `Answer` and its one parse, and the one paginator. `client` holds the
+//! endpoint functions over it, one per thing the page asks GitHub, and each list's page limit.
 
 pub mod access_token;
 pub mod actions;
