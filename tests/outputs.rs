@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use runner_token::github::{RunnerPackage, Secret};
 use runner_token::runner::{
-    Arch, ConfigCommand, Job, OptionsInput, Os, RunnerOptions, RunnerPlatform, SetupScript, Shell,
+    Arch, ConfigCommand, Job, OptionsInput, Os, RunnerOptions, RunnerPlatform, ScriptShell, SetupScript,
 };
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -160,7 +160,7 @@ fn options_strategy() -> impl Strategy<Value = RunnerOptions> {
                 no_default_labels: b[3] && !labels.iter().all(|l| l.trim().is_empty()),
                 ..OptionsInput::default()
             };
-            input.validate(Shell::Posix).ok()
+            input.validate(ScriptShell::Posix).ok()
         })
 }
 

@@ -1,7 +1,7 @@
 //! The browser edge: clipboard, address bar, non-secret preferences, the clock, the visitor's
 //! platform, tab visibility, keyboard focus, and the timings the end-to-end tests may
-//! shorten (`tuning`). The only modules besides `github::client` that touch web-sys; each call is
-//! small and never panics.
+//! shorten (`tuning`). The only modules besides `github::transport` that touch web-sys; each call
+//! is small and never panics.
 
 pub mod clipboard;
 pub mod clock;

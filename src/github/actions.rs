@@ -30,7 +30,7 @@ pub struct WorkflowRun {
 
 /// One job of a run.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Job {
+pub struct WorkflowJob {
     pub id: u64,
     pub run_id: u64,
     pub name: String,
@@ -197,14 +197,14 @@ struct JobBody {
     html_url: Scalar,
 }
 
-pub fn parse_jobs(text: &str) -> Result<Vec<Job>, BodyProblem> {
+pub fn parse_jobs(text: &str) -> Result<Vec<WorkflowJob>, BodyProblem> {
     let b: JobsBody = body::parse_object(text)?;
     let list = b.jobs.0.ok_or(BodyProblem::MissingField("jobs"))?;
     Ok(list
         .into_iter()
         .filter_map(|j| {
             let labels = j.labels.0;
-            Some(Job {
+            Some(WorkflowJob {
                 id: j.id.id()?,
                 run_id: j.run_id.id().unwrap_or(0),
                 created_ms: time(&j.created_at),

@@ -1,10 +1,18 @@
 //! `Scope`: where runners are registered (a repository, an organization or an enterprise), each
 //! name checked before any request, and the one place that turns a scope into API paths and the
-//! `config.sh --url`. Also reads a pasted GitHub address into the scope it names.
+//! `config.sh --url`. Also reads a pasted GitHub address into the scope it names, and holds
+//! `Target`: a scope with the API base its requests go to.
 
-use super::api_base::{path_segment, WebBase};
+use super::api_base::{path_segment, ApiBase, WebBase};
 use super::organization::{Organization, OrganizationError};
 use std::fmt;
+
+/// Where requests go: the API base and the scope. It holds no token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub api: ApiBase,
+    pub scope: Scope,
+}
 
 /// The three kinds of scope, as the page's radio group offers them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

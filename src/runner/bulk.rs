@@ -46,7 +46,7 @@ pub struct Item {
 
 /// What to do next.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Step {
+pub enum RemovalStep {
     /// Remove the runner at `index` once `at_ms` has come (now or later).
     Send { index: usize, at_ms: i64 },
     /// A rate limit holds the run until `until_ms`.
@@ -57,7 +57,7 @@ pub enum Step {
 
 /// How a removal's answer came back, as the run needs it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Answer {
+pub enum RemovalAnswer {
     Removed,
     /// No answer came back, and a look-up says whether GitHub still has the runner.
     Lost {
@@ -133,20 +133,20 @@ impl BulkRemoval {
     }
 
     /// The next thing to do at `now_ms`.
-    pub fn next(&self, now_ms: i64) -> Step {
+    pub fn next(&self, now_ms: i64) -> RemovalStep {
         if self.stopped {
-            return Step::Done;
+            return RemovalStep::Done;
         }
         let Some(index) = self.items.iter().position(|i| i.fate.is_none()) else {
-            return Step::Done;
+            return RemovalStep::Done;
         };
         if let Some(until_ms) = self.paused_until.filter(|u| *u > now_ms) {
-            return Step::Paused { until_ms };
+            return RemovalStep::Paused { until_ms };
         }
         let at_ms = self
             .last_start_ms
             .map_or(now_ms, |last| (last + SPACING_MS).max(now_ms));
-        Step::Send { index, at_ms }
+        RemovalStep::Send { index, at_ms }
     }
 
     /// The removal at `index` started at `now_ms`.
@@ -157,11 +157,11 @@ impl BulkRemoval {
 
     /// What the removal at `index` answered at `now_ms`. A rate limit leaves the runner to be
     /// tried again after the pause (GitHub refused it, so nothing was done).
-    pub fn answered(&mut self, index: usize, answer: Answer, now_ms: i64) {
+    pub fn answered(&mut self, index: usize, answer: RemovalAnswer, now_ms: i64) {
         let fate = match answer {
-            Answer::Removed | Answer::Lost { still_there: false } => Fate::Removed,
-            Answer::Lost { still_there: true } => Fate::Failed(Failure::StillListed),
-            Answer::Refused(error) => match (&error.kind, error.retry_at(now_ms)) {
+            RemovalAnswer::Removed | RemovalAnswer::Lost { still_there: false } => Fate::Removed,
+            RemovalAnswer::Lost { still_there: true } => Fate::Failed(Failure::StillListed),
+            RemovalAnswer::Refused(error) => match (&error.kind, error.retry_at(now_ms)) {
                 (_, Some(until)) => {
                     self.paused_until = Some(until.max(now_ms + SPACING_MS));
                     return;
@@ -224,14 +224,14 @@ mod tests {
         }
     }
 
-    fn refused(status: u16, headers: &[(&str, &str)], message: &str) -> Answer {
+    fn refused(status: u16, headers: &[(&str, &str)], message: &str) -> RemovalAnswer {
         let meta = ResponseMeta::from_headers(|n| {
             headers
                 .iter()
                 .find(|(k, _)| k.eq_ignore_ascii_case(n))
                 .map(|(_, v)| v.to_string())
         });
-        Answer::Refused(ApiError::from_response(
+        RemovalAnswer::Refused(ApiError::from_response(
             status,
             &meta,
             &format!("{{\"message\":\"{message}\"}}"),
@@ -245,24 +245,24 @@ mod tests {
     #[test]
     fn removals_go_one_at_a_time_at_least_a_second_apart() {
         let mut b = run(3);
-        assert_eq!(b.next(0), Step::Send { index: 0, at_ms: 0 });
+        assert_eq!(b.next(0), RemovalStep::Send { index: 0, at_ms: 0 });
         b.started(0);
-        b.answered(0, Answer::Removed, 200);
+        b.answered(0, RemovalAnswer::Removed, 200);
         assert_eq!(
             b.next(200),
-            Step::Send { index: 1, at_ms: 1_000 },
+            RemovalStep::Send { index: 1, at_ms: 1_000 },
             "not before a second after the first began"
         );
         b.started(1_000);
-        b.answered(1, Answer::Removed, 3_500);
+        b.answered(1, RemovalAnswer::Removed, 3_500);
         assert_eq!(
             b.next(3_500),
-            Step::Send { index: 2, at_ms: 3_500 },
+            RemovalStep::Send { index: 2, at_ms: 3_500 },
             "a slow answer needs no extra wait"
         );
         b.started(3_500);
-        b.answered(2, Answer::Removed, 3_600);
-        assert_eq!(b.next(3_600), Step::Done);
+        b.answered(2, RemovalAnswer::Removed, 3_600);
+        assert_eq!(b.next(3_600), RemovalStep::Done);
         assert_eq!(b.progress(), (3, 3, 3));
     }
 
@@ -293,8 +293,8 @@ mod tests {
                 None
             ]
         );
-        assert_eq!(b.next(0), Step::Send { index: 0, at_ms: 0 });
-        let Answer::Refused(limit) = refused(
+        assert_eq!(b.next(0), RemovalStep::Send { index: 0, at_ms: 0 });
+        let RemovalAnswer::Refused(limit) = refused(
             403,
             &[("Retry-After", "3")],
             "You have exceeded a secondary rate limit.",
@@ -303,8 +303,8 @@ mod tests {
         };
         assert!(!b.checked(5, Err(&limit), 0));
         assert_eq!(b.items()[5].fate, None, "checked again after the pause");
-        assert_eq!(b.next(0), Step::Paused { until_ms: 3_000 });
-        let Answer::Refused(broken) = refused(500, &[], "Server Error") else {
+        assert_eq!(b.next(0), RemovalStep::Paused { until_ms: 3_000 });
+        let RemovalAnswer::Refused(broken) = refused(500, &[], "Server Error") else {
             unreachable!()
         };
         assert!(!b.checked(5, Err(&broken), 3_000));
@@ -314,7 +314,7 @@ mod tests {
             "not removed: the check failed"
         );
         assert!(!b.checked(0, Err(&ApiError::token_forgotten()), 3_000));
-        assert_eq!(b.next(3_000), Step::Done);
+        assert_eq!(b.next(3_000), RemovalStep::Done);
         assert!(b.ended.is_some());
     }
 
@@ -331,10 +331,10 @@ mod tests {
             ),
             100,
         );
-        assert_eq!(b.next(100), Step::Paused { until_ms: 2_100 });
+        assert_eq!(b.next(100), RemovalStep::Paused { until_ms: 2_100 });
         assert_eq!(
             b.next(2_100),
-            Step::Send { index: 0, at_ms: 2_100 },
+            RemovalStep::Send { index: 0, at_ms: 2_100 },
             "the same runner, again"
         );
         b.started(2_100);
@@ -349,7 +349,7 @@ mod tests {
         );
         assert_eq!(
             b.next(2_200),
-            Step::Paused { until_ms: 10_000 },
+            RemovalStep::Paused { until_ms: 10_000 },
             "until X-RateLimit-Reset"
         );
         b.started(10_000);
@@ -360,7 +360,7 @@ mod tests {
         );
         assert_eq!(
             b.next(10_100),
-            Step::Paused { until_ms: 70_100 },
+            RemovalStep::Paused { until_ms: 70_100 },
             "a minute when GitHub names no time"
         );
     }
@@ -375,7 +375,7 @@ mod tests {
         );
         b.answered(1, refused(404, &[], "Not Found"), 0);
         b.answered(2, refused(500, &[], "Server Error"), 0);
-        b.answered(3, Answer::Lost { still_there: true }, 0);
+        b.answered(3, RemovalAnswer::Lost { still_there: true }, 0);
         b.stop();
         let report: Vec<_> = b.report().into_iter().map(|i| i.fate.unwrap()).collect();
         assert_eq!(report[0], Fate::SkippedBusy);
@@ -387,15 +387,15 @@ mod tests {
         );
         assert_eq!(report[3], Fate::Failed(Failure::StillListed));
         assert_eq!(report[4], Fate::NotAttempted);
-        assert_eq!(b.next(0), Step::Done);
+        assert_eq!(b.next(0), RemovalStep::Done);
     }
 
     #[test]
     fn a_forgotten_or_changed_token_ends_the_run_and_keeps_which() {
         for error in [ApiError::token_forgotten(), ApiError::token_changed()] {
             let mut b = run(2);
-            b.answered(0, Answer::Refused(error.clone()), 0);
-            assert_eq!(b.next(0), Step::Done);
+            b.answered(0, RemovalAnswer::Refused(error.clone()), 0);
+            assert_eq!(b.next(0), RemovalStep::Done);
             assert_eq!(b.ended.as_ref(), Some(&error));
             assert_eq!(b.report()[0].fate, Some(Fate::NotAttempted));
             // The same when the check before the removal finds the token gone.

@@ -19,7 +19,7 @@ pub mod workflow;
 
 pub use command::ConfigCommand;
 pub use options::{OptionErrors, OptionsInput, RunnerOption, RunnerOptions};
-pub use platform::{Arch, Os, RunnerPlatform, Shell};
+pub use platform::{Arch, Os, RunnerPlatform, ScriptShell};
 pub use render::{Output, Unavailable};
 pub use script::{Job, SetupScript, Step, StepKind};
 pub use workflow::runs_on;

@@ -2,7 +2,7 @@
 //! user typed. An empty value leaves its flag out; invalid combinations are explained, never
 //! turned into a script.
 
-use super::platform::Shell;
+use super::platform::ScriptShell;
 use crate::github::jit::{DEFAULT_GROUP_ID, DEFAULT_WORK_FOLDER, MAX_LABELS};
 use crate::github::{GroupInfo, JitRequest};
 
@@ -275,7 +275,7 @@ impl OptionsInput {
         self.unattended.unwrap_or(!self.name.trim().is_empty())
     }
 
-    pub fn validate(&self, shell: Shell) -> Result<RunnerOptions, OptionErrors> {
+    pub fn validate(&self, shell: ScriptShell) -> Result<RunnerOptions, OptionErrors> {
         let name = text_value("The runner name", &self.name, shell);
         let labels = parse_labels(&self.labels, shell);
         let group = text_value("The runner group", &self.group, shell);
@@ -327,17 +327,17 @@ impl OptionsInput {
     ) -> Result<JitRequest, OptionErrors> {
         let mut errors = OptionErrors::default();
         // JSON carries any text, so no shell's rules apply; control characters are still refused.
-        let name = text_value("The runner name", &self.name, Shell::Posix).and_then(|n| {
+        let name = text_value("The runner name", &self.name, ScriptShell::Posix).and_then(|n| {
             n.ok_or_else(|| {
                 "A just-in-time runner needs a name: GitHub registers it under that name before it starts.".to_string()
             })
         });
-        let labels = parse_labels(labels, Shell::Posix).and_then(|l| match l.len() {
+        let labels = parse_labels(labels, ScriptShell::Posix).and_then(|l| match l.len() {
             0 => Err("Give the runner at least one label, or no workflow can choose it. self-hosted and the OS and architecture are the usual ones.".into()),
             n if n > MAX_LABELS => Err(format!("GitHub takes at most {MAX_LABELS} labels; there are {n}.")),
             _ => Ok(l),
         });
-        let work = text_value("The work folder", &self.work, Shell::Posix);
+        let work = text_value("The work folder", &self.work, ScriptShell::Posix);
         let group = if has_groups {
             group_id(self.group.trim(), groups)
         } else {
@@ -398,7 +398,7 @@ impl RunnerOptions {
 
 /// One label per line; blank lines are skipped and repeats removed (GitHub matches labels
 /// without regard to case, so `GPU` repeats `gpu`).
-pub fn parse_labels(text: &str, shell: Shell) -> Result<Vec<String>, String> {
+pub fn parse_labels(text: &str, shell: ScriptShell) -> Result<Vec<String>, String> {
     let mut labels: Vec<String> = Vec::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if line.contains(',') {
@@ -422,7 +422,7 @@ pub fn parse_labels(text: &str, shell: Shell) -> Result<Vec<String>, String> {
 /// never belong in these values. On Windows, `config.cmd` is a batch file: cmd.exe re-reads its
 /// arguments and would expand `%` or act on `&`, `|`, `<`, `>`, `^` and `"`, whatever
 /// PowerShell's quoting did, so those characters are refused there.
-fn text_value(what: &str, value: &str, shell: Shell) -> Result<Option<String>, String> {
+fn text_value(what: &str, value: &str, shell: ScriptShell) -> Result<Option<String>, String> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
@@ -430,7 +430,7 @@ fn text_value(what: &str, value: &str, shell: Shell) -> Result<Option<String>, S
     if value.chars().any(char::is_control) {
         return Err(format!("{what} contains a line break, tab or other control character."));
     }
-    if shell == Shell::PowerShell {
+    if shell == ScriptShell::PowerShell {
         if let Some(c) = value.chars().find(|c| "%&|<>^\"".contains(*c)) {
             return Err(format!(
                 "{what} contains \u{201c}{c}\u{201d}, which cmd.exe would misread when PowerShell passes it to config.cmd. Leave it out on Windows."
@@ -471,21 +471,21 @@ mod tests {
 
     #[test]
     fn empty_input_means_no_flags() {
-        assert_eq!(input().validate(Shell::Posix), Ok(RunnerOptions::default()));
+        assert_eq!(input().validate(ScriptShell::Posix), Ok(RunnerOptions::default()));
     }
 
     #[test]
     fn labels_are_one_per_line_trimmed_and_without_repeats() {
         assert_eq!(
-            parse_labels(" gpu \n\nlinux-large\nGPU\n", Shell::Posix).unwrap(),
+            parse_labels(" gpu \n\nlinux-large\nGPU\n", ScriptShell::Posix).unwrap(),
             ["gpu", "linux-large"]
         );
-        assert!(parse_labels("a,b", Shell::Posix).unwrap_err().contains("comma"));
-        assert!(parse_labels(&"x".repeat(257), Shell::Posix)
+        assert!(parse_labels("a,b", ScriptShell::Posix).unwrap_err().contains("comma"));
+        assert!(parse_labels(&"x".repeat(257), ScriptShell::Posix)
             .unwrap_err()
             .contains("at most 256"));
-        assert_eq!(parse_labels(&"x".repeat(256), Shell::Posix).unwrap().len(), 1);
-        assert!(parse_labels("tab\there", Shell::Posix)
+        assert_eq!(parse_labels(&"x".repeat(256), ScriptShell::Posix).unwrap().len(), 1);
+        assert!(parse_labels("tab\there", ScriptShell::Posix)
             .unwrap_err()
             .contains("control character"));
     }
@@ -508,7 +508,7 @@ mod tests {
             ..input()
         }
         .unattended());
-        assert!(named.validate(Shell::Posix).unwrap().unattended);
+        assert!(named.validate(ScriptShell::Posix).unwrap().unattended);
     }
 
     #[test]
@@ -518,7 +518,7 @@ mod tests {
             ..input()
         };
         assert!(bad
-            .validate(Shell::Posix)
+            .validate(ScriptShell::Posix)
             .unwrap_err()
             .no_default_labels
             .unwrap()
@@ -528,7 +528,7 @@ mod tests {
             labels: "gpu".into(),
             ..input()
         };
-        assert!(good.validate(Shell::Posix).unwrap().no_default_labels);
+        assert!(good.validate(ScriptShell::Posix).unwrap().no_default_labels);
     }
 
     #[test]
@@ -539,7 +539,7 @@ mod tests {
             ..input()
         };
         assert!(bad
-            .validate(Shell::Posix)
+            .validate(ScriptShell::Posix)
             .unwrap_err()
             .service
             .unwrap()
@@ -553,17 +553,17 @@ mod tests {
             ..input()
         };
         assert_eq!(
-            wild.validate(Shell::Posix).unwrap().name.as_deref(),
+            wild.validate(ScriptShell::Posix).unwrap().name.as_deref(),
             Some("a'b $(id) `x` ; && |")
         );
-        let errors = wild.validate(Shell::PowerShell).unwrap_err();
+        let errors = wild.validate(ScriptShell::PowerShell).unwrap_err();
         assert!(errors.name.unwrap().contains("cmd.exe"));
         let ok = OptionsInput {
             name: "build 01 $x 'q'".into(),
             work: "D:\\runner\\_work".into(),
             ..input()
         };
-        assert!(ok.validate(Shell::PowerShell).is_ok());
+        assert!(ok.validate(ScriptShell::PowerShell).is_ok());
     }
 
     #[test]
@@ -572,7 +572,7 @@ mod tests {
             group: "Release".into(),
             ..input()
         }
-        .validate(Shell::Posix)
+        .validate(ScriptShell::Posix)
         .unwrap();
         assert!(o.clone().check_group(["Default", "release"]).is_ok());
         assert!(o
@@ -674,7 +674,7 @@ mod tests {
             group: "g\u{0}".into(),
             ..input()
         };
-        let errors = bad.validate(Shell::Posix).unwrap_err();
+        let errors = bad.validate(ScriptShell::Posix).unwrap_err();
         assert!(errors.name.is_some() && errors.group.is_some());
     }
 }

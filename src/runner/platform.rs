@@ -19,7 +19,7 @@ pub enum Arch {
 
 /// The shell a platform's script is written for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shell {
+pub enum ScriptShell {
     Posix,
     PowerShell,
 }
@@ -65,11 +65,11 @@ impl Os {
         }
     }
 
-    pub fn shell(self) -> Shell {
+    pub fn shell(self) -> ScriptShell {
         if self == Os::Windows {
-            Shell::PowerShell
+            ScriptShell::PowerShell
         } else {
-            Shell::Posix
+            ScriptShell::Posix
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use super::command::ConfigCommand;
 use super::options::{Flag, RunnerOptions, OPTIONS};
-use super::platform::{Os, RunnerPlatform, Shell};
+use super::platform::{Os, RunnerPlatform, ScriptShell};
 use super::quote;
 use crate::github::{RunnerPackage, Secret};
 
@@ -112,7 +112,7 @@ pub struct SetupScript {
 }
 
 impl SetupScript {
-    pub fn shell(&self) -> Shell {
+    pub fn shell(&self) -> ScriptShell {
         self.platform.os.shell()
     }
 
@@ -173,7 +173,7 @@ impl SetupScript {
         for spec in &OPTIONS {
             let flag = match spec.flag {
                 Flag::Valued(flag) | Flag::Switch(flag) => flag,
-                Flag::WindowsSwitch(flag) if self.shell() == Shell::PowerShell => flag,
+                Flag::WindowsSwitch(flag) if self.shell() == ScriptShell::PowerShell => flag,
                 Flag::WindowsSwitch(_) => continue,
             };
             if let Some(value) = options.flag_value(spec.option) {
@@ -192,7 +192,7 @@ impl SetupScript {
     /// mismatch above all) stops the rest without closing the terminal it was pasted into.
     /// PowerShell: a script block with `$ErrorActionPreference = 'Stop'`, so `throw` ends it.
     pub fn full_text(&self, reveal: bool) -> String {
-        let posix = self.shell() == Shell::Posix;
+        let posix = self.shell() == ScriptShell::Posix;
         let body: Vec<String> = self
             .steps(reveal)
             .into_iter()
@@ -207,8 +207,8 @@ impl SetupScript {
             })
             .collect();
         match self.shell() {
-            Shell::Posix => format!("(\nset -e\n{}\n)", body.join("\n")),
-            Shell::PowerShell => format!("& {{\n$ErrorActionPreference = 'Stop'\n{}\n}}", body.join("\n")),
+            ScriptShell::Posix => format!("(\nset -e\n{}\n)", body.join("\n")),
+            ScriptShell::PowerShell => format!("& {{\n$ErrorActionPreference = 'Stop'\n{}\n}}", body.join("\n")),
         }
     }
 
@@ -222,7 +222,7 @@ impl SetupScript {
 
     /// `windows` in PowerShell, `posix` elsewhere.
     fn posix_or(&self, windows: &'static str, posix: &'static str) -> &'static str {
-        if self.shell() == Shell::PowerShell {
+        if self.shell() == ScriptShell::PowerShell {
             windows
         } else {
             posix
@@ -253,14 +253,14 @@ impl SetupScript {
     /// `value` quoted for this script's shell.
     pub(crate) fn quote(&self, value: &str) -> String {
         match self.shell() {
-            Shell::Posix => quote::posix_arg(value),
-            Shell::PowerShell => quote::powershell(value),
+            ScriptShell::Posix => quote::posix_arg(value),
+            ScriptShell::PowerShell => quote::powershell(value),
         }
     }
 
     pub(crate) fn download_steps(&self, p: &RunnerPackage, reveal: bool, checksum: Checksum) -> Vec<Step> {
         let (file, url) = (self.quote(&p.filename), self.quote(&p.download_url));
-        let posix = self.shell() == Shell::Posix;
+        let posix = self.shell() == ScriptShell::Posix;
         let auth = p.download_token.as_ref().map(|t| {
             // The quoted header value carries the token: "Bearer " is part of the quoted text.
             let header = if reveal {
@@ -770,7 +770,7 @@ mod tests {
             name in hostile(true), label in hostile(false), group in hostile(true), work in hostile(true), token in "[A-Z0-9]{29}",
         ) {
             let input = OptionsInput { name, labels: label, group, work, ..OptionsInput::default() };
-            let options = input.validate(Shell::Posix).expect("printable values without commas in labels are valid");
+            let options = input.validate(ScriptShell::Posix).expect("printable values without commas in labels are valid");
             let mut s = script(Os::Linux, Arch::X64, options.clone());
             s.job = Job::Configure { command: ConfigCommand { url: "https://github.com/octo-org".into(), token: Secret::new(&token) }, options: options.clone() };
             let mut expected = vec!["--url".to_string(), "https://github.com/octo-org".into(), "--token".into(), token.clone()];

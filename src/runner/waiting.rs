@@ -6,7 +6,7 @@
 //! is open to the repository, allows public repositories when the repository is public, and runs
 //! the job's workflow when it is restricted to selected workflows.
 
-use crate::github::actions::{Job, RepositoryInfo};
+use crate::github::actions::{RepositoryInfo, WorkflowJob};
 use crate::github::{GroupInfo, Runner, Visibility};
 
 /// Where a runner was found.
@@ -104,7 +104,7 @@ pub fn workflow_selected(group: &GroupInfo, repository: &str, path: &str) -> boo
 }
 
 /// Why `job` (of the workflow file `workflow_path`) of `repo` waits, given the runners read.
-pub fn verdict(job: &Job, workflow_path: &str, repo: &RepositoryInfo, runners: &[Placed]) -> Verdict {
+pub fn verdict(job: &WorkflowJob, workflow_path: &str, repo: &RepositoryInfo, runners: &[Placed]) -> Verdict {
     let labels = &job.labels;
     let matching: Vec<&Placed> = runners.iter().filter(|p| matches(&p.runner, labels)).collect();
     let self_hosted = labels.iter().any(|l| l.eq_ignore_ascii_case("self-hosted"));
@@ -218,8 +218,8 @@ mod tests {
         }
     }
 
-    fn job(labels: &[&str]) -> Job {
-        Job {
+    fn job(labels: &[&str]) -> WorkflowJob {
+        WorkflowJob {
             id: 1,
             run_id: 2,
             name: "build".into(),

@@ -204,7 +204,8 @@ impl Watch {
         let partial = page.total.is_some_and(|t| t > page.runners.len() as u64);
         let total_changed = page.total.is_some() && page.total != self.total;
         // The total as the first page says it, not as a scan counted it: a scan stops at
-        // `all_runners`' cap, and must not make every later poll scan again.
+        // `all_runners`' cap (`github::client::MAX_ALL_RUNNER_PAGES`), and must not make every
+        // later poll scan again.
         self.total = page.total;
         let Some(known) = &self.baseline else {
             if partial {
@@ -476,8 +477,9 @@ mod tests {
         assert_eq!(w.on_scan(Ok(fleet(1..120)), 0), quiet());
         assert_eq!(w.on_answer(first_page(fleet(1..101), 119), 0), quiet());
         assert_eq!(w.name(), None);
-        // A scan capped short of the total (all_runners reads at most 2,000) does not make the
-        // next unchanged first page scan again.
+        // A scan capped short of the total (all_runners reads at most 2,000 runners,
+        // `github::client::MAX_ALL_RUNNER_PAGES`) does not make the next unchanged first page
+        // scan again.
         let mut big = Watch::new(None, None, EVERY);
         assert_eq!(big.on_answer(first_page(fleet(1..101), 5_000), 0), Next::Scan);
         assert_eq!(big.on_scan(Ok(fleet(1..2_001)), 0), quiet());

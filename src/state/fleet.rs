@@ -12,7 +12,7 @@ use crate::browser::clock::{now_ms, sleep};
 use crate::github::client::{add_labels, find_runner, remove_label, remove_runner, runner_deprecation};
 use crate::github::{ApiError, Deprecation, ErrorKind, Runner, RunnerLabels, Target};
 use crate::operation::Operation;
-use crate::runner::bulk::{Answer, BulkRemoval, Fate, Item, Step};
+use crate::runner::bulk::{BulkRemoval, Fate, Item, RemovalAnswer, RemovalStep};
 use crate::runner::versions::is_outdated;
 use crate::words::ErrorContext;
 use leptos::prelude::*;
@@ -341,12 +341,12 @@ impl FleetState {
                     run.stop();
                 }
                 match run.next(now_ms()) {
-                    Step::Done => break,
-                    Step::Paused { until_ms } => {
+                    RemovalStep::Done => break,
+                    RemovalStep::Paused { until_ms } => {
                         state.show_run(&run, Some(until_ms));
                         state.wait_until(until_ms).await;
                     }
-                    Step::Send { index, at_ms } => {
+                    RemovalStep::Send { index, at_ms } => {
                         if at_ms > now_ms() {
                             state.wait_until(at_ms).await;
                             continue;
@@ -363,14 +363,14 @@ impl FleetState {
                         // The run paces itself; a single write after it waits its turn too.
                         state.session.pacer.sent();
                         let answer = match remove_runner(&to, &token, item.id).await {
-                            Ok(()) => Answer::Removed,
+                            Ok(()) => RemovalAnswer::Removed,
                             Err(error) if matches!(error.kind, ErrorKind::AnswerLost { .. }) => {
                                 let found = find_runner(&to, &token, &item.name).await;
                                 let still_there =
                                     !matches!(found, Ok(ref r) if r.as_ref().is_none_or(|r| r.id != item.id));
-                                Answer::Lost { still_there }
+                                RemovalAnswer::Lost { still_there }
                             }
-                            Err(error) => Answer::Refused(error),
+                            Err(error) => RemovalAnswer::Refused(error),
                         };
                         run.answered(index, answer, now_ms());
                         state.after(&run, index);

@@ -1,14 +1,14 @@
 //! `RunnersState`: the scope's runners as the Runners section shows them: loaded page by page
 //! (the first page on screen at once), filtered, rendered a step at a time, and removed one by
 //! one. Loads for a scope the user has since left are dropped. The list reads with the toolkit's
-//! [`Loaded`] and [`Load`]; a removal is a [`Write`](super::write::Write).
+//! [`Loaded`] and [`Load`]; a removal is a [`Write`].
 
 use super::credential::Credential;
 use super::load::{Load, Loaded};
 use super::write::{Pacer, Write, Writes};
 use crate::browser::focus::focus;
 use crate::form::ValidForm;
-use crate::github::client::{find_runner, move_to_group, remove_runner, runners_page};
+use crate::github::client::{find_runner, move_to_group, remove_runner, runners_page, MAX_RUNNER_LIST_PAGES};
 use crate::github::{ApiError, ErrorKind, Runner, Target};
 use crate::operation::Operation;
 use crate::words::runners::{not_removed, removed};
@@ -20,8 +20,6 @@ use leptos::task::spawn_local;
 /// at 5,000 runners replaces them all, and building a row is most of its time (100 rows took it
 /// over the 50 ms a keystroke may take, measured in `scripts/bench`).
 pub const ROWS_STEP: usize = 50;
-/// Most pages followed (100 runners each): 20,000 runners.
-const MAX_PAGES: usize = 200;
 
 /// Where the list comes from, and how its errors are worded: `context` is listing the runners;
 /// every other request of the scope words its errors with [`ErrorContext::doing`] its own
@@ -85,7 +83,8 @@ impl RunnersState {
         }
     }
 
-    /// Loads every page of `source`'s runners, replacing the list.
+    /// Loads every page of `source`'s runners, one after another up to
+    /// [`MAX_RUNNER_LIST_PAGES`], replacing the list.
     pub fn load(&self, source: ListSource) {
         // Every page with the token the load began with.
         let (turn, token) = self.loaded.begin();
@@ -98,7 +97,7 @@ impl RunnersState {
         let state = *self;
         spawn_local(async move {
             let mut next = None;
-            for _ in 0..MAX_PAGES {
+            for _ in 0..MAX_RUNNER_LIST_PAGES {
                 let answer = runners_page(&source.target, &token, next).await;
                 if !turn.is_current() {
                     return;

@@ -9,7 +9,7 @@ use super::session::Session;
 use super::write::Writes;
 use crate::browser::clock::{local_date_time, now_ms};
 use crate::form::ValidForm;
-use crate::github::actions::{oauth_scopes, Job, RepositoryInfo};
+use crate::github::actions::{oauth_scopes, RepositoryInfo, WorkflowJob};
 use crate::github::client::{
     account, all_runners, group_runners, groups_visible_to, open_group_to, probe_read, queued_runs, rate_limit,
     repository, run_jobs, runner_groups,
@@ -25,7 +25,7 @@ use leptos::task::spawn_local;
 /// One waiting job and why it waits.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WaitingJob {
-    pub job: Job,
+    pub job: WorkflowJob,
     /// The workflow's name (the run's), for the job's line.
     pub workflow: String,
     pub verdict: Verdict,
@@ -273,7 +273,7 @@ async fn investigate(s: &TroubleshootState, to: &Target) -> Result<Waiting, Stri
     let runs = queued_runs(to, token)
         .await
         .map_err(|e| fail(&format!("the queued workflow runs of {subject}"), e))?;
-    let mut queued: Vec<(Job, String, String)> = Vec::new();
+    let mut queued: Vec<(WorkflowJob, String, String)> = Vec::new();
     let mut unread_parts = Vec::new();
     for run in &runs {
         match run_jobs(to, token, run.id).await {

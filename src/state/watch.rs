@@ -137,7 +137,8 @@ impl WatchState {
     }
 
     /// Reads the whole runner list for a watch without a name ([`Next::Scan`]), in the poll
-    /// slot: never beside a poll.
+    /// slot: never beside a poll. At most 2,000 runners
+    /// ([`MAX_ALL_RUNNER_PAGES`](crate::github::client::MAX_ALL_RUNNER_PAGES)).
     fn scan(&self) {
         if !self.active.get_untracked() || self.in_flight.get_value() {
             return;

@@ -6,7 +6,7 @@
 use crate::browser::focus::focus;
 use crate::github::Runner;
 use crate::runner::options::parse_labels;
-use crate::runner::Shell;
+use crate::runner::ScriptShell;
 use crate::state::{use_session, FleetState, Load};
 use crate::ui::result::ErrorAlert;
 use crate::ui::setup::WorkflowSnippet;
@@ -53,7 +53,7 @@ pub fn EditDialog(fleet: FleetState) -> impl IntoView {
     });
     let close = move || fleet.editing.set(None);
     let add = move |r: &Runner| {
-        let labels = match parse_labels(&new_labels.get_untracked(), Shell::Posix) {
+        let labels = match parse_labels(&new_labels.get_untracked(), ScriptShell::Posix) {
             Ok(l) if l.is_empty() => Err("Type at least one label, one per line.".to_string()),
             Ok(l) if l.len() + r.labels.len() > MAX_LABELS => Err(format!(
                 "A runner has at most {MAX_LABELS} labels; this would make {}.",

@@ -1,7 +1,7 @@
 //! `SetupSteps`: the whole setup script as numbered steps, each with its own copy button, and
 //! one button for all of it. Says why when the download steps are missing.
 
-use crate::runner::{SetupScript, Shell};
+use crate::runner::{ScriptShell, SetupScript};
 use crate::ui::widgets::{copy_and_announce, ids};
 use leptos::prelude::*;
 
@@ -33,7 +33,7 @@ pub fn SetupSteps(
     };
     let shell_name = move || {
         script.with(|s| match s.as_ref().map(SetupScript::shell) {
-            Some(Shell::PowerShell) => "Run these in PowerShell:",
+            Some(ScriptShell::PowerShell) => "Run these in PowerShell:",
             _ => "Run these in a terminal on the runner machine:",
         })
     };
