@@ -16,8 +16,9 @@ pub fn RemoveDialog(subject: Signal<String>) -> impl IntoView {
     });
     view! {
         <ConfirmDialog pending=state.confirming title_id="remove-dialog-title" title=title
-            body="GitHub unregisters the runner at once: it takes no more jobs. A runner machine that still has it configured must be set up again to come back."
             confirm_label="Remove runner".to_string() confirm_class="danger"
-            on_confirm=Callback::new(move |runner| state.remove(runner)) />
+            on_confirm=Callback::new(move |runner| state.remove(runner))>
+            <p>"GitHub unregisters the runner at once: it takes no more jobs. A runner machine that still has it configured must be set up again to come back."</p>
+        </ConfirmDialog>
     }
 }

@@ -22,7 +22,8 @@ pub fn OpenGroupDialog(state: TroubleshootState) -> impl IntoView {
     });
     view! {
         <ConfirmDialog pending=state.confirming title_id="open-group-title" title=question
-            body="Every workflow of the repository may then run on this group's runners. The change is sent once; undo it in the organization's runner group settings."
-            confirm_label=button on_confirm=Callback::new(move |request| state.open(request)) />
+            confirm_label=button on_confirm=Callback::new(move |request| state.open(request))>
+            <p>"Every workflow of the repository may then run on this group's runners. The change is sent once; undo it in the organization's runner group settings."</p>
+        </ConfirmDialog>
     }
 }

@@ -1,6 +1,6 @@
 //! `ConfirmDialog`: the modal `<dialog>` that asks before a request is sent. It is open while
-//! `pending` holds what would be acted on: a title naming it, what the action does, the
-//! confirming button and Cancel (focused first). Cancel, Escape or closing sends nothing; the
+//! `pending` holds what would be acted on: a title naming it, what the action does (any view,
+//! the dialog's children), the confirming button and Cancel (focused first). Cancel, Escape or closing sends nothing; the
 //! browser returns focus to the button that opened it.
 
 use super::Modal;
@@ -13,14 +13,14 @@ pub fn ConfirmDialog<T>(
     /// The title's element id (the dialog is labelled by it).
     title_id: &'static str,
     #[prop(into)] title: Signal<String>,
-    /// What confirming does, in a sentence or two.
-    body: &'static str,
     #[prop(into)] confirm_label: Signal<String>,
     /// The confirming button's class: "danger" for something that cannot be undone.
     #[prop(optional)]
     confirm_class: Option<&'static str>,
     /// Called with what was pending, once, when the confirming button is pressed.
     on_confirm: Callback<T>,
+    /// What confirming does, in a sentence or two (it may name what `pending` holds).
+    children: ChildrenFn,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
@@ -35,7 +35,7 @@ where
     view! {
         <Modal open=Signal::derive(move || pending.with(Option::is_some)) on_close=Callback::new(move |()| close()) title_id=title_id>
             <h3 id=title_id>{move || title.get()}</h3>
-            <p>{body}</p>
+            {children()}
             <p class="dialog-actions">
                 <button type="button" class=confirm_class on:click=confirm>{move || confirm_label.get()}</button>
                 " "
