@@ -75,17 +75,34 @@ pub async fn all_pages<P>(
     max_pages: usize,
     parse: impl Fn(&str) -> Result<P, BodyProblem>,
 ) -> Result<Vec<P>, ApiError> {
-    let mut call = first;
     let mut pages = Vec::new();
+    each_page(api, token, first, max_pages, &mut |answer| {
+        pages.push(answer.parse(&parse)?);
+        Ok(())
+    })
+    .await?;
+    Ok(pages)
+}
+
+/// The loop of [`all_pages`], once for every list (not once per answer type: the loop and the
+/// `send` it awaits are the larger part, measured in the wasm).
+async fn each_page(
+    api: &ApiBase,
+    token: &impl TokenSource,
+    first: Call,
+    max_pages: usize,
+    on_page: &mut dyn FnMut(&Answer) -> Result<(), ApiError>,
+) -> Result<(), ApiError> {
+    let mut call = first;
     for _ in 0..max_pages {
         let answer = send(api, token, &call).await?;
-        pages.push(answer.parse(&parse)?);
+        on_page(&answer)?;
         match answer.next_page(api) {
             Some(next) => call = next,
             None => break,
         }
     }
-    Ok(pages)
+    Ok(())
 }
 
 /// Builds the request [`send`] would send for `call`, without a token, and drops it unsent: what

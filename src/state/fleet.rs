@@ -210,13 +210,6 @@ impl FleetState {
             .with_untracked(|l| l.iter().filter(|r| selected.contains(&r.id)).cloned().collect())
     }
 
-    /// Where the list came from, and the words for a failure of `operation` there.
-    fn context(&self, operation: Operation) -> Option<(Target, ErrorContext)> {
-        let source = self.session.runners.source.get_untracked()?;
-        let context = source.doing(operation);
-        Some((source.target, context))
-    }
-
     fn replace_labels(&self, id: u64, labels: RunnerLabels) {
         self.session.runners.runners.update(|list| {
             if let Some(r) = list.iter_mut().find(|r| r.id == id) {
@@ -241,12 +234,11 @@ impl FleetState {
         write.refused(error, context);
     }
 
-    /// Begins an edit of the runner list's runner: where the list came from, the words for a
+    /// Begins an edit of a runner of the list: where the list came from, the words for a
     /// failure of `operation` there, and the write (none while another is under way).
     fn edit(&self, operation: Operation) -> Option<(Target, ErrorContext, Write)> {
-        let (to, context) = self.context(operation)?;
-        let write = self.edits.begin()?;
-        Some((to, context, write))
+        self.edits
+            .begin_at(self.session.runners.source.get_untracked(), operation)
     }
 
     /// Adds custom labels to runner `id` (already validated); its row follows GitHub's answer.

@@ -457,12 +457,10 @@ impl GroupsState {
 
     /// Delete, after the confirmation.
     pub fn delete(&self, group: GroupInfo) {
-        let Some((to, context)) = self.target(Operation::DeleteGroup {
+        let operation = Operation::DeleteGroup {
             group: group.name.clone(),
-        }) else {
-            return;
         };
-        let Some(write) = self.writes.begin() else {
+        let Some((to, context, write)) = self.writes.begin_at(self.list.source.get_untracked(), operation) else {
             return;
         };
         let state = *self;
@@ -505,13 +503,11 @@ impl GroupsState {
 
     /// Move to group: the runner leaves the group shown for `into` (the Runners tab's request).
     pub fn move_runner(&self, runner: Runner, into: GroupInfo) {
-        let Some((to, context)) = self.target(Operation::MoveRunner {
+        let operation = Operation::MoveRunner {
             runner: runner.name.clone(),
             group: into.name.clone(),
-        }) else {
-            return;
         };
-        let Some(write) = self.writes.begin() else {
+        let Some((to, context, write)) = self.writes.begin_at(self.list.source.get_untracked(), operation) else {
             return;
         };
         let state = *self;

@@ -9,8 +9,10 @@
 //! `ConfirmDialog`); the re-check just before it is the caller's read.
 
 use super::credential::{Credential, PinnedToken};
+use super::runners::ListSource;
 use crate::browser::clock::{now_ms, sleep};
-use crate::github::{ApiError, ErrorKind};
+use crate::github::{ApiError, ErrorKind, Target};
+use crate::operation::Operation;
 use crate::runner::bulk::SPACING_MS;
 use crate::words::ErrorContext;
 use leptos::prelude::*;
@@ -124,6 +126,16 @@ impl Writes {
             writes: *self,
             token: self.credential.pinned(),
         })
+    }
+
+    /// A write of `operation` to where `source` came from (a list's scope): the target, the
+    /// words for its failure, and the write; `None` when nothing is listed or a write is under
+    /// way.
+    pub fn begin_at(&self, source: Option<ListSource>, operation: Operation) -> Option<(Target, ErrorContext, Write)> {
+        let source = source?;
+        let write = self.begin()?;
+        let context = source.doing(operation);
+        Some((source.target, context, write))
     }
 
     /// Forgets what the last write said and its refusal (a dialog opening fresh).
