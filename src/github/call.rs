@@ -5,6 +5,7 @@
 use super::api_base::path_segment;
 use super::groups::{GroupFields, Visibility};
 use super::jit::JitRequest;
+use super::policies::{ForkPrivate, WorkflowPermissions};
 use super::scope::{Scope, ScopeKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,6 +142,31 @@ pub enum Endpoint {
     /// `PUT /orgs/{org}/actions/runner-groups/{group}/repositories/{repository}`: opens a group
     /// with selected repositories to one more.
     OpenGroupTo { group: u64, repository: u64 },
+    /// `GET {scope}/actions/permissions`: which actions may run.
+    ActionsPermissions,
+    /// `GET /orgs/{org}/actions/permissions/self-hosted-runners`: **Repository-level
+    /// self-hosted runners**.
+    SelfHostedRunnersPolicy,
+    /// `PUT /orgs/{org}/actions/permissions/self-hosted-runners` with
+    /// `{"enabled_repositories": VALUE}`.
+    SetSelfHostedRunnersPolicy(String),
+    /// `GET {scope}/actions/permissions/fork-pr-contributor-approval` (organizations and
+    /// repositories).
+    ForkPrApproval,
+    /// `PUT {scope}/actions/permissions/fork-pr-contributor-approval` with
+    /// `{"approval_policy": VALUE}`.
+    SetForkPrApproval(String),
+    /// `GET {scope}/actions/permissions/fork-pr-workflows-private-repos`.
+    ForkPrPrivateRepos,
+    /// `PUT {scope}/actions/permissions/fork-pr-workflows-private-repos` with every field.
+    SetForkPrPrivateRepos(ForkPrivate),
+    /// `GET {scope}/actions/permissions/workflow`.
+    WorkflowPermissions,
+    /// `PUT {scope}/actions/permissions/workflow` with both fields.
+    SetWorkflowPermissions(WorkflowPermissions),
+    /// `GET /orgs/{org}/repos?type=public&per_page=1`: whether the organization has a public
+    /// repository.
+    PublicRepositories,
 }
 
 impl Endpoint {
@@ -228,6 +254,32 @@ impl Endpoint {
                 at(&format!("/actions/runner-groups/{group}/repositories/{repository}")),
                 None,
             ),
+            Self::ActionsPermissions => Call::get(at("/actions/permissions")),
+            Self::SelfHostedRunnersPolicy => Call::get(at("/actions/permissions/self-hosted-runners")),
+            Self::SetSelfHostedRunnersPolicy(value) => Call::with(
+                Method::Put,
+                at("/actions/permissions/self-hosted-runners"),
+                Some(serde_json::json!({ "enabled_repositories": value }).to_string()),
+            ),
+            Self::ForkPrApproval => Call::get(at("/actions/permissions/fork-pr-contributor-approval")),
+            Self::SetForkPrApproval(value) => Call::with(
+                Method::Put,
+                at("/actions/permissions/fork-pr-contributor-approval"),
+                Some(serde_json::json!({ "approval_policy": value }).to_string()),
+            ),
+            Self::ForkPrPrivateRepos => Call::get(at("/actions/permissions/fork-pr-workflows-private-repos")),
+            Self::SetForkPrPrivateRepos(settings) => Call::with(
+                Method::Put,
+                at("/actions/permissions/fork-pr-workflows-private-repos"),
+                Some(settings.to_json()),
+            ),
+            Self::WorkflowPermissions => Call::get(at("/actions/permissions/workflow")),
+            Self::SetWorkflowPermissions(settings) => Call::with(
+                Method::Put,
+                at("/actions/permissions/workflow"),
+                Some(settings.to_json()),
+            ),
+            Self::PublicRepositories => Call::get(at("/repos?type=public&per_page=1")),
         }
     }
 
@@ -247,6 +299,15 @@ impl Endpoint {
             Self::Repository | Self::QueuedRuns | Self::RunJobs(_) => &[ScopeKind::Repository],
             // `visible_to_repository` and repository access lists are organization-only.
             Self::GroupsVisibleTo(_) | Self::OpenGroupTo { .. } => &[ScopeKind::Organization],
+            Self::SelfHostedRunnersPolicy | Self::SetSelfHostedRunnersPolicy(_) | Self::PublicRepositories => {
+                &[ScopeKind::Organization]
+            }
+            Self::ForkPrApproval
+            | Self::SetForkPrApproval(_)
+            | Self::ForkPrPrivateRepos
+            | Self::SetForkPrPrivateRepos(_)
+            | Self::WorkflowPermissions
+            | Self::SetWorkflowPermissions(_) => &[ScopeKind::Organization, ScopeKind::Repository],
             // Scope-free: asked once, not per kind.
             Self::User | Self::RateLimit => &[ScopeKind::Organization],
             _ => &ScopeKind::ALL,
@@ -317,6 +378,24 @@ impl Endpoint {
                 group: 2,
                 repository: 1296269,
             },
+            Self::ActionsPermissions,
+            Self::SelfHostedRunnersPolicy,
+            Self::SetSelfHostedRunnersPolicy("none".into()),
+            Self::ForkPrApproval,
+            Self::SetForkPrApproval("all_external_contributors".into()),
+            Self::ForkPrPrivateRepos,
+            Self::SetForkPrPrivateRepos(ForkPrivate {
+                run_workflows_from_fork_pull_requests: true,
+                send_write_tokens_to_workflows: false,
+                send_secrets_and_variables: false,
+                require_approval_for_fork_pr_workflows: Some(true),
+            }),
+            Self::WorkflowPermissions,
+            Self::SetWorkflowPermissions(WorkflowPermissions {
+                default_workflow_permissions: "read".into(),
+                can_approve_pull_request_reviews: false,
+            }),
+            Self::PublicRepositories,
         ]
     }
 }

@@ -371,3 +371,22 @@ fn runners_of(body: &str) -> Result<Vec<Runner>, BodyProblem> {
 fn flat<T>(pages: Vec<Vec<T>>) -> Vec<T> {
     pages.into_iter().flatten().collect()
 }
+
+/// One of the Actions settings the Security tab reviews (an `Endpoint` of
+/// [`super::policies`]: `ActionsPermissions`, `SelfHostedRunnersPolicy`, `ForkPrApproval`,
+/// `ForkPrPrivateRepos`, `WorkflowPermissions`, `PublicRepositories`), read by `parse`.
+pub async fn setting<T>(
+    to: &Target,
+    token: &impl TokenSource,
+    endpoint: &Endpoint,
+    parse: fn(&str) -> Result<T, BodyProblem>,
+) -> Result<T, ApiError> {
+    let answer = send(&to.api, token, &endpoint.call(&to.scope)).await?;
+    answer.parse(parse)
+}
+
+/// A Security fix: one `PUT` of a setting, or the `PATCH` of a runner group. Its answer (204,
+/// or the group) is not read: the setting is read again afterwards.
+pub async fn apply_fix(to: &Target, token: &impl TokenSource, endpoint: &Endpoint) -> Result<(), ApiError> {
+    send(&to.api, token, &endpoint.call(&to.scope)).await.map(drop)
+}
