@@ -27,7 +27,7 @@ pub struct ForkApproval {
 /// **Fork pull request workflows in private repositories**
 /// (`.../permissions/fork-pr-workflows-private-repos`). A fix sends every field back as read,
 /// but the two it turns off.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ForkPrivate {
     /// Run workflows from fork pull requests (the PUT requires it).
     pub run_workflows_from_fork_pull_requests: bool,
