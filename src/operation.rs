@@ -48,6 +48,10 @@ pub enum Operation {
     CheckToken,
     /// Find waiting jobs: a repository's queued jobs and the runners that could take them.
     FindWaitingJobs,
+    /// Review security: read the scope's Actions settings.
+    ReviewSecurity,
+    /// A Security fix: change `setting` (GitHub's words) for `subject`.
+    ApplyFix { setting: String, subject: String },
 }
 
 impl Operation {

@@ -367,6 +367,10 @@ pub fn lost_change(operation: &Operation, scope: ScopeKind) -> Option<(String, S
             format!("runner group {group} may have been opened to {repository}"),
             "The page has checked again: the jobs below show what GitHub has now.".to_string(),
         ),
+        Operation::ApplyFix { setting, subject } => (
+            format!("the change to {setting} for {subject} may have been applied"),
+            "The page has read the setting again: the review shows what GitHub has now.".to_string(),
+        ),
         Operation::ListRunners
         | Operation::FindRunner { .. }
         | Operation::LoadGroups
@@ -375,7 +379,8 @@ pub fn lost_change(operation: &Operation, scope: ScopeKind) -> Option<(String, S
         | Operation::LoadRepositories
         | Operation::FindOrganization { .. }
         | Operation::CheckToken
-        | Operation::FindWaitingJobs => return None,
+        | Operation::FindWaitingJobs
+        | Operation::ReviewSecurity => return None,
     };
     Some(change)
 }
@@ -939,6 +944,11 @@ mod tests {
             },
             Operation::CheckToken,
             Operation::FindWaitingJobs,
+            Operation::ReviewSecurity,
+            Operation::ApplyFix {
+                setting: "Workflow permissions".into(),
+                subject: "octo-org".into(),
+            },
         ];
         let mut titles = std::collections::HashSet::new();
         for operation in every {
