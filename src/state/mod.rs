@@ -2,8 +2,10 @@
 //! owner of the access token (`credential`), the form, what the first screen holds (`shell`,
 //! `in_flight`), the session (submit and its outcome) and the flow a click starts (`flows`), the
 //! runner setup, the Runners tab (`runners`; `fleet` for its selection, versions, edits and bulk
-//! removal), the watch, the Runner groups and Troubleshoot tabs, the open tab (`tabs`), and what
-//! every flow uses: "the newest answer wins" (`latest`) and a first step run at once (`start`).
+//! removal), the watch, the Runner groups, Troubleshoot and Security tabs, the open tab (`tabs`), and what
+//! every flow uses: "the newest answer wins" (`latest`), a first step run at once (`start`), what
+//! a read shows and with which token it was loaded (`load`), and one write at a time, paced
+//! page-wide (`write`).
 //! Components read these and call their methods.
 
 pub mod credential;
@@ -15,6 +17,7 @@ pub mod in_flight;
 pub mod latest;
 pub mod load;
 pub mod runners;
+pub mod security;
 pub mod session;
 pub mod setup;
 pub mod shell;
@@ -32,6 +35,7 @@ pub use in_flight::InFlight;
 pub use latest::{after_paint, Latest, Turn};
 pub use load::{Load, Loaded};
 pub use runners::{ListSource, RunnersState, ROWS_STEP};
+pub use security::SecurityState;
 pub use session::{use_session, Outcome, Session};
 pub use setup::SetupForm;
 pub use shell::Shell;

@@ -12,6 +12,7 @@ use super::groups::GroupsState;
 use super::in_flight::InFlight;
 use super::latest::{after_paint, Latest};
 use super::runners::{ListSource, RunnersState};
+use super::security::SecurityState;
 use super::setup::SetupForm;
 use super::shell::Shell;
 use super::start::start_now;
@@ -99,6 +100,7 @@ pub struct Session {
     fleet: StoredValue<Option<FleetState>>,
     groups: StoredValue<Option<GroupsState>>,
     troubleshoot: StoredValue<Option<TroubleshootState>>,
+    security: StoredValue<Option<SecurityState>>,
     /// The registration being watched and when its token expires: its runner's name may be typed
     /// after the token is minted, so the watch follows the Runner name option.
     watched_registration: StoredValue<Option<(Target, i64)>>,
@@ -156,6 +158,7 @@ impl Session {
             fleet: StoredValue::new(None),
             groups: StoredValue::new(None),
             troubleshoot: StoredValue::new(None),
+            security: StoredValue::new(None),
             watched_registration: StoredValue::new(None),
             renamed: Latest::new(),
         };
@@ -202,6 +205,11 @@ impl Session {
                 if let Some(groups) = s.groups.get_value() {
                     if groups.loaded.with_another_token() {
                         groups.forget();
+                    }
+                }
+                if let Some(security) = s.security.get_value() {
+                    if security.loaded.with_another_token() {
+                        security.forget();
                     }
                 }
             }
@@ -265,6 +273,12 @@ impl Session {
     pub fn troubleshoot(&self) -> TroubleshootState {
         let s = *self;
         self.made(self.troubleshoot, move || TroubleshootState::new(s))
+    }
+
+    /// The Security tab.
+    pub fn security(&self) -> SecurityState {
+        let s = *self;
+        self.made(self.security, move || SecurityState::new(s))
     }
 
     /// A tab's state, made by `make` the first time, under the page's owner (so switching tabs,

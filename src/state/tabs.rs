@@ -12,10 +12,17 @@ pub enum Tab {
     Runners,
     Troubleshoot,
     Groups,
+    Security,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Register, Tab::Runners, Tab::Troubleshoot, Tab::Groups];
+    pub const ALL: [Tab; 5] = [
+        Tab::Register,
+        Tab::Runners,
+        Tab::Troubleshoot,
+        Tab::Groups,
+        Tab::Security,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -23,6 +30,7 @@ impl Tab {
             Self::Runners => "Runners",
             Self::Troubleshoot => "Troubleshoot",
             Self::Groups => "Runner groups",
+            Self::Security => "Security",
         }
     }
 
@@ -33,6 +41,7 @@ impl Tab {
             Self::Runners => "runners",
             Self::Troubleshoot => "troubleshoot",
             Self::Groups => "groups",
+            Self::Security => "security",
         }
     }
 

@@ -11,6 +11,7 @@ use crate::ui::groups::groups_view;
 use crate::ui::register::RegisterPanel;
 use crate::ui::result::rehearse_result;
 use crate::ui::runners::runners_view;
+use crate::ui::security::security_view;
 use crate::ui::tabs::{TabList, TabPanel};
 use crate::ui::troubleshoot::troubleshoot_view;
 use crate::ui::widgets::LazySection;
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
             <TabPanel tab=Tab::Runners><LazySection what="the runner list" load=runners_view /></TabPanel>
             <TabPanel tab=Tab::Troubleshoot><LazySection what="the troubleshooting checks" load=troubleshoot_view /></TabPanel>
             <TabPanel tab=Tab::Groups><LazySection what="the runner groups" load=groups_view /></TabPanel>
+            <TabPanel tab=Tab::Security><LazySection what="the security review" load=security_view /></TabPanel>
         </main>
     }
 }

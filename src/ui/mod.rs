@@ -9,6 +9,7 @@ pub mod groups;
 pub mod register;
 pub mod result;
 pub mod runners;
+pub mod security;
 pub mod setup;
 pub mod tabs;
 pub mod troubleshoot;
