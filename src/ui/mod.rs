@@ -1,6 +1,6 @@
 //! Leptos components, grouped by the page's tabs and sections: the scope card and the Register
 //! tab's form (`form`), the Register tab (`register`), the result, the runner setup, the Runners,
-//! Runner groups and Troubleshoot tabs, the tab list, and shared widgets. `App` lays them out; the
+//! Runner groups, Troubleshoot and Security tabs, the tab list, and shared widgets. `App` lays them out; the
 //! state they read and change lives in [`crate::state`], the words they show in [`crate::words`].
 
 mod app;

@@ -232,6 +232,7 @@ fn walk_every_state(page: &Page, mut audit: Audit) -> Result<()> {
     audit_the_fleet(page, &mut audit)?;
     audit_the_groups(page, &mut audit)?;
     audit_troubleshooting(page, &mut audit)?;
+    audit_security(page, &mut audit)?;
     audit.verdict()
 }
 
@@ -351,6 +352,34 @@ fn audit_troubleshooting(page: &Page, audit: &mut Audit) -> Result<()> {
     page.session
         .find("//dialog[@open]//button[normalize-space(.)='Cancel']")?
         .click()
+}
+
+/// The Security tab's states: a review with findings, a fix's confirmation, a fix applied, a
+/// review with settings not checked, and a clean one.
+fn audit_security(page: &Page, audit: &mut Audit) -> Result<()> {
+    use mock_github::security::{CLEAN_ORG, EXPOSED_ORG, UNREADABLE_ORG};
+    page.fill_form(EXPOSED_ORG, ACCESS_TOKEN)?;
+    page.open_tab("Security")?;
+    page.button("Review security")?.click()?;
+    page.wait_for_text("9 findings")?;
+    audit.state("the Security tab with findings")?;
+    let fix = format!("Fix Workflow permissions for {EXPOSED_ORG}");
+    page.session.find(&format!("//button[@aria-label='{fix}']"))?.click()?;
+    page.session.find("//dialog[@open]")?;
+    audit.state("a fix's confirmation")?;
+    page.session
+        .find("//dialog[@open]//button[normalize-space(.)='Apply fix']")?
+        .click()?;
+    page.wait_for_text("Fixed: Workflow permissions")?;
+    audit.state("a fix applied")?;
+    page.fill_form(UNREADABLE_ORG, ACCESS_TOKEN)?;
+    page.button("Review security")?.click()?;
+    page.wait_for_text("not checked")?;
+    audit.state("a review with settings not checked")?;
+    page.fill_form(CLEAN_ORG, ACCESS_TOKEN)?;
+    page.button("Review security")?.click()?;
+    page.wait_for_text("No findings")?;
+    audit.state("a clean review")
 }
 
 fn every_state_passes_axe_in_the_light_colour_scheme(world: &World) -> Result<()> {

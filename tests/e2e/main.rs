@@ -21,6 +21,7 @@ mod outputs;
 mod page;
 mod runners;
 mod scopes;
+mod security;
 mod setup_script;
 mod tabs;
 #[path = "../support/tools.rs"]
@@ -73,6 +74,7 @@ fn main() {
     tests.extend(a11y::tests());
     tests.extend(fleet::tests());
     tests.extend(groups::tests());
+    tests.extend(security::tests());
     tests.extend(troubleshoot::tests());
     let error_cases = errors::cases();
 

@@ -152,6 +152,14 @@ fn walk(page: &Page, out: &std::path::Path, suffix: &str) -> Result<usize> {
     page.wait_for_text("jobs waiting")?;
     scroll_to_tabs(&page)?;
     shoot("troubleshoot")?;
+    // Security: an exposed organization's review, most severe first, with its fixes.
+    page.radio("Runner scope", "Organization")?.click()?;
+    page.field("Organization")?.fill(mock_github::security::EXPOSED_ORG)?;
+    page.open_tab("Security")?;
+    page.button("Review security")?.click()?;
+    page.wait_for_text("9 findings")?;
+    scroll_to_tabs(&page)?;
+    shoot("security")?;
     Ok(written)
 }
 
