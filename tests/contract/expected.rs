@@ -203,6 +203,11 @@ pub const SKIPPED: &[(&str, &str)] = &[
         "lost-delete-org",
         "loses its removals' answers on purpose: the connection breaks before a byte (e2e trust::*)",
     ),
+    (
+        "security-lost-org",
+        "loses the answers of its settings' PUTs and runner groups' PATCHes on purpose (the connection \
+         breaks); its reads are security-org's, which is requested",
+    ),
 ];
 
 /// Every expected exception with its reason, for the coverage file.
