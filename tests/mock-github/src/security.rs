@@ -516,6 +516,8 @@ mod tests {
                 ("PATCH".into(), group, patch),
             ]
         );
+        assert_eq!(mock.setting_writes().len(), 1);
+        assert_eq!(mock.group_writes().len(), 1);
         // security-org keeps its answers.
         let plain = exchange(&mock, "PUT", &format!("/orgs/{ORG}/actions/permissions/workflow"), body);
         assert!(plain.starts_with("HTTP/1.1 204"), "{plain}");

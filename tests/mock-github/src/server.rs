@@ -287,6 +287,14 @@ impl MockGithub {
             .collect()
     }
 
+    /// The writes to Actions settings (PUTs under `.../actions/permissions`), in order.
+    pub fn setting_writes(&self) -> Vec<Recorded> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.method == "PUT" && r.path.contains("/actions/permissions"))
+            .collect()
+    }
+
     /// The PUTs that open a runner group to a repository.
     pub fn open_group_requests(&self) -> Vec<Recorded> {
         self.requests()
