@@ -98,6 +98,20 @@ export const OPERATIONS = [
   // Workflow runs and their jobs ("why is this job waiting").
   'GET /repos/{owner}/{repo}/actions/runs',
   'GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs',
+  // The Actions settings the Security tab reviews, and the PUTs of its fixes.
+  ...under(RUNNER_SCOPES, ['GET /actions/permissions']),
+  ...under(['/orgs/{org}'], ['GET /actions/permissions/self-hosted-runners', 'PUT /actions/permissions/self-hosted-runners']),
+  ...under(
+    ['/orgs/{org}', '/repos/{owner}/{repo}'],
+    [
+      'GET /actions/permissions/fork-pr-contributor-approval',
+      'PUT /actions/permissions/fork-pr-contributor-approval',
+      'GET /actions/permissions/fork-pr-workflows-private-repos',
+      'PUT /actions/permissions/fork-pr-workflows-private-repos',
+      'GET /actions/permissions/workflow',
+      'PUT /actions/permissions/workflow',
+    ],
+  ),
 ];
 
 // Schemas shared by every operation: GitHub's error body, for statuses an operation does not

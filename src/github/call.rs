@@ -164,8 +164,9 @@ pub enum Endpoint {
     WorkflowPermissions,
     /// `PUT {scope}/actions/permissions/workflow` with both fields.
     SetWorkflowPermissions(WorkflowPermissions),
-    /// `GET /orgs/{org}/repos?type=public&per_page=1`: whether the organization has a public
-    /// repository.
+    /// `GET /orgs/{org}`: whether the organization has a public repository, by its
+    /// `public_repos` count (`/orgs/{org}/repos?type=public` is not described for Enterprise
+    /// Cloud, whose `type` has no `public`).
     PublicRepositories,
 }
 
@@ -279,7 +280,7 @@ impl Endpoint {
                 at("/actions/permissions/workflow"),
                 Some(settings.to_json()),
             ),
-            Self::PublicRepositories => Call::get(at("/repos?type=public&per_page=1")),
+            Self::PublicRepositories => Call::get(scope.api_path()),
         }
     }
 

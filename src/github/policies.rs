@@ -135,13 +135,21 @@ pub fn parse_actions_permissions(text_: &str) -> Result<ActionsPermissions, Body
     })
 }
 
-/// Whether a repository list's first page has any repository (`?type=public&per_page=1`).
-pub fn parse_any_repository(text_: &str) -> Result<bool, BodyProblem> {
-    let value: serde_json::Value = serde_json::from_str(text_).map_err(|_| BodyProblem::NotJson)?;
-    match value {
-        serde_json::Value::Array(list) => Ok(!list.is_empty()),
-        _ => Err(BodyProblem::NotAList),
-    }
+/// Whether an organization (`GET /orgs/{org}`) has any public repository: its `public_repos`
+/// count, which every deployment's description requires. The list `GET /orgs/{org}/repos?type=public`
+/// would say the same, but Enterprise Cloud's description has no `public` type.
+pub fn parse_has_public_repositories(text_: &str) -> Result<bool, BodyProblem> {
+    let f: Organization = body::parse_object(text_)?;
+    f.public_repos
+        .id()
+        .map(|count| count > 0)
+        .ok_or(BodyProblem::MissingField("public_repos"))
+}
+
+#[derive(Deserialize)]
+struct Organization {
+    #[serde(default)]
+    public_repos: Scalar,
 }
 
 impl ForkPrivate {
@@ -224,9 +232,19 @@ mod tests {
                 sha_pinning_required: None
             })
         );
-        assert_eq!(parse_any_repository("[]"), Ok(false));
-        assert_eq!(parse_any_repository(r#"[{"id":1}]"#), Ok(true));
-        assert_eq!(parse_any_repository("{}"), Err(BodyProblem::NotAList));
+        assert_eq!(
+            parse_has_public_repositories(r#"{"login":"o","public_repos":0}"#),
+            Ok(false)
+        );
+        assert_eq!(parse_has_public_repositories(r#"{"public_repos":2}"#), Ok(true));
+        assert_eq!(
+            parse_has_public_repositories("{}"),
+            Err(BodyProblem::MissingField("public_repos"))
+        );
+        assert_eq!(
+            parse_has_public_repositories(r#"{"public_repos":"2"}"#),
+            Err(BodyProblem::MissingField("public_repos"))
+        );
     }
 
     #[test]

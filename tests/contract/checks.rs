@@ -14,6 +14,10 @@ use runner_token::github::downloads::parse_downloads;
 use runner_token::github::error::ResponseMeta;
 use runner_token::github::groups::parse_group_infos;
 use runner_token::github::jit::parse_jit_config;
+use runner_token::github::policies::{
+    parse_actions_permissions, parse_fork_approval, parse_fork_private, parse_has_public_repositories,
+    parse_self_hosted_runners, parse_workflow_permissions,
+};
 use runner_token::github::runner_token::parse_runner_token;
 use runner_token::github::runners::parse_runners;
 use runner_token::github::ApiError;
@@ -274,6 +278,15 @@ impl Run {
         let described = op["responses"].get(&status).is_some();
         let off = expected::off_contract(&a.scenario, a.status, a.is_token_endpoint());
         let row = Row::status(subset.name, &key, &status, !described);
+        // The page's reader on the mock's success answer, as on GitHub's examples; but not on one
+        // past the page's body limit, which it refuses on purpose (huge-org's 10 MB token).
+        let readable = a.body.len() <= runner_token::github::body::MAX_BODY;
+        let parsed_body = serde_json::from_str(&a.body);
+        if let (None, true, Some((name, read)), Ok(v)) = (off, readable, reader(&key, &status), parsed_body) {
+            if let Err(e) = read(&a.body, &v) {
+                self.problem(&trial, format!("{context}: {name}: {e}"));
+            }
+        }
         let pointer = if described {
             spec::response_schema(op, &status).map(|p| [vec!["operations".to_string(), key.clone()], p].concat())
         } else if a.body.is_empty() && a.status < 400 {
@@ -539,6 +552,48 @@ fn reader(key: &str, status: &str) -> Option<(&'static str, Read)> {
         ),
         ("GET", "/actions/runs", "200", "parse_runs", read_runs),
         ("GET", "/actions/runs/{run_id}/jobs", "200", "parse_jobs", read_jobs),
+        (
+            "GET",
+            "/actions/permissions",
+            "200",
+            "parse_actions_permissions",
+            read_actions_permissions,
+        ),
+        (
+            "GET",
+            "/actions/permissions/self-hosted-runners",
+            "200",
+            "parse_self_hosted_runners",
+            read_self_hosted_runners,
+        ),
+        (
+            "GET",
+            "/actions/permissions/fork-pr-contributor-approval",
+            "200",
+            "parse_fork_approval",
+            read_fork_approval,
+        ),
+        (
+            "GET",
+            "/actions/permissions/fork-pr-workflows-private-repos",
+            "200",
+            "parse_fork_private",
+            read_fork_private,
+        ),
+        (
+            "GET",
+            "/actions/permissions/workflow",
+            "200",
+            "parse_workflow_permissions",
+            read_workflow_permissions,
+        ),
+        (
+            "GET",
+            "/orgs/{org}",
+            "200",
+            "parse_has_public_repositories",
+            read_has_public_repositories,
+        ),
     ];
     let (method, path) = key.split_once(' ')?;
     READERS
@@ -622,6 +677,89 @@ fn read_jobs(text: &str, v: &Value) -> Result<(), String> {
 fn read_runners(text: &str, v: &Value) -> Result<(), String> {
     let page = parse_runners(text).map_err(|e| e.to_string())?;
     kept("runners", page.runners.len(), count(&v["runners"]))
+}
+
+/// `Ok` when the reader's `read` is what the answer `sent`, else what it read.
+fn same<T: std::fmt::Debug + PartialEq>(what: &str, read: T, sent: T) -> Result<(), String> {
+    (read == sent)
+        .then_some(())
+        .ok_or_else(|| format!("{what} was read as {read:?}, the answer says {sent:?}"))
+}
+
+fn read_actions_permissions(text: &str, v: &Value) -> Result<(), String> {
+    let p = parse_actions_permissions(text).map_err(|e| e.to_string())?;
+    same(
+        "allowed_actions",
+        p.allowed_actions.as_deref(),
+        v["allowed_actions"].as_str(),
+    )?;
+    same(
+        "sha_pinning_required",
+        p.sha_pinning_required,
+        v["sha_pinning_required"].as_bool(),
+    )
+}
+
+fn read_self_hosted_runners(text: &str, v: &Value) -> Result<(), String> {
+    let p = parse_self_hosted_runners(text).map_err(|e| e.to_string())?;
+    same(
+        "enabled_repositories",
+        Some(p.enabled_repositories.as_str()),
+        v["enabled_repositories"].as_str(),
+    )
+}
+
+fn read_fork_approval(text: &str, v: &Value) -> Result<(), String> {
+    let p = parse_fork_approval(text).map_err(|e| e.to_string())?;
+    same(
+        "approval_policy",
+        Some(p.approval_policy.as_str()),
+        v["approval_policy"].as_str(),
+    )
+}
+
+fn read_fork_private(text: &str, v: &Value) -> Result<(), String> {
+    let p = parse_fork_private(text).map_err(|e| e.to_string())?;
+    let flag = |name: &str| v[name].as_bool();
+    same(
+        "the four switches",
+        [
+            Some(p.run_workflows_from_fork_pull_requests),
+            Some(p.send_write_tokens_to_workflows),
+            Some(p.send_secrets_and_variables),
+            p.require_approval_for_fork_pr_workflows,
+        ],
+        [
+            flag("run_workflows_from_fork_pull_requests"),
+            flag("send_write_tokens_to_workflows"),
+            flag("send_secrets_and_variables"),
+            flag("require_approval_for_fork_pr_workflows"),
+        ],
+    )
+}
+
+fn read_workflow_permissions(text: &str, v: &Value) -> Result<(), String> {
+    let p = parse_workflow_permissions(text).map_err(|e| e.to_string())?;
+    same(
+        "the workflow permissions",
+        (
+            Some(p.default_workflow_permissions.as_str()),
+            Some(p.can_approve_pull_request_reviews),
+        ),
+        (
+            v["default_workflow_permissions"].as_str(),
+            v["can_approve_pull_request_reviews"].as_bool(),
+        ),
+    )
+}
+
+fn read_has_public_repositories(text: &str, v: &Value) -> Result<(), String> {
+    let any = parse_has_public_repositories(text).map_err(|e| e.to_string())?;
+    same(
+        "whether there is a public repository",
+        Some(any),
+        v["public_repos"].as_u64().map(|n| n > 0),
+    )
 }
 
 /// Any error example: the page shows GitHub's message.

@@ -29,6 +29,7 @@ pub const ABSENT: &[Absence] = &[Absence {
         "GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/runners",
         "GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations",
         "PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations",
+        "GET /enterprises/{enterprise}/actions/permissions",
     ],
     reason: "api.github.com.json describes github.com for personal and organization accounts. Enterprise \
              accounts exist on github.com only with GitHub Enterprise Cloud, whose description (ghec.json, \
@@ -43,6 +44,26 @@ Absence {
         "GET /enterprises/{enterprise}/actions/runners/deprecations/{version}",
     ],
     reason: "Runner version deprecation schedules are new (2026) and described for GitHub Enterprise Cloud              only. Elsewhere the endpoint answers 404 (or 403), and the Runners tab then quietly shows only              the Outdated mark against the current version, without dates: e2e fleet::the_version_column_marks_             outdated_runners_with_githubs_schedule_where_there_is_one (a version the mock has no schedule for).",
+},
+Absence {
+    deployments: &["ghes-3.17", "ghes-3.18"],
+    operations: &[
+        "GET /orgs/{org}/actions/permissions/self-hosted-runners",
+        "PUT /orgs/{org}/actions/permissions/self-hosted-runners",
+        "GET /orgs/{org}/actions/permissions/fork-pr-contributor-approval",
+        "PUT /orgs/{org}/actions/permissions/fork-pr-contributor-approval",
+        "GET /orgs/{org}/actions/permissions/fork-pr-workflows-private-repos",
+        "PUT /orgs/{org}/actions/permissions/fork-pr-workflows-private-repos",
+        "GET /repos/{owner}/{repo}/actions/permissions/fork-pr-contributor-approval",
+        "PUT /repos/{owner}/{repo}/actions/permissions/fork-pr-contributor-approval",
+        "GET /repos/{owner}/{repo}/actions/permissions/fork-pr-workflows-private-repos",
+        "PUT /repos/{owner}/{repo}/actions/permissions/fork-pr-workflows-private-repos",
+    ],
+    reason: "GitHub Enterprise Server describes the repository-level self-hosted runner policy and the two fork \
+             pull request policies (contributor approval, workflows in private repositories) from 3.19 on. An \
+             older server answers 404 there, which the Security tab must show as a setting the server cannot \
+             show, never as a pass, with no fix to offer (the mock's security-unreadable-org answers its \
+             self-hosted-runners setting with that 404).",
 }];
 
 /// The reason an operation is expected to be absent from a deployment, if it is.
@@ -181,6 +202,11 @@ pub const SKIPPED: &[(&str, &str)] = &[
     (
         "lost-delete-org",
         "loses its removals' answers on purpose: the connection breaks before a byte (e2e trust::*)",
+    ),
+    (
+        "security-lost-org",
+        "loses the answers of its settings' PUTs and runner groups' PATCHes on purpose (the connection \
+         breaks); its reads are security-org's, which is requested",
     ),
 ];
 

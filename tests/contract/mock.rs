@@ -48,13 +48,17 @@ pub struct Scenario {
 /// The token sent everywhere but in the two token scenarios: a classic personal access token.
 const TOKEN: &str = "ghp_contract0123456789";
 
-/// Every scenario the mock has: the names in `pub mod org` (scenario.rs) and `pub mod
-/// fleet_scope` (fleet.rs), read from the source so that a new one is covered without a word
+/// Every scenario the mock has: the names in `pub mod org` (scenario.rs), `pub mod
+/// fleet_scope` (fleet.rs) and `pub mod security_scope` (security.rs), read from the source so that a new one is covered without a word
 /// here; plus a plain organization with a good, a revoked and no token.
 pub fn scenarios() -> Result<Vec<Scenario>, String> {
     let src = crate::spec::root().join("tests/mock-github/src");
     let mut keys = Vec::new();
-    for (file, module) in [("scenario.rs", "pub mod org {"), ("fleet.rs", "pub mod fleet_scope {")] {
+    for (file, module) in [
+        ("scenario.rs", "pub mod org {"),
+        ("fleet.rs", "pub mod fleet_scope {"),
+        ("security.rs", "pub mod security_scope {"),
+    ] {
         let text = std::fs::read_to_string(src.join(file)).map_err(|e| format!("{file}: {e}"))?;
         let body = text
             .split_once(module)
@@ -318,6 +322,28 @@ fn exercise(agent: &ureq::Agent, layout: Layout, base: &str, scenario: &Scenario
                     c.follow(&what, got);
                 }
                 Endpoint::RunnerGroups => c.follow(&what, got),
+                // A setting written: what the page reads next, the setting as changed.
+                Endpoint::SetSelfHostedRunnersPolicy(_) => {
+                    c.send(
+                        &format!("{what}, read again"),
+                        &Endpoint::SelfHostedRunnersPolicy.call(&scope),
+                    );
+                }
+                Endpoint::SetForkPrApproval(_) => {
+                    c.send(&format!("{what}, read again"), &Endpoint::ForkPrApproval.call(&scope));
+                }
+                Endpoint::SetForkPrPrivateRepos(_) => {
+                    c.send(
+                        &format!("{what}, read again"),
+                        &Endpoint::ForkPrPrivateRepos.call(&scope),
+                    );
+                }
+                Endpoint::SetWorkflowPermissions(_) => {
+                    c.send(
+                        &format!("{what}, read again"),
+                        &Endpoint::WorkflowPermissions.call(&scope),
+                    );
+                }
                 _ => {}
             }
         }

@@ -109,7 +109,15 @@ pub struct Fleet {
     removals: usize,
 }
 
-fn runner(id: u64, name: &str, online: bool, busy: bool, labels: &[&str], group: u64, started: Instant) -> MockRunner {
+pub(crate) fn runner(
+    id: u64,
+    name: &str,
+    online: bool,
+    busy: bool,
+    labels: &[&str],
+    group: u64,
+    started: Instant,
+) -> MockRunner {
     MockRunner {
         id,
         name: name.to_string(),
@@ -168,6 +176,8 @@ impl Fleet {
                 aged(runner(27, "stuck", false, true, &[], 1, now), Some("2.300.0")),
                 aged(runner(28, "dead-4", false, false, &[], 1, now), Some("2.310.0")),
             ]
+        } else if let Some(runners) = crate::security::runners(key, now) {
+            runners
         } else {
             vec![
                 runner(11, "build-01", true, false, &["gpu"], 1, now),

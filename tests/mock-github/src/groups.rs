@@ -74,6 +74,9 @@ pub struct GroupStore {
 
 /// The repositories of organization `key`: `(id, name, private)`.
 pub fn org_repositories(key: &str) -> Vec<(u64, String, bool)> {
+    if let Some(repositories) = crate::security::org_repositories(key) {
+        return repositories;
+    }
     if key == GROUPS {
         (1..=GROUPS_REPOS)
             .map(|i| (2000 + i, format!("app-{i:03}"), i % 4 == 0))
@@ -90,7 +93,27 @@ impl GroupStore {
     /// What a scope starts with: the names of `scenario::runner_group_names`, Default open to
     /// all and the others to a selection; [`GROUPS`] has its own.
     pub fn new(key: &str, enterprise: bool) -> Self {
-        let groups = if key == GROUPS && enterprise {
+        use crate::security::{self, security_scope};
+        let public = |id, name: &str| MockGroup {
+            allows_public: true,
+            ..MockGroup::plain(id, name, "all")
+        };
+        let groups = if enterprise && key == security_scope::ENTERPRISE {
+            vec![
+                MockGroup::plain(1, "Default", "all"),
+                public(security::ENTERPRISE_PUBLIC_GROUP_ID, security::ENTERPRISE_PUBLIC_GROUP),
+            ]
+        } else if !enterprise && [security_scope::ORG, security_scope::LOST].contains(&key) {
+            vec![
+                MockGroup::plain(1, "Default", "all"),
+                public(security::PUBLIC_GROUP_ID, security::PUBLIC_GROUP),
+            ]
+        } else if !enterprise && [security_scope::CLEAN, security_scope::UNREADABLE].contains(&key) {
+            vec![
+                MockGroup::plain(1, "Default", "all"),
+                MockGroup::plain(2, "builders", "selected"),
+            ]
+        } else if key == GROUPS && enterprise {
             vec![
                 MockGroup::plain(1, "Default", "all"),
                 MockGroup {
@@ -339,12 +362,24 @@ impl GroupStore {
     }
 }
 
-/// `GET /orgs/{org}/repos?per_page=N&page=P`; `list_url` is where the `Link` header points.
-pub fn repositories_page(key: &str, per_page: usize, page: usize, list_url: &str) -> Reply {
-    let all = org_repositories(key);
+/// `GET /orgs/{org}/repos?[type=T&]per_page=N&page=P`, `type` `public` or `private` keeping
+/// only those (any other: all); `list_url` is where the `Link` header points.
+pub fn repositories_page(key: &str, kind: Option<&str>, per_page: usize, page: usize, list_url: &str) -> Reply {
+    let all: Vec<_> = org_repositories(key)
+        .into_iter()
+        .filter(|(_, _, private)| match kind {
+            Some("public") => !private,
+            Some("private") => *private,
+            _ => true,
+        })
+        .collect();
     let per_page = per_page.clamp(1, 100);
     let page = page.max(1);
     let pages = all.len().div_ceil(per_page).max(1);
+    let list_url = match kind {
+        Some(kind) => format!("{list_url}?type={kind}&"),
+        None => format!("{list_url}?"),
+    };
     let items: Vec<Value> = all
         .iter()
         .skip((page - 1) * per_page)
@@ -356,7 +391,7 @@ pub fn repositories_page(key: &str, per_page: usize, page: usize, list_url: &str
         reply.header(
             "Link",
             format!(
-                "<{list_url}?per_page={per_page}&page={}>; rel=\"next\", <{list_url}?per_page={per_page}&page={pages}>; rel=\"last\"",
+                "<{list_url}per_page={per_page}&page={}>; rel=\"next\", <{list_url}per_page={per_page}&page={pages}>; rel=\"last\"",
                 page + 1
             ),
         )
@@ -377,7 +412,8 @@ pub fn organization_simple(login: &str, id: u64) -> Value {
     })
 }
 
-/// `GET /orgs/{org}`: the organization, or 404 for [`org::MISSING`] and names starting `no-such-`.
+/// `GET /orgs/{org}`: the organization (`public_repos` counting its public repositories), or 404
+/// for [`org::MISSING`] and names starting `no-such-`.
 pub fn organization(login: &str) -> Reply {
     if login == org::MISSING || login.starts_with("no-such-") {
         return scenario::error(
@@ -391,7 +427,13 @@ pub fn organization(login: &str) -> Reply {
         ("html_url", json!(format!("https://github.com/{login}"))),
         ("has_organization_projects", json!(true)),
         ("has_repository_projects", json!(true)),
-        ("public_repos", json!(2)),
+        (
+            "public_repos",
+            json!(org_repositories(login)
+                .iter()
+                .filter(|(_, _, private)| !private)
+                .count()),
+        ),
         ("public_gists", json!(0)),
         ("followers", json!(0)),
         ("following", json!(0)),

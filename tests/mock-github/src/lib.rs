@@ -11,6 +11,7 @@ pub mod fleet;
 pub mod groups;
 mod loopback;
 pub mod scenario;
+pub mod security;
 mod server;
 pub mod static_site;
 pub mod troubleshoot;

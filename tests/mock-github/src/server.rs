@@ -4,6 +4,7 @@ use crate::fleet::Fleet;
 use crate::groups::GroupStore;
 use crate::loopback::Loopback;
 use crate::scenario::{self, org, Reply};
+use crate::security::{self, Setting, Settings};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, StreamBody};
 use hyper::body::Frame;
@@ -48,6 +49,8 @@ struct State {
     groups: HashMap<(bool, String), GroupStore>,
     /// Runner groups opened to a repository (the Troubleshoot tab's Open group).
     opened_groups: crate::troubleshoot::Opened,
+    /// Each scope's Actions settings, by kind and key, made on first use.
+    settings: HashMap<(ScopeKind, String), Settings>,
 }
 
 /// Which scope a path names: `/repos/O/R`, `/orgs/O`, `/enterprises/E`. Scenarios are chosen
@@ -60,7 +63,7 @@ pub struct MockScope {
     pub path: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ScopeKind {
     Repository,
     Organization,
@@ -92,6 +95,8 @@ enum Endpoint {
     Org(MockScope),
     /// `.../actions/runners/deprecations/{version}`.
     Deprecation(MockScope, String),
+    /// `.../actions/permissions[/...]`: one of the Actions settings (`crate::security`).
+    Setting(MockScope, Setting),
     /// `GET /`: the API's root.
     Root,
     Unknown,
@@ -153,6 +158,9 @@ impl Endpoint {
             "repos" if scope.kind == ScopeKind::Organization => Self::OrgRepos(scope),
             "" if scope.kind == ScopeKind::Organization => Self::Org(scope),
             other => {
+                if let Some(setting) = Setting::of(other, scope.kind) {
+                    return Self::Setting(scope, setting);
+                }
                 let parts: Vec<&str> = other.split('/').collect();
                 match parts.as_slice() {
                     ["actions", "runners", "deprecations", version] => Self::Deprecation(scope, version.to_string()),
@@ -279,6 +287,14 @@ impl MockGithub {
             .collect()
     }
 
+    /// The writes to Actions settings (PUTs under `.../actions/permissions`), in order.
+    pub fn setting_writes(&self) -> Vec<Recorded> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.method == "PUT" && r.path.contains("/actions/permissions"))
+            .collect()
+    }
+
     /// The PUTs that open a runner group to a repository.
     pub fn open_group_requests(&self) -> Vec<Recorded> {
         self.requests()
@@ -360,7 +376,7 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
         } else {
             scenario::ALLOWED_HEADERS
         };
-        let connection = if route_scope_key(route) == Some(crate::fleet::fleet_scope::LOST_DELETE) {
+        let connection = if one_exchange_per_connection(route) {
             "close"
         } else {
             "keep-alive"
@@ -467,11 +483,17 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
         }
         (&Method::PATCH, Endpoint::Group(scope, group)) => {
             let list_url = groups_url(&recorded, prefix, &scope);
-            guarded(&scope, token, || {
+            let reply = guarded(&scope, token, || {
                 with_groups(&state, &scope, |groups, _| {
                     groups.update(group, &recorded.body, &list_url)
                 })
-            })
+            });
+            // security-lost-org: the group is saved, and the answer lost on the way back.
+            if security::loses_writes(&scope.key) && reply.status == 200 {
+                reply.lost()
+            } else {
+                reply
+            }
         }
         (&Method::DELETE, Endpoint::Group(scope, group)) => guarded(&scope, token, || {
             with_groups(&state, &scope, |groups, fleet| groups.delete(group, fleet))
@@ -494,10 +516,26 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
                     .find_map(|p| p.strip_prefix(key)?.strip_prefix('=')?.parse().ok())
                     .unwrap_or(default)
             };
-            crate::groups::repositories_page(&scope.key, number("per_page", 30), number("page", 1), &list_url)
+            let kind = query.split('&').find_map(|p| p.strip_prefix("type="));
+            crate::groups::repositories_page(&scope.key, kind, number("per_page", 30), number("page", 1), &list_url)
         }),
         (&Method::GET, Endpoint::Org(scope)) => guarded(&scope, token, || crate::groups::organization(&scope.key)),
         (&Method::GET, Endpoint::Deprecation(scope, version)) => scenario::deprecation(&version, token, &scope.key),
+        (&Method::GET | &Method::PUT, Endpoint::Setting(scope, setting)) => {
+            // The scope's own refusals (single sign-on, a revoked token...) first, as for runners.
+            let refusal = scenario::registration(&scope.key, token, 1);
+            if refusal.status == 201 {
+                let host = recorded.header("host").unwrap_or("127.0.0.1");
+                let scope_url = format!("http://{host}{prefix}{}", scope.path);
+                let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+                s.settings
+                    .entry((scope.kind, scope.key.clone()))
+                    .or_insert_with(|| Settings::new(scope.kind, &scope.key))
+                    .answer(method.as_str(), setting, &recorded.body, &scope_url)
+            } else {
+                refusal
+            }
+        }
         (&Method::GET, Endpoint::Root) => {
             let host = recorded.header("host").unwrap_or("127.0.0.1");
             scenario::root(&format!("http://{host}{prefix}"))
@@ -507,7 +545,7 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
     if reply.lost && reply.status == 204 {
         return Err(std::io::Error::other("the mock loses this answer"));
     }
-    let close = route_scope_key(route).is_some_and(|k| k == crate::fleet::fleet_scope::LOST_DELETE);
+    let close = one_exchange_per_connection(route);
     let mut response = respond(reply);
     if close {
         // Every connection of this scope carries one exchange, so a lost answer breaks a fresh
@@ -518,6 +556,13 @@ async fn handle(req: Request<Incoming>, state: Arc<Mutex<State>>) -> Result<Resp
         );
     }
     Ok(response)
+}
+
+/// Whether every connection of the route's scope carries one exchange (its preflights and
+/// answers say `Connection: close`): the scopes whose writes' answers are lost, so that a lost
+/// 204 breaks a fresh connection, which Chromium never re-sends on by itself.
+fn one_exchange_per_connection(route: &str) -> bool {
+    route_scope_key(route).is_some_and(|k| k == crate::fleet::fleet_scope::LOST_DELETE || security::loses_writes(k))
 }
 
 /// The scope key a route names (`/orgs/KEY/...`, `/enterprises/KEY/...`, `/repos/O/KEY/...`).

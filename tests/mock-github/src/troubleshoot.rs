@@ -251,10 +251,13 @@ fn rate_limit() -> Value {
     })
 }
 
-/// A repository as `GET /repos/{o}/{r}` answers it (`full-repository`): [`org::WAITING_REPO`]
-/// and any name starting with `public-` are public, every other one private.
+/// A repository as `GET /repos/{o}/{r}` answers it (`full-repository`): [`org::WAITING_REPO`],
+/// `security-public-repo` and any name starting with `public-` are public, every other one
+/// private.
 fn full_repository(owner: &str, name: &str) -> Value {
-    let public = name == org::WAITING_REPO || name.starts_with("public-");
+    let public = name == org::WAITING_REPO
+        || name == crate::security::security_scope::PUBLIC_REPO
+        || name.starts_with("public-");
     let mut repo = repository(owner, name, REPOSITORY_ID, !public);
     repo["visibility"] = json!(if public { "public" } else { "private" });
     repo["has_discussions"] = json!(false);
