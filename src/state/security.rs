@@ -11,7 +11,7 @@ use super::session::Session;
 use super::write::Writes;
 use crate::github::client::{all_runners, apply_fix, repository, runner_downloads, runner_groups, setting};
 use crate::github::policies::{
-    parse_actions_permissions, parse_any_repository, parse_fork_approval, parse_fork_private,
+    parse_actions_permissions, parse_fork_approval, parse_fork_private, parse_has_public_repositories,
     parse_self_hosted_runners, parse_workflow_permissions,
 };
 use crate::github::{ApiError, Endpoint, ErrorKind, ScopeKind, Target};
@@ -216,7 +216,7 @@ async fn gather(to: &Target, token: &PinnedToken) -> Result<Facts, ApiError> {
         None
     };
     let public_repositories = if org {
-        Some(setting(to, token, &Endpoint::PublicRepositories, parse_any_repository).await)
+        Some(setting(to, token, &Endpoint::PublicRepositories, parse_has_public_repositories).await)
     } else {
         None
     };

@@ -357,7 +357,7 @@ fn audit_troubleshooting(page: &Page, audit: &mut Audit) -> Result<()> {
 /// The Security tab's states: a review with findings, a fix's confirmation, a fix applied, a
 /// review with settings not checked, and a clean one.
 fn audit_security(page: &Page, audit: &mut Audit) -> Result<()> {
-    use mock_github::security::{CLEAN_ORG, EXPOSED_ORG, UNREADABLE_ORG};
+    use mock_github::security::security_scope::{CLEAN as CLEAN_ORG, ORG as EXPOSED_ORG, UNREADABLE as UNREADABLE_ORG};
     page.fill_form(EXPOSED_ORG, ACCESS_TOKEN)?;
     page.open_tab("Security")?;
     page.button("Review security")?.click()?;

@@ -8,7 +8,10 @@
 use crate::page::{check, check_contains, lit, Page, ACCESS_TOKEN};
 use crate::webdriver::Result;
 use crate::{Test, World};
-use mock_github::security::{CLEAN_ORG, ENTERPRISE, EXPOSED_ORG, LOST_ORG, PRIVATE_REPO, PUBLIC_REPO, UNREADABLE_ORG};
+use mock_github::security::security_scope::{
+    CLEAN as CLEAN_ORG, ENTERPRISE, LOST as LOST_ORG, ORG as EXPOSED_ORG, PRIVATE_REPO, PUBLIC_REPO,
+    UNREADABLE as UNREADABLE_ORG,
+};
 use mock_github::Recorded;
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -40,7 +43,9 @@ fn reviewed<'w>(world: &'w World, query: &str) -> Result<Page<'w>> {
 
 /// The findings table's rows: (severity, setting and subject, what was found).
 fn rows(page: &Page) -> Result<Vec<(String, String, String)>> {
-    let rows = page.session.find_all("//table[caption[starts-with(., 'Findings in')]]/tbody/tr")?;
+    let rows = page
+        .session
+        .find_all("//table[caption[starts-with(., 'Findings in')]]/tbody/tr")?;
     rows.iter()
         .map(|r| {
             let cells = r.find_all("./*")?;
@@ -91,10 +96,7 @@ fn an_exposed_organization_lists_every_finding_most_severe_first_and_sends_only_
         severities.iter().all(|s| rank(s).is_some()) && severities.windows(2).all(|w| rank(w[0]) <= rank(w[1])),
         format!("severities as words, most severe first: {severities:?}"),
     )?;
-    let has = |severity: &str, setting: &str| {
-        rows.iter()
-            .any(|r| r.0 == severity && r.1.starts_with(setting))
-    };
+    let has = |severity: &str, setting: &str| rows.iter().any(|r| r.0 == severity && r.1.starts_with(setting));
     for (severity, setting) in [
         ("High", "Allow public repositories runner group public-builders"),
         ("High", "Allow public repositories runner pub-runner"),
@@ -113,11 +115,19 @@ fn an_exposed_organization_lists_every_finding_most_severe_first_and_sends_only_
         !rows.iter().any(|r| r.1.contains("pub-ephemeral")),
         "the ephemeral runner is not a finding",
     )?;
-    let fixes = page.session.find_all("//table//button[starts-with(@aria-label, 'Fix ')]")?;
-    check(fixes.len() == 6, format!("six findings have a Fix button, found {}", fixes.len()))?;
+    let fixes = page
+        .session
+        .find_all("//table//button[starts-with(@aria-label, 'Fix ')]")?;
+    check(
+        fixes.len() == 6,
+        format!("six findings have a Fix button, found {}", fixes.len()),
+    )?;
     check_contains(&summary(&page)?, "9 findings")?;
     page.settle()?;
-    check(writes(&page).is_empty(), format!("a review only reads: {:?}", writes(&page)))
+    check(
+        writes(&page).is_empty(),
+        format!("a review only reads: {:?}", writes(&page)),
+    )
 }
 
 fn each_fix_sends_exactly_its_body_once_and_the_finding_shows_fixed(world: &World) -> Result<()> {
@@ -174,7 +184,11 @@ fn each_fix_sends_exactly_its_body_once_and_the_finding_shows_fixed(world: &Worl
             last.method == *method && last.path == *path && body(last) == *expected,
             format!("{label}: sent {} {} {}", last.method, last.path, last.body),
         )?;
-        let setting = label.trim_start_matches("Fix ").split(" for ").next().unwrap_or_default();
+        let setting = label
+            .trim_start_matches("Fix ")
+            .split(" for ")
+            .next()
+            .unwrap_or_default();
         page.wait_for_text(&format!("Fixed: {setting}"))?;
         // Read again after the write.
         let after = page.mock.requests();
@@ -186,12 +200,18 @@ fn each_fix_sends_exactly_its_body_once_and_the_finding_shows_fixed(world: &Worl
     }
     page.settle()?;
     let sent = writes(&page);
-    check(sent.len() == fixes.len(), format!("each fix once: {} writes", sent.len()))?;
+    check(
+        sent.len() == fixes.len(),
+        format!("each fix once: {} writes", sent.len()),
+    )?;
     // Writes a second apart.
     let fixed = page
         .session
         .find_all("//table//span[contains(@class,'badge')][normalize-space(.)='Fixed']")?;
-    check(fixed.len() == fixes.len(), format!("{} findings show Fixed", fixed.len()))?;
+    check(
+        fixed.len() == fixes.len(),
+        format!("{} findings show Fixed", fixed.len()),
+    )?;
     page.assert_absent("//table//button[starts-with(@aria-label, 'Fix ')]", "a Fix button left")
 }
 
@@ -231,13 +251,13 @@ fn a_setting_the_token_cannot_read_is_not_checked_and_the_scope_is_never_called_
         .map(|li| li.text())
         .collect::<Result<_>>()?;
     let joined = unread.join("\n");
-    check_contains(&joined, "Fork pull request workflows from outside collaborators: the token cannot read it")?;
+    check_contains(
+        &joined,
+        "Fork pull request workflows from outside collaborators: the token cannot read it",
+    )?;
     check_contains(&joined, "Administration: read")?;
     check_contains(&joined, "Repository-level self-hosted runners: GitHub answered 404")?;
-    check(
-        unread.len() == 3,
-        format!("three settings not checked: {unread:#?}"),
-    )
+    check(unread.len() == 3, format!("three settings not checked: {unread:#?}"))
 }
 
 fn a_clean_organization_says_so_with_the_number_of_checks_that_passed(world: &World) -> Result<()> {
@@ -256,16 +276,16 @@ fn a_lost_fix_answer_is_said_as_that_change_and_the_setting_is_read_again(world:
     let sent = apply(&page, &label, 1)?;
     let alert = page.alert_containing("may have been applied")?.text()?;
     check_contains(&alert, "Workflow permissions")?;
-    check(!alert.contains("token may have been created"), format!("said as that change: {alert}"))?;
+    check(
+        !alert.contains("token may have been created"),
+        format!("said as that change: {alert}"),
+    )?;
     page.assert_absent(
         "//button[normalize-space(.)='Create another token']",
         "a Create another token button",
     )?;
     let requests = page.mock.requests();
-    let put = requests
-        .iter()
-        .position(|r| r.method == "PUT")
-        .unwrap_or(usize::MAX);
+    let put = requests.iter().position(|r| r.method == "PUT").unwrap_or(usize::MAX);
     check(
         requests
             .iter()
@@ -293,20 +313,25 @@ fn copy_report_gives_markdown_with_every_finding_and_never_the_token(world: &Wor
     )?;
     let items = md.lines().filter(|l| l.starts_with("- **")).count();
     check(items == 9, format!("one item per finding (9): {md}"))?;
-    check_contains(&md, "- **High**: Allow public repositories (runner group public-builders).")?;
+    check_contains(
+        &md,
+        "- **High**: Allow public repositories (runner group public-builders).",
+    )?;
     check(!md.contains(ACCESS_TOKEN), "the report never holds the token")
 }
 
 fn a_public_repository_with_runners_of_its_own_is_high_and_a_private_one_is_clean(world: &World) -> Result<()> {
-    let page = reviewed(world, &format!("repo={PUBLIC_REPO}"))?;
+    let page = reviewed(world, &format!("repo=octo-org/{PUBLIC_REPO}"))?;
     let rows = rows(&page)?;
     check(
-        rows.iter().any(|r| r.0 == "High"
-            && r.1.starts_with("Self-hosted runners of a public repository")
-            && r.1.contains("repo-runner")),
+        rows.iter().any(|r| {
+            r.0 == "High"
+                && r.1.starts_with("Self-hosted runners of a public repository")
+                && r.1.contains("repo-runner")
+        }),
         format!("the public repository's runner is named: {rows:#?}"),
     )?;
-    let private = reviewed(world, &format!("repo={PRIVATE_REPO}"))?;
+    let private = reviewed(world, &format!("repo=octo-org/{PRIVATE_REPO}"))?;
     check_contains(&summary(&private)?, "No findings")
 }
 

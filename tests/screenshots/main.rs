@@ -154,7 +154,8 @@ fn walk(page: &Page, out: &std::path::Path, suffix: &str) -> Result<usize> {
     shoot("troubleshoot")?;
     // Security: an exposed organization's review, most severe first, with its fixes.
     page.radio("Runner scope", "Organization")?.click()?;
-    page.field("Organization")?.fill(mock_github::security::EXPOSED_ORG)?;
+    page.field("Organization")?
+        .fill(mock_github::security::security_scope::ORG)?;
     page.open_tab("Security")?;
     page.button("Review security")?.click()?;
     page.wait_for_text("9 findings")?;
