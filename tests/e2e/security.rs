@@ -43,12 +43,11 @@ fn reviewed<'w>(world: &'w World, query: &str) -> Result<Page<'w>> {
 
 /// The findings table's rows: (severity, setting and subject, what was found).
 fn rows(page: &Page) -> Result<Vec<(String, String, String)>> {
-    let rows = page
-        .session
-        .find_all("//table[caption[starts-with(., 'Findings in')]]/tbody/tr")?;
-    rows.iter()
-        .map(|r| {
-            let cells = r.find_all("./*")?;
+    const ROWS: &str = "//table[caption[starts-with(., 'Findings in')]]/tbody/tr";
+    let n = page.session.find_all(ROWS)?.len();
+    (1..=n)
+        .map(|i| {
+            let cells = page.session.find_all(&format!("({ROWS})[{i}]/*"))?;
             let text = |i: usize| cells.get(i).map_or(Ok(String::new()), |c| c.text());
             Ok((text(0)?, text(1)?.replace('\n', " "), text(2)?))
         })
