@@ -2,7 +2,6 @@
 //! now and after, and what may stop working; Apply fix sends the one write, Cancel nothing.
 
 use crate::state::SecurityState;
-use crate::ui::result::ErrorAlert;
 use crate::ui::widgets::ConfirmDialog;
 use crate::words::security::{confirm_title, may_stop, setting, subject, values};
 use leptos::prelude::*;
@@ -38,11 +37,9 @@ pub fn FixDialog(state: SecurityState) -> impl IntoView {
     };
     view! {
         <ConfirmDialog pending=state.confirming title_id="fix-dialog-title" title=title
-            confirm_label="Apply fix".to_string()
+            confirm_label="Apply fix".to_string() confirm_class="primary"
             on_confirm=Callback::new(move |finding| state.fix(finding))>
             {body}
         </ConfirmDialog>
-        {move || state.writes.refusal.get().map(|(error, context)| view! { <ErrorAlert error=error context=context /> })}
-        <p class="copy-status" role="status">{move || state.writes.said.get()}</p>
     }
 }

@@ -83,6 +83,8 @@ pub fn SecuritySection() -> impl IntoView {
                             " " <span class="copy-status" role="status" aria-live="polite">{move || copied.get()}</span>
                         </p>
                     </div>
+                    <p class="copy-status" role="status">{move || state.writes.said.get()}</p>
+                    {move || state.writes.refusal.get().map(|(error, context)| view! { <ErrorAlert error=error context=context /> })}
                     <Findings state=state />
                     {has_unread.then(|| view! {
                         <h3>"Not checked"</h3>
