@@ -296,16 +296,20 @@ pub async fn repository(to: &Target, token: &impl TokenSource) -> Result<Reposit
     answer.parse(parse_repository)
 }
 
-/// Most pages of queued runs [`queued_runs`] follows: 1 page × 100 = the 100 newest runs.
-pub const MAX_QUEUED_RUN_PAGES: usize = 1;
+/// Most queued runs [`queued_runs`] reads: the 100 newest.
+pub const MAX_QUEUED_RUNS: usize = 100;
 
-/// The repository's queued workflow runs, newest first (GitHub's order), at most the 100 newest
-/// ([`MAX_QUEUED_RUN_PAGES`]).
+/// Most pages of queued runs [`queued_runs`] follows: GitHub answers 100 a page, so one page
+/// holds [`MAX_QUEUED_RUNS`]; a server that answers shorter pages is followed for up to 20.
+pub const MAX_QUEUED_RUN_PAGES: usize = 20;
+
+/// The repository's queued workflow runs, newest first (GitHub's order), at most the
+/// [`MAX_QUEUED_RUNS`] newest.
 pub async fn queued_runs(to: &Target, token: &impl TokenSource) -> Result<Vec<WorkflowRun>, ApiError> {
     let first = Endpoint::QueuedRuns.call(&to.scope);
-    all_pages(&to.api, token, first, MAX_QUEUED_RUN_PAGES, parse_runs)
-        .await
-        .map(flat)
+    let mut runs = flat(all_pages(&to.api, token, first, MAX_QUEUED_RUN_PAGES, parse_runs).await?);
+    runs.truncate(MAX_QUEUED_RUNS);
+    Ok(runs)
 }
 
 /// Most pages of a run's jobs [`run_jobs`] follows: 10 pages × 100 = 1,000 jobs.
