@@ -259,6 +259,85 @@ fn troubleshoot_parsers_and_verdicts() {
 }
 
 #[test]
+fn security_parsers_review_and_words() {
+    use runner_token::github::policies::{
+        parse_actions_permissions, parse_fork_approval, parse_fork_private, parse_has_public_repositories,
+        parse_self_hosted_runners, parse_workflow_permissions,
+    };
+    use runner_token::github::ScopeKind;
+    use runner_token::runner::review::{checks, review, Facts};
+    use runner_token::words::security::{found, not_checked, report, summary};
+    use std::collections::BTreeSet;
+    run(
+        "policies parsers + review + words: every check passed, found or not checked, never two",
+        (prop_oneof![text(), json_text()], 0..3usize),
+        |(s, k)| {
+            let kind = [ScopeKind::Organization, ScopeKind::Repository, ScopeKind::Enterprise][k];
+            let org = kind == ScopeKind::Organization;
+            let org_or_repo = kind != ScopeKind::Enterprise;
+            let facts = Facts {
+                kind,
+                groups: kind.has_groups().then(|| parse_group_infos(&s).map_err(bad)),
+                runners: parse_runners(&s).map(|p| p.runners).map_err(bad),
+                public_repositories: org.then(|| parse_has_public_repositories(&s).map_err(bad)),
+                repository: (kind == ScopeKind::Repository).then(|| parse_repository(&s).map_err(bad)),
+                self_hosted: org.then(|| parse_self_hosted_runners(&s).map_err(bad)),
+                fork_approval: org_or_repo.then(|| parse_fork_approval(&s).map_err(bad)),
+                fork_private: org_or_repo.then(|| parse_fork_private(&s).map_err(bad)),
+                workflow: org_or_repo.then(|| parse_workflow_permissions(&s).map_err(bad)),
+                actions: parse_actions_permissions(&s).map_err(bad),
+                current_version: parse_downloads(&s)
+                    .map(|p| p.iter().find_map(|p| p.version().map(String::from)))
+                    .map_err(bad),
+            };
+            let r = review(&facts);
+            let passed: BTreeSet<_> = r.passed.iter().copied().collect();
+            let unread: BTreeSet<_> = r.not_checked.iter().map(|n| n.check).collect();
+            let found_in: BTreeSet<_> = r.findings.iter().map(|f| f.check).collect();
+            assert!(passed.is_disjoint(&unread) && passed.is_disjoint(&found_in) && unread.is_disjoint(&found_in));
+            let all: BTreeSet<_> = passed.union(&unread).chain(found_in.iter()).copied().collect();
+            assert_eq!(all, checks(kind).into_iter().collect::<BTreeSet<_>>());
+            assert!(!r.is_clean() || (r.findings.is_empty() && r.not_checked.is_empty()));
+            // Nothing unread is a pass: a check whose setting could not be read is not passed.
+            use runner_token::runner::review::Check;
+            let failed = |read: Option<bool>| read == Some(true);
+            let unread_of = |c: Check| match c {
+                Check::RepositoryRunners => failed(facts.self_hosted.as_ref().map(Result::is_err)),
+                Check::ForkApproval => failed(facts.fork_approval.as_ref().map(Result::is_err)),
+                Check::ForkPrivate => failed(facts.fork_private.as_ref().map(Result::is_err)),
+                Check::DefaultPermissions | Check::ApprovePullRequests => {
+                    failed(facts.workflow.as_ref().map(Result::is_err))
+                }
+                Check::AllowedActions => facts.actions.is_err(),
+                Check::RunnerVersions => facts.runners.is_err() || !matches!(facts.current_version, Ok(Some(_))),
+                Check::PublicGroups => failed(facts.groups.as_ref().map(Result::is_err)),
+                Check::ReachableRunners | Check::PublicRepository => false,
+            };
+            for c in &r.passed {
+                assert!(!unread_of(*c), "{c:?} passed though its setting was not read");
+            }
+            for f in &r.findings {
+                let _ = found(f, "o");
+                if let Some(fix) = &f.fix {
+                    let _ = fix.endpoint();
+                }
+            }
+            for n in &r.not_checked {
+                let _ = not_checked(n.check, &n.error, kind);
+            }
+            let said = summary(&r, "o");
+            assert!(!said.starts_with("No findings") || r.is_clean());
+            let _ = report(&r, "o", kind, &[]);
+        },
+    );
+}
+
+/// A body that could not be read, as the client says it.
+fn bad(problem: runner_token::github::body::BodyProblem) -> runner_token::github::ApiError {
+    runner_token::github::ApiError::bad_body(200, &Default::default(), problem)
+}
+
+#[test]
 fn error_mapping_on_any_answer() {
     let headers = prop::collection::vec(prop::option::of(text()), 8);
     run(
