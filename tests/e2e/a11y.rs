@@ -358,6 +358,7 @@ fn audit_troubleshooting(page: &Page, audit: &mut Audit) -> Result<()> {
 /// review with settings not checked, and a clean one.
 fn audit_security(page: &Page, audit: &mut Audit) -> Result<()> {
     use mock_github::security::security_scope::{CLEAN as CLEAN_ORG, ORG as EXPOSED_ORG, UNREADABLE as UNREADABLE_ORG};
+    page.radio("Runner scope", "Organization")?.click()?;
     page.fill_form(EXPOSED_ORG, ACCESS_TOKEN)?;
     page.open_tab("Security")?;
     page.button("Review security")?.click()?;
