@@ -220,7 +220,7 @@ pub fn summary(r: &Review, scope: &str) -> String {
     if r.is_clean() {
         return format!("No findings in {scope}: all {passed}.");
     }
-    let mut parts = vec![passed, count(r.findings.len() as u64, "finding", "findings")];
+    let mut parts = vec![count(r.findings.len() as u64, "finding", "findings"), passed];
     if !r.not_checked.is_empty() {
         parts.push(format!("{} not checked", r.not_checked.len()));
     }
@@ -369,7 +369,7 @@ mod tests {
         let said = summary(&partial, "octo-org");
         assert_eq!(
             said,
-            "2 checks passed, 0 findings, 1 not checked. Nothing was found in what could be read, but the review is not complete."
+            "0 findings, 2 checks passed, 1 not checked. Nothing was found in what could be read, but the review is not complete."
         );
         assert!(!said.contains("No findings"));
         let why404 = not_checked(
