@@ -140,46 +140,33 @@ impl SecurityState {
     /// Reads `setting` again into the facts.
     async fn read_again(&self, to: &Target, token: &PinnedToken, which: Setting) {
         let facts = self.facts;
+        let put = |place: &dyn Fn(&mut Facts)| {
+            facts.update(|f| {
+                if let Some(f) = f {
+                    place(f);
+                }
+            })
+        };
         match which {
             Setting::Groups => {
                 let now = runner_groups(to, token).await;
-                facts.update(|f| {
-                    if let Some(f) = f {
-                        f.groups = Some(now);
-                    }
-                });
+                put(&|f| f.groups = Some(now.clone()));
             }
             Setting::SelfHosted => {
                 let now = setting(to, token, &Endpoint::SelfHostedRunnersPolicy, parse_self_hosted_runners).await;
-                facts.update(|f| {
-                    if let Some(f) = f {
-                        f.self_hosted = Some(now);
-                    }
-                });
+                put(&|f| f.self_hosted = Some(now.clone()));
             }
             Setting::ForkApproval => {
                 let now = setting(to, token, &Endpoint::ForkPrApproval, parse_fork_approval).await;
-                facts.update(|f| {
-                    if let Some(f) = f {
-                        f.fork_approval = Some(now);
-                    }
-                });
+                put(&|f| f.fork_approval = Some(now.clone()));
             }
             Setting::ForkPrivate => {
                 let now = setting(to, token, &Endpoint::ForkPrPrivateRepos, parse_fork_private).await;
-                facts.update(|f| {
-                    if let Some(f) = f {
-                        f.fork_private = Some(now);
-                    }
-                });
+                put(&|f| f.fork_private = Some(now.clone()));
             }
             Setting::Workflow => {
                 let now = setting(to, token, &Endpoint::WorkflowPermissions, parse_workflow_permissions).await;
-                facts.update(|f| {
-                    if let Some(f) = f {
-                        f.workflow = Some(now);
-                    }
-                });
+                put(&|f| f.workflow = Some(now.clone()));
             }
         }
     }

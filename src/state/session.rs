@@ -304,6 +304,24 @@ impl Session {
         Signal::derive(move || validated.with(|v| v.as_ref().ok().map(ListSource::of)))
     }
 
+    /// What a tab says once the form names another scope than the one its list (or review)
+    /// came from: `listed` is where it came from (tracked).
+    pub fn elsewhere(&self, listed: RwSignal<Option<ListSource>>) -> Signal<Option<String>> {
+        let ready = self.list_source();
+        Signal::derive(move || {
+            listed.with(|listed| {
+                let listed = listed.as_ref()?;
+                ready.with(|now| {
+                    let now = now.as_ref().filter(|n| n.target != listed.target)?;
+                    Some(crate::words::runners::other_scope(
+                        &listed.context.subject,
+                        &now.context.subject,
+                    ))
+                })
+            })
+        })
+    }
+
     /// The groups for the list's Group column, when the listed scope has groups.
     pub fn list_groups(&self) -> Signal<Option<Vec<GroupInfo>>> {
         let (runners, setup) = (self.runners, self.setup);

@@ -30,18 +30,7 @@ pub fn GroupsSection() -> impl IntoView {
     let has_groups = move || kind.get().has_groups();
     let usable = move || ready.with(|r| r.as_ref().is_some_and(|r| r.target.scope.kind().has_groups()));
     let loaded = move || state.list.source.with(Option::is_some);
-    let elsewhere = move || {
-        state.list.source.with(|listed| {
-            let listed = listed.as_ref()?;
-            ready.with(|now| {
-                let now = now.as_ref().filter(|n| n.target != listed.target)?;
-                Some(crate::words::runners::other_scope(
-                    &listed.context.subject,
-                    &now.context.subject,
-                ))
-            })
-        })
-    };
+    let elsewhere = session.elsewhere(state.list.source);
     view! {
         <section class="card groups-section" aria-labelledby="groups-heading">
             <h2 id="groups-heading" class="visually-hidden" tabindex="-1">"Runner groups"</h2>
@@ -60,7 +49,7 @@ pub fn GroupsSection() -> impl IntoView {
                     })}
                 </p>
             })}
-            <p class="note stale-list" role="status">{elsewhere}</p>
+            <p class="note stale-list" role="status">{move || elsewhere.get()}</p>
             <p class="muted" role="status">{move || state.list.read.with(Load::is_loading).then_some("Loading the runner groups\u{2026}")}</p>
             <p class="visually-hidden" role="status" aria-live="polite">{move || state.writes.said.get()}</p>
             {move || {

@@ -10,7 +10,7 @@ use crate::state::Load;
 use crate::state::{use_session, Show};
 use crate::ui::result::ErrorAlert;
 use crate::ui::widgets::{CardNeeded, ChoiceGroup};
-use crate::words::runners::{loading, other_scope, summary_with_outdated};
+use crate::words::runners::{loading, summary_with_outdated};
 use leptos::prelude::*;
 
 split_view! {
@@ -56,15 +56,7 @@ pub fn RunnersSection() -> impl IntoView {
             .then(|| loading(state.runners.with(Vec::len) as u64, state.total.get()))
     };
     // The list stays for the scope it was loaded for; once the form names another, say so.
-    let elsewhere = move || {
-        state.source.with(|listed| {
-            let listed = listed.as_ref()?;
-            ready.with(|now| {
-                let now = now.as_ref().filter(|n| n.target != listed.target)?;
-                Some(other_scope(&listed.context.subject, &now.context.subject))
-            })
-        })
-    };
+    let elsewhere = session.elsewhere(state.source);
     view! {
         <section class="card runners-section" aria-labelledby="runners-heading">
             <h2 id="runners-heading" class="visually-hidden" tabindex="-1">"Runners"</h2>
@@ -76,7 +68,7 @@ pub fn RunnersSection() -> impl IntoView {
                     " " <button type="button" class="secondary" disabled=move || state.read.with(Load::is_loading) on:click=move |_| state.refresh()>"Refresh"</button>
                 })}
             </p>
-            <p class="note stale-list" role="status">{elsewhere}</p>
+            <p class="note stale-list" role="status">{move || elsewhere.get()}</p>
             <p class="muted" role="status">{progress}</p>
             <p class="visually-hidden" role="status" aria-live="polite">{move || state.writes.said.get()}</p>
             {move || {

@@ -32,18 +32,7 @@ pub fn SecuritySection() -> impl IntoView {
     let kind = move || state.source.with(|s| s.as_ref().map(|s| s.target.scope.kind()));
     let reviewing = move || state.read.with(Load::is_loading);
     let copied = RwSignal::new(String::new());
-    let elsewhere = move || {
-        state.source.with(|listed| {
-            let listed = listed.as_ref()?;
-            ready.with(|now| {
-                let now = now.as_ref().filter(|n| n.target != listed.target)?;
-                Some(crate::words::runners::other_scope(
-                    &listed.context.subject,
-                    &now.context.subject,
-                ))
-            })
-        })
-    };
+    let elsewhere = session.elsewhere(state.source);
     let copy = move |_| {
         let text = state.review().zip(kind()).map(|(r, kind)| {
             let fixed = state.fixed.get_untracked();
@@ -64,7 +53,7 @@ pub fn SecuritySection() -> impl IntoView {
                 </button>
                 " " <CardNeeded />
             </p>
-            <p class="note stale-list" role="status">{elsewhere}</p>
+            <p class="note stale-list" role="status">{move || elsewhere.get()}</p>
             <p class="muted" role="status">{move || reviewing().then_some("Reading the scope's settings\u{2026}")}</p>
             {move || {
                 let error = state.read.with(|r| r.error().cloned())?;
