@@ -9,6 +9,7 @@ use super::load::{Load, Loaded};
 use super::runners::ListSource;
 use super::session::Session;
 use super::write::Writes;
+use crate::browser::focus::focus;
 use crate::github::client::{all_runners, apply_fix, repository, runner_downloads, runner_groups, setting};
 use crate::github::policies::{
     parse_actions_permissions, parse_fork_approval, parse_fork_private, parse_has_public_repositories,
@@ -111,7 +112,8 @@ impl SecurityState {
             let token = write.token;
             let answer = write.send(apply_fix(&to, &token, &fix.endpoint())).await;
             let lost = matches!(&answer, Err(e) if matches!(e.kind, ErrorKind::AnswerLost { .. }));
-            if (answer.is_ok() || lost) && token.is_current() {
+            let read = (answer.is_ok() || lost) && token.is_current();
+            if read {
                 state.read_again(&to, &token, fix.setting()).await;
             }
             let gone = state
@@ -127,6 +129,10 @@ impl SecurityState {
             }
             match answer {
                 Ok(()) if gone => write.done(format!("Fixed: {what}.")),
+                // The follow-up read goes only with the token the write went with.
+                Ok(()) if !read => write.done(format!(
+                    "GitHub accepted the change to {what}. It was not read again, since the access token changed: review again to see it."
+                )),
                 Ok(()) => write.done(format!(
                     "GitHub accepted the change, but still shows {what} as before: the finding stays."
                 )),
@@ -134,6 +140,8 @@ impl SecurityState {
                     write.refused(error, context);
                 }
             }
+            // The row's Fix button may be gone: focus goes back to the tab's heading.
+            focus("security-heading");
         });
     }
 
