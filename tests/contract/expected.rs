@@ -204,6 +204,11 @@ pub const SKIPPED: &[(&str, &str)] = &[
         "loses its removals' answers on purpose: the connection breaks before a byte (e2e trust::*)",
     ),
     (
+        "security-limited-org",
+        "refuses its settings' PUTs with a secondary rate limit on purpose (e2e security::*); its reads are \
+         security-org's, which is requested",
+    ),
+    (
         "security-lost-org",
         "loses the answers of its settings' PUTs and runner groups' PATCHes on purpose (the connection \
          breaks); its reads are security-org's, which is requested",

@@ -9,7 +9,7 @@ use crate::page::{check, check_contains, lit, Page, ACCESS_TOKEN};
 use crate::webdriver::Result;
 use crate::{Test, World};
 use mock_github::security::security_scope::{
-    CLEAN as CLEAN_ORG, ENTERPRISE, LOST as LOST_ORG, ORG as EXPOSED_ORG, PRIVATE_REPO, PUBLIC_REPO,
+    CLEAN as CLEAN_ORG, ENTERPRISE, LIMITED, LOST as LOST_ORG, ORG as EXPOSED_ORG, PRIVATE_REPO, PUBLIC_REPO,
     UNREADABLE as UNREADABLE_ORG,
 };
 use mock_github::Recorded;
@@ -27,6 +27,7 @@ pub fn tests() -> Vec<(String, Test)> {
         copy_report_gives_markdown_with_every_finding_and_never_the_token,
         a_public_repository_with_runners_of_its_own_is_high_and_a_private_one_is_clean,
         an_enterprise_group_open_to_public_repositories_is_found,
+        while_githubs_rate_limit_holds_no_fix_is_sent_and_its_refusal_is_said_again,
     ]
 }
 
@@ -348,5 +349,28 @@ fn an_enterprise_group_open_to_public_repositories_is_found(world: &World) -> Re
             .len()
             == 1,
         "an enterprise group has its fix",
+    )
+}
+
+/// A write refused by GitHub's secondary rate limit (`Retry-After: 60`) holds every later write
+/// of the page until then: the next fix sends nothing and says the limit again.
+fn while_githubs_rate_limit_holds_no_fix_is_sent_and_its_refusal_is_said_again(world: &World) -> Result<()> {
+    let page = reviewed(world, &format!("org={LIMITED}"))?;
+    apply(&page, &format!("Fix Workflow permissions for {LIMITED}"), 1)?;
+    page.alert_containing("rate limit")?;
+    // Another fix, at once: the page does not send it.
+    page.session
+        .find(&format!(
+            "//button[@aria-label='Fix Repository-level self-hosted runners for {LIMITED}']"
+        ))?
+        .click()?;
+    page.session
+        .find("//dialog[@open]//button[normalize-space(.)='Apply fix']")?
+        .click()?;
+    page.assert_absent("//dialog[@open]", "an open dialog after Apply fix")?;
+    page.alert_containing("rate limit")?;
+    check(
+        writes(&page).len() == 1,
+        format!("one write while the limit holds: {:?}", writes(&page)),
     )
 }

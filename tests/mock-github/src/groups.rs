@@ -103,7 +103,7 @@ impl GroupStore {
                 MockGroup::plain(1, "Default", "all"),
                 public(security::ENTERPRISE_PUBLIC_GROUP_ID, security::ENTERPRISE_PUBLIC_GROUP),
             ]
-        } else if !enterprise && [security_scope::ORG, security_scope::LOST].contains(&key) {
+        } else if !enterprise && [security_scope::ORG, security_scope::LOST, security_scope::LIMITED].contains(&key) {
             vec![
                 MockGroup::plain(1, "Default", "all"),
                 public(security::PUBLIC_GROUP_ID, security::PUBLIC_GROUP),

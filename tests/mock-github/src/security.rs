@@ -22,6 +22,9 @@ pub mod security_scope {
     /// [`ORG`] whose every setting `PUT` and runner group `PATCH` is carried out, and its answer
     /// lost on the way back.
     pub const LOST: &str = "security-lost-org";
+    /// [`ORG`] whose every setting `PUT` is refused by GitHub's secondary rate limit
+    /// (`Retry-After: 60`), nothing applied.
+    pub const LIMITED: &str = "security-limited-org";
     /// Nothing to find.
     pub const CLEAN: &str = "security-clean-org";
     /// [`CLEAN`]'s groups and runners, but the two fork PR settings are refused (403, a
@@ -127,7 +130,7 @@ pub fn loses_writes(key: &str) -> bool {
 pub fn org_repositories(key: &str) -> Option<Vec<(u64, String, bool)>> {
     use security_scope::*;
     match key {
-        ORG | LOST => Some(vec![
+        ORG | LOST | LIMITED => Some(vec![
             (3101, ORG_PUBLIC_REPO.into(), false),
             (3102, "internal-tools".into(), true),
         ]),
@@ -141,7 +144,7 @@ pub fn runners(key: &str, now: Instant) -> Option<Vec<MockRunner>> {
     use security_scope::*;
     let ephemeral = |r: MockRunner| MockRunner { ephemeral: true, ..r };
     match key {
-        ORG | LOST => Some(vec![
+        ORG | LOST | LIMITED => Some(vec![
             MockRunner {
                 version: Some(OLD_VERSION.into()),
                 ..runner(31, "pub-runner", true, false, &[], PUBLIC_GROUP_ID, now)
@@ -190,7 +193,7 @@ impl Settings {
             workflow: workflow("read", false),
         };
         match (kind, key) {
-            (ScopeKind::Organization, ORG | LOST) => {
+            (ScopeKind::Organization, ORG | LOST | LIMITED) => {
                 s.fork_private = fork_private(true, true, false, false);
                 s.workflow = workflow("write", true);
             }
@@ -215,6 +218,14 @@ impl Settings {
     pub fn answer(&mut self, method: &str, setting: Setting, body: &str, scope_url: &str) -> Reply {
         if let Some(refusal) = self.refusal(setting) {
             return refusal;
+        }
+        if method == "PUT" && self.kind == ScopeKind::Organization && self.key == security_scope::LIMITED {
+            return scenario::error(
+                403,
+                "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+                "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+            )
+            .header("Retry-After", "60");
         }
         match method {
             "GET" => Reply::json_text(200, self.read(setting, scope_url).to_string()),
