@@ -34,7 +34,7 @@ pub use groups::{Editing, GroupEditor, GroupList, GroupViewer, GroupsState};
 pub use in_flight::InFlight;
 pub use latest::{after_paint, Latest, Turn};
 pub use load::{Load, Loaded};
-pub use runners::{ListSource, RunnersState, ROWS_STEP};
+pub use runners::{listed_subject, ListSource, RunnersState, ROWS_STEP};
 pub use security::SecurityState;
 pub use session::{use_session, Outcome, Session};
 pub use setup::SetupForm;

@@ -45,6 +45,12 @@ impl ListSource {
     }
 }
 
+/// What the list (or review) that came from `source` is of, for its caption and sentences; empty
+/// when nothing is listed (tracked).
+pub fn listed_subject(source: RwSignal<Option<ListSource>>) -> String {
+    source.with(|s| s.as_ref().map(|s| s.context.subject.clone()).unwrap_or_default())
+}
+
 #[derive(Clone, Copy)]
 pub struct RunnersState {
     pub source: RwSignal<Option<ListSource>>,

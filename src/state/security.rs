@@ -6,7 +6,7 @@
 
 use super::credential::PinnedToken;
 use super::load::{Load, Loaded};
-use super::runners::ListSource;
+use super::runners::{listed_subject, ListSource};
 use super::session::Session;
 use super::write::Writes;
 use crate::browser::focus::focus;
@@ -99,7 +99,7 @@ impl SecurityState {
             return;
         };
         let source = self.source.get_untracked();
-        let scope = source.as_ref().map(|s| s.context.subject.clone()).unwrap_or_default();
+        let scope = listed_subject(self.source);
         let operation = Operation::ApplyFix {
             setting: setting_name(finding.check).to_string(),
             subject: subject(&finding.subject, &scope),

@@ -2,7 +2,7 @@
 //! scope, and says how many runners it has and that they move to the Default group.
 
 use super::error::GroupError;
-use crate::state::GroupsState;
+use crate::state::{listed_subject, GroupsState};
 use crate::ui::widgets::Modal;
 use crate::words::groups::delete_consequence;
 use leptos::prelude::*;
@@ -10,12 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn DeleteDialog(state: GroupsState) -> impl IntoView {
     let group = move || state.deleting.get();
-    let subject = move || {
-        state
-            .list
-            .source
-            .with(|s| s.as_ref().map(|s| s.context.subject.clone()).unwrap_or_default())
-    };
+    let subject = move || listed_subject(state.list.source);
     let title = move || {
         group()
             .map(|g| format!("Delete the group {} from {}?", g.name, subject()))

@@ -4,19 +4,14 @@
 //! under the table, not in every row.
 
 use crate::github::GroupInfo;
-use crate::state::GroupsState;
+use crate::state::{listed_subject, GroupsState};
 use crate::words::groups::{access, marked_default, not_deletable, not_editable, public, workflows};
 use leptos::prelude::*;
 
 #[component]
 pub fn GroupTable(state: GroupsState) -> impl IntoView {
     let enterprise = state.is_enterprise();
-    let subject = move || {
-        state
-            .list
-            .source
-            .with(|s| s.as_ref().map(|s| s.context.subject.clone()).unwrap_or_default())
-    };
+    let subject = move || listed_subject(state.list.source);
     let row = move |g: GroupInfo| {
         let id = g.id;
         let count = move || state.list.runner_counts.with(|c| c.get(&id).copied());

@@ -7,7 +7,7 @@ use super::remove_dialog::RemoveDialog;
 use super::table::RunnerTable;
 use crate::lazy::split_view;
 use crate::state::Load;
-use crate::state::{use_session, Show};
+use crate::state::{listed_subject, use_session, Show};
 use crate::ui::result::ErrorAlert;
 use crate::ui::widgets::{CardNeeded, ChoiceGroup};
 use crate::words::runners::{loading, summary_with_outdated};
@@ -44,11 +44,7 @@ pub fn RunnersSection() -> impl IntoView {
         }
     });
     let show_choices: Vec<(Show, &str)> = Show::ALL.into_iter().map(|s| (s, s.label())).collect();
-    let subject = Signal::derive(move || {
-        state
-            .source
-            .with(|s| s.as_ref().map(|s| s.context.subject.clone()).unwrap_or_default())
-    });
+    let subject = Signal::derive(move || listed_subject(state.source));
     let progress = move || {
         state
             .read

@@ -3,17 +3,13 @@
 //! why it matters with GitHub's page, and Fix where one write fixes it (Fixed once it has).
 
 use crate::runner::review::Finding;
-use crate::state::SecurityState;
+use crate::state::{listed_subject, SecurityState};
 use crate::words::security::{fix_label, found, setting, severity, subject, why};
 use leptos::prelude::*;
 
 #[component]
 pub fn Findings(state: SecurityState) -> impl IntoView {
-    let scope = move || {
-        state
-            .source
-            .with(|s| s.as_ref().map(|s| s.context.subject.clone()).unwrap_or_default())
-    };
+    let scope = move || listed_subject(state.source);
     let kind = move || state.source.with(|s| s.as_ref().map(|s| s.target.scope.kind()));
     let rows = move || {
         let (Some(review), Some(kind)) = (state.review(), kind()) else {

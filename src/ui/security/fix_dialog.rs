@@ -1,18 +1,14 @@
 //! `FixDialog`: the confirmation before a fix, naming the setting, what it applies to, the value
 //! now and after, and what may stop working; Apply fix sends the one write, Cancel nothing.
 
-use crate::state::SecurityState;
+use crate::state::{listed_subject, SecurityState};
 use crate::ui::widgets::ConfirmDialog;
 use crate::words::security::{confirm_title, may_stop, setting, subject, values};
 use leptos::prelude::*;
 
 #[component]
 pub fn FixDialog(state: SecurityState) -> impl IntoView {
-    let scope = move || {
-        state
-            .source
-            .with(|s| s.as_ref().map(|s| s.context.subject.clone()).unwrap_or_default())
-    };
+    let scope = move || listed_subject(state.source);
     let title = Signal::derive(move || {
         state
             .confirming

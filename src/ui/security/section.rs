@@ -5,7 +5,7 @@ use super::findings::Findings;
 use super::fix_dialog::FixDialog;
 use crate::lazy::split_view;
 use crate::operation::Operation;
-use crate::state::{use_session, Load};
+use crate::state::{listed_subject, use_session, Load};
 use crate::ui::result::ErrorAlert;
 use crate::ui::widgets::{copy_and_announce, CardNeeded};
 use crate::words::security::{not_checked, report, summary};
@@ -24,11 +24,7 @@ pub fn SecuritySection() -> impl IntoView {
     let session = use_session();
     let state = session.security();
     let ready = session.list_source();
-    let scope = move || {
-        state
-            .source
-            .with(|s| s.as_ref().map(|s| s.context.subject.clone()).unwrap_or_default())
-    };
+    let scope = move || listed_subject(state.source);
     let kind = move || state.source.with(|s| s.as_ref().map(|s| s.target.scope.kind()));
     let reviewing = move || state.read.with(Load::is_loading);
     let copied = RwSignal::new(String::new());
